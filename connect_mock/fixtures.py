@@ -1,0 +1,178 @@
+"""Inventory fixtures: explicit numbers, written with AWS's field names, that replace or add to the
+generated inventory of a country and type.
+
+A fixture is a JSON file (or the same structure as a Python mapping)::
+
+    {
+      "Mode": "add",
+      "AvailableNumbersList": [
+        {"PhoneNumber": "+12065550100", "PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"}
+      ]
+    }
+
+``AvailableNumbersList`` entries are exactly those of a SearchAvailablePhoneNumbers response, so a
+real response can be pasted in whole (its ``NextToken`` is ignored). ``Mode`` is ``"add"`` (the
+default: these numbers come first, then the generated ones) or ``"replace"`` (only these numbers,
+for every country and type the file names).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from . import _numbering
+from ._moto import connect_model
+from .exceptions import FixtureError
+
+__all__ = ["FixtureSource", "Inventories", "load_fixtures"]
+
+FixtureSource = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+
+_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+_MODES = ("add", "replace")
+_TOP_KEYS = {"Mode", "AvailableNumbersList", "NextToken"}
+_ENTRY_KEYS = ("PhoneNumber", "PhoneNumberCountryCode", "PhoneNumberType")
+# Types whose numbers carry the country's own calling code; UIFN numbers are +800 everywhere and
+# short codes are not E.164 numbers of any country.
+_NATIONAL_TYPES = {"DID", "TOLL_FREE", "SHARED", "THIRD_PARTY_DID", "THIRD_PARTY_TF"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """The fixture numbers of one country and type, in file order."""
+
+    replace: bool
+    numbers: tuple[str, ...]
+    members: frozenset[str] = field(repr=False)
+
+
+Inventories = dict[tuple[str, str], Group]
+
+
+def _enum(shape_name: str) -> list[str]:
+    return list(connect_model().shape_for(shape_name).enum)
+
+
+def load_fixtures(sources: FixtureSource | Iterable[FixtureSource] | None) -> Inventories:
+    """Read fixture files or mappings, later ones applied over earlier ones.
+
+    Raises FixtureError naming the file, the entry and the field of the first problem.
+    """
+    if sources is None:
+        return {}
+    if isinstance(sources, str | os.PathLike | Mapping):
+        sources = [sources]
+    result: Inventories = {}
+    for source in sources:
+        name, document = _read(source)
+        for key, group in _parse(name, document).items():
+            previous = result.get(key)
+            if previous is not None and not group.replace:
+                numbers = previous.numbers + tuple(
+                    n for n in group.numbers if n not in previous.members
+                )
+                group = Group(previous.replace, numbers, frozenset(numbers))
+            result[key] = group
+    return result
+
+
+def _read(source: FixtureSource) -> tuple[str, Any]:
+    if isinstance(source, Mapping):
+        return "<fixture mapping>", source
+    if not isinstance(source, str | os.PathLike):
+        raise TypeError(
+            f"a fixture is a path to a JSON file or a mapping, not {type(source).__name__}"
+        )
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FixtureError(f"{path}: cannot read fixture file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise FixtureError(f"{path}: fixture file is not UTF-8 text: {exc.reason}") from None
+    try:
+        return str(path), json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FixtureError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+
+
+def _parse(name: str, document: Any) -> Inventories:
+    if not isinstance(document, Mapping):
+        raise FixtureError(f"{name}: the top level must be a JSON object with AvailableNumbersList")
+    unknown = sorted(set(document) - _TOP_KEYS)
+    if unknown:
+        raise FixtureError(
+            f"{name}: unknown top-level field(s) {', '.join(map(repr, unknown))}; "
+            f"expected {', '.join(sorted(_TOP_KEYS))}"
+        )
+    mode = document.get("Mode", "add")
+    if mode not in _MODES:
+        raise FixtureError(f"{name}: Mode: {mode!r} is not one of 'add', 'replace'")
+    entries = document.get("AvailableNumbersList")
+    if not isinstance(entries, list):
+        raise FixtureError(f"{name}: AvailableNumbersList: expected a list of entries")
+    countries = set(_enum("PhoneNumberCountryCode"))
+    types = _enum("PhoneNumberType")
+    seen: dict[str, int] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for index, entry in enumerate(entries):
+        where = f"{name}: AvailableNumbersList[{index}]"
+        if not isinstance(entry, Mapping):
+            raise FixtureError(f"{where}: expected an object with {', '.join(_ENTRY_KEYS)}")
+        extra = sorted(set(entry) - set(_ENTRY_KEYS))
+        if extra:
+            raise FixtureError(
+                f"{where}: unknown field(s) {', '.join(map(repr, extra))}; "
+                f"expected {', '.join(_ENTRY_KEYS)}"
+            )
+        for key in _ENTRY_KEYS:
+            if not isinstance(entry.get(key), str):
+                raise FixtureError(f"{where}.{key}: missing or not a string")
+        number, country, kind = (entry[key] for key in _ENTRY_KEYS)
+        if country not in countries:
+            raise FixtureError(
+                f"{where}.PhoneNumberCountryCode: {country!r} is not an ISO code Amazon Connect "
+                "accepts (see the PhoneNumberCountryCode enum)"
+            )
+        if kind not in types:
+            raise FixtureError(
+                f"{where}.PhoneNumberType: {kind!r} is not one of {', '.join(types)}"
+            )
+        if _E164.fullmatch(number) is None:
+            raise FixtureError(
+                f"{where}.PhoneNumber: {number!r} is not an E.164 number "
+                "('+' then 2 to 15 digits, e.g. +12065550100)"
+            )
+        expected = _expected_calling_code(country, kind)
+        if expected is not None and not number.startswith("+" + expected):
+            raise FixtureError(
+                f"{where}.PhoneNumber: {number!r} does not start with +{expected}, the calling "
+                f"code of {kind} numbers in {country}"
+            )
+        if number in seen:
+            raise FixtureError(
+                f"{where}.PhoneNumber: {number} is listed twice "
+                f"(also AvailableNumbersList[{seen[number]}])"
+            )
+        seen[number] = index
+        groups.setdefault((country, kind), []).append(number)
+    replace = mode == "replace"
+    return {
+        key: Group(replace, tuple(numbers), frozenset(numbers)) for key, numbers in groups.items()
+    }
+
+
+def _expected_calling_code(country: str, kind: str) -> str | None:
+    if kind == "UIFN":
+        return "800"
+    if kind in _NATIONAL_TYPES:
+        return _numbering.calling_code(country)
+    return None

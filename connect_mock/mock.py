@@ -1,0 +1,172 @@
+"""``mock_connect``: moto's ``mock_aws`` plus connect_mock's configuration, as one object that is a
+decorator, a context manager and ``start()``/``stop()``."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import unittest
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, overload
+
+from moto import mock_aws
+
+from . import _settings
+from .fixtures import FixtureSource, Inventories, load_fixtures
+
+__all__ = ["ConnectMock", "mock_connect"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+class ConnectMock:
+    """A Connect phone-number mock and its controller.
+
+    ``seed`` fixes the inventories (default: $CONNECT_MOCK_SEED, else 0); ``fixtures`` are JSON
+    files or mappings of explicit numbers (see ``connect_mock.fixtures``); ``search_limit`` is how
+    many results one query hands out over all its pages before its NextTokens stop, so that
+    auto-paginators finish.
+    """
+
+    def __init__(
+        self,
+        *,
+        seed: int | None = None,
+        fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
+        search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
+    ) -> None:
+        if seed is None:
+            seed = _settings.default_seed()
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise TypeError(f"seed must be an int, not {type(seed).__name__}")
+        if isinstance(search_limit, bool) or not isinstance(search_limit, int):
+            raise TypeError(f"search_limit must be an int, not {type(search_limit).__name__}")
+        if search_limit < 1:
+            raise ValueError(f"search_limit must be at least 1, got {search_limit}")
+        self._settings = _settings.Settings(
+            seed=seed, inventories=load_fixtures(fixtures), search_limit=search_limit
+        )
+        self._aws: Any = None
+
+    @property
+    def seed(self) -> int:
+        return self._settings.seed
+
+    @property
+    def search_limit(self) -> int:
+        return self._settings.search_limit
+
+    @property
+    def inventories(self) -> Inventories:
+        """The fixture numbers per (country, type) this mock was given."""
+        return self._settings.inventories
+
+    @property
+    def started(self) -> bool:
+        return self._aws is not None
+
+    def __repr__(self) -> str:
+        state = "started" if self.started else "stopped"
+        return f"<ConnectMock seed={self.seed} search_limit={self.search_limit} {state}>"
+
+    def start(self) -> ConnectMock:
+        """Start mocking (moto's mock_aws included); returns self."""
+        if self._aws is not None:
+            raise RuntimeError(
+                "this mock_connect is already started; stop() it first, or create another "
+                "mock_connect(...) to nest"
+            )
+        aws = mock_aws()
+        aws.start()
+        self._aws = aws
+        _settings.push(self._settings)
+        return self
+
+    def stop(self) -> None:
+        """Stop mocking; moto's state goes with the outermost mock, as with mock_aws."""
+        if self._aws is None:
+            raise RuntimeError("stop() called on a mock_connect that is not started")
+        aws, self._aws = self._aws, None
+        _settings.remove(self._settings)
+        aws.stop()
+
+    def __enter__(self) -> ConnectMock:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def _fresh(self) -> ConnectMock:
+        """An unstarted mock with the same configuration (one per decorated call)."""
+        clone = ConnectMock.__new__(ConnectMock)
+        clone._settings = self._settings
+        clone._aws = None
+        return clone
+
+    @overload
+    def __call__(self, target: type[T]) -> type[T]: ...
+    @overload
+    def __call__(self, target: F) -> F: ...
+    def __call__(self, target: Any) -> Any:
+        """Decorate a function (sync or async) or a test class."""
+        if inspect.isclass(target):
+            return self._decorate_class(target)
+        if not callable(target):
+            raise TypeError(
+                f"mock_connect decorates functions and classes, not {type(target).__name__}"
+            )
+        if inspect.iscoroutinefunction(target):
+
+            @functools.wraps(target)
+            async def run_async(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    return await target(*args, **kwargs)
+
+            return run_async
+
+        @functools.wraps(target)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            with self._fresh():
+                return target(*args, **kwargs)
+
+        return run
+
+    def _decorate_class(self, klass: type[T]) -> type[T]:
+        if issubclass(klass, unittest.TestCase):
+            # setUp, the test and tearDown must all see the same mock, as with mock_aws.
+            original_setup = klass.setUp
+
+            def setUp(test: unittest.TestCase) -> None:
+                mock = self._fresh().start()
+                test.addCleanup(mock.stop)
+                original_setup(test)
+
+            klass.setUp = setUp  # type: ignore[method-assign]
+            return klass
+        for name, attribute in list(vars(klass).items()):
+            if name.startswith("test") and inspect.isfunction(attribute):
+                setattr(klass, name, self(attribute))
+        return klass
+
+
+@overload
+def mock_connect(target: F, /) -> F: ...
+@overload
+def mock_connect(
+    *,
+    seed: int | None = None,
+    fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
+    search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
+) -> ConnectMock: ...
+def mock_connect(target: Any = None, /, **options: Any) -> Any:
+    """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).
+
+    Use bare (``@mock_connect``), with options (``@mock_connect(seed=7)``), as a context manager
+    (``with mock_connect(seed=7) as cm:``) or with ``start()``/``stop()``.
+    """
+    if target is None:
+        return ConnectMock(**options)
+    if options:
+        raise TypeError("use either @mock_connect or @mock_connect(**options), not both")
+    return ConnectMock()(target)

@@ -1,0 +1,133 @@
+"""Thin HTTP layer: route by botocore's model, check IAM, validate, call the backend, serialize."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import parse_qs, unquote
+
+from ._moto import BaseResponse, HTTPException, connect_model
+from ._validation import RequestParser
+from .exceptions import AccessDeniedException, ConnectServiceError
+from .models import ConnectMockBackend, connect_mock_backends
+
+__all__ = ["SERVED_OPERATIONS", "ConnectMockResponse"]
+
+# Operation name -> ConnectMockBackend method. Everything else about an operation (method, URI,
+# members, constraints, errors) is read from botocore's model.
+SERVED_OPERATIONS: dict[str, str] = {
+    "SearchAvailablePhoneNumbers": "search_available_phone_numbers",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    operation: str
+    method: str
+    path: re.Pattern[str]
+    parser: RequestParser
+    declared_errors: frozenset[str]
+
+
+def _path_regex(request_uri: str) -> re.Pattern[str]:
+    """``/phone-number/{PhoneNumberId}`` -> a regex with one named group per URI label."""
+    path = request_uri.split("?", 1)[0]
+    parts: list[str] = []
+    for piece in re.split(r"(\{[^}]+\})", path):
+        if piece.startswith("{"):
+            name = piece[1:-1]
+            greedy = name.endswith("+")
+            parts.append(f"(?P<{name.rstrip('+')}>{'.+' if greedy else '[^/]+'})")
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts))
+
+
+@lru_cache(maxsize=1)
+def routes() -> tuple[Route, ...]:
+    """Our operations' routes, compiled once from the model; literal paths before templated."""
+    model = connect_model()
+    table = []
+    for name in SERVED_OPERATIONS:
+        operation = model.operation_model(name)
+        uri = operation.http["requestUri"]
+        table.append(
+            Route(
+                operation=name,
+                method=operation.http["method"],
+                path=_path_regex(uri),
+                parser=RequestParser(operation),
+                declared_errors=frozenset(shape.name for shape in operation.error_shapes),
+            )
+        )
+    table.sort(key=lambda route: route.path.pattern.count("(?P<"))
+    return tuple(table)
+
+
+def _json_response(
+    status: int, body: dict[str, Any], request_id: str
+) -> tuple[int, dict[str, str], str]:
+    headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+    return status, headers, json.dumps(body)
+
+
+class ConnectMockResponse(BaseResponse):  # type: ignore[misc]
+    """Handles the Connect paths connect_mock serves (registered on moto's Connect service)."""
+
+    use_raw_body = True  # we decode ourselves: bad UTF-8 must be a 400, not a traceback
+
+    def __init__(self) -> None:
+        super().__init__(service_name="connect")
+        self._operation = ""
+
+    @classmethod
+    def dispatch(cls, request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
+        return cls().handle(request, full_url, headers)
+
+    def _get_action(self) -> str:
+        # moto's IAM enforcement asks this for the action name (connect:<Operation>).
+        return self._operation
+
+    def handle(self, request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
+        request_id = str(uuid.uuid4())
+        self.setup_class(request, full_url, headers)
+        path = self.raw_path.split("?", 1)[0]
+        for route in routes():
+            match = route.path.fullmatch(path)
+            if match is not None and route.method == self.method:
+                break
+        else:
+            return _json_response(
+                404,
+                {"Message": f"connect_mock does not serve {self.method} {path}"},
+                request_id,
+            )
+        self._operation = route.operation
+        try:
+            self._authenticate_and_authorize_normal_action("*")
+        except HTTPException as denied:
+            return AccessDeniedException(_access_denied_message(denied)).to_response(request_id)
+        backend: ConnectMockBackend = connect_mock_backends[self.current_account][self.region]
+        try:
+            uri_params = {key: unquote(value) for key, value in match.groupdict().items()}
+            params = route.parser.parse(
+                self.raw_body or b"",
+                uri_params=uri_params,
+                query=parse_qs(self.parsed_url.query, keep_blank_values=True),
+                headers=self.headers,
+            )
+            result = getattr(backend, SERVED_OPERATIONS[route.operation])(params)
+        except ConnectServiceError as error:
+            return error.to_response(request_id)
+        return _json_response(200, result, request_id)
+
+
+def _access_denied_message(denied: HTTPException) -> str:
+    """moto's denial carries an XML body; keep only its human-readable message."""
+    description = str(getattr(denied, "description", "") or denied)
+    found = re.search(r"<Message>(.*?)</Message>", description, re.S)
+    return found.group(1) if found else description
