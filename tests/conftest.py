@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+
+from connect_mock.plugin import ConnectInstance
+
+
+@pytest.fixture
+def lax_client(connect_instance: ConnectInstance) -> Any:
+    """A Connect client that skips botocore's own checks, as other SDKs and raw HTTP do."""
+    return boto3.client(
+        "connect",
+        region_name="us-east-1",
+        config=botocore.config.Config(parameter_validation=False),
+    )
+
+
+@pytest.fixture
+def search(connect_instance: ConnectInstance) -> Any:
+    """search(**params) on the test instance, defaulting to US DID."""
+
+    def run(**params: Any) -> dict[str, Any]:
+        query: dict[str, Any] = {
+            "InstanceId": connect_instance.instance_id,
+            "PhoneNumberCountryCode": "US",
+            "PhoneNumberType": "DID",
+        }
+        query.update(params)
+        result: dict[str, Any] = connect_instance.client.search_available_phone_numbers(**query)
+        return result
+
+    return run

@@ -1,0 +1,184 @@
+"""Inventory fixtures: explicit numbers that add to or replace the generated inventory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from connect_mock import FixtureError, mock_connect
+from tests.helpers import numbers
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEATTLE = ["+12065550100", "+12065550101", "+12065550102"]
+
+
+def _entry(number: str, country: str = "US", kind: str = "DID") -> dict[str, str]:
+    return {"PhoneNumber": number, "PhoneNumberCountryCode": country, "PhoneNumberType": kind}
+
+
+def _all(country: str, kind: str, **params: Any) -> list[str]:
+    """Every number a paginated search yields inside the active mock."""
+    client = boto3.client("connect", region_name="us-east-1")
+    instance_id = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias="fixtures",
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )["Id"]
+    result = (
+        client.get_paginator("search_available_phone_numbers")
+        .paginate(
+            InstanceId=instance_id,
+            PhoneNumberCountryCode=country,
+            PhoneNumberType=kind,
+            PaginationConfig={"PageSize": 2},
+            **params,
+        )
+        .build_full_result()
+    )
+    return numbers(result)
+
+
+def test_added_numbers_come_first_then_the_generated_ones() -> None:
+    with mock_connect(seed=4, search_limit=20):
+        generated = _all("US", "DID")
+    with mock_connect(seed=4, search_limit=20, fixtures=FIXTURES / "seattle_did.json"):
+        found = _all("US", "DID")
+    assert found[:3] == SEATTLE
+    assert found[3:] == generated[:17]
+
+
+def test_replace_offers_exactly_the_fixture_numbers() -> None:
+    with mock_connect(fixtures=FIXTURES / "partner_numbers.json"):
+        assert _all("GB", "DID") == ["+442079460000", "+442079460001"]
+        assert _all("US", "THIRD_PARTY_TF") == ["+18885550100", "+18885550101"]
+        assert _all("US", "THIRD_PARTY_DID") == ["+12125550100"]
+        # Country/types the file does not name keep their generated inventory.
+        assert len(_all("GB", "TOLL_FREE")) == 100
+
+
+def test_a_pasted_response_is_a_fixture() -> None:
+    with mock_connect(fixtures=str(FIXTURES / "pasted_response.json")):
+        assert _all("JP", "DID")[:2] == ["+815012345678", "+81312345678"]
+        assert _all("JP", "TOLL_FREE")[0] == "+81120123456"
+
+
+def test_the_prefix_filters_fixture_numbers_too() -> None:
+    fixture = {
+        "Mode": "replace",
+        "AvailableNumbersList": [_entry("+12065550100"), _entry("+13125550100")],
+    }
+    with mock_connect(fixtures=fixture):
+        assert _all("US", "DID", PhoneNumberPrefix="+1312") == ["+13125550100"]
+
+
+def test_a_generated_number_listed_in_a_fixture_is_offered_once() -> None:
+    with mock_connect(seed=9, search_limit=6):
+        generated = _all("GB", "DID")
+    fixture = {"AvailableNumbersList": [_entry(generated[2], "GB")]}
+    with mock_connect(seed=9, search_limit=6, fixtures=fixture):
+        found = _all("GB", "DID")
+    assert found == [generated[2], generated[0], generated[1], *generated[3:6]]
+
+
+def test_later_sources_apply_over_earlier_ones() -> None:
+    first = {"Mode": "replace", "AvailableNumbersList": [_entry("+12065550100")]}
+    second = {"AvailableNumbersList": [_entry("+12065550101"), _entry("+12065550100")]}
+    third = {"Mode": "replace", "AvailableNumbersList": [_entry("+13125550100", kind="TOLL_FREE")]}
+    with mock_connect(fixtures=[first, second, third]) as cm:
+        assert _all("US", "DID") == ["+12065550100", "+12065550101"]
+        assert _all("US", "TOLL_FREE") == ["+13125550100"]
+        assert set(cm.inventories) == {("US", "DID"), ("US", "TOLL_FREE")}
+
+
+def _write(tmp_path: Path, document: Any) -> Path:
+    path = tmp_path / "inventory.json"
+    path.write_text(document if isinstance(document, str) else json.dumps(document))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (
+            "{not json",
+            "not valid JSON: Expecting property name enclosed in double quotes at line 1",
+        ),
+        ("[]", "the top level must be a JSON object with AvailableNumbersList"),
+        ({"AvailableNumberList": []}, "unknown top-level field(s) 'AvailableNumberList'"),
+        ({"AvailableNumbersList": {}}, "AvailableNumbersList: expected a list of entries"),
+        (
+            {"Mode": "merge", "AvailableNumbersList": []},
+            "Mode: 'merge' is not one of 'add', 'replace'",
+        ),
+        ({"AvailableNumbersList": ["+12065550100"]}, "AvailableNumbersList[0]: expected an object"),
+        (
+            {"AvailableNumbersList": [_entry("+12065550100"), {"PhoneNumber": "+12065550101"}]},
+            "AvailableNumbersList[1].PhoneNumberCountryCode: missing or not a string",
+        ),
+        (
+            {"AvailableNumbersList": [{**_entry("+12065550100"), "Phone": "x"}]},
+            "AvailableNumbersList[0]: unknown field(s) 'Phone'",
+        ),
+        (
+            {"AvailableNumbersList": [_entry("2065550100")]},
+            "AvailableNumbersList[0].PhoneNumber: '2065550100' is not an E.164 number",
+        ),
+        (
+            {"AvailableNumbersList": [_entry("+12065550100", country="XX")]},
+            "AvailableNumbersList[0].PhoneNumberCountryCode: 'XX' is not an ISO code",
+        ),
+        (
+            {"AvailableNumbersList": [_entry("+12065550100", kind="MOBILE")]},
+            "AvailableNumbersList[0].PhoneNumberType: 'MOBILE' is not one of TOLL_FREE, DID",
+        ),
+        (
+            {"AvailableNumbersList": [_entry("+442079460000", country="US")]},
+            "AvailableNumbersList[0].PhoneNumber: '+442079460000' does not start with +1, the "
+            "calling code of DID numbers in US",
+        ),
+        (
+            {"AvailableNumbersList": [_entry("+12065550100", kind="UIFN")]},
+            "does not start with +800, the calling code of UIFN numbers in US",
+        ),
+        (
+            {"AvailableNumbersList": [_entry("+12065550100"), _entry("+12065550100")]},
+            "AvailableNumbersList[1].PhoneNumber: +12065550100 is listed twice "
+            "(also AvailableNumbersList[0])",
+        ),
+    ],
+)
+def test_a_bad_file_names_the_file_the_entry_and_the_field(
+    tmp_path: Path, document: Any, message: str
+) -> None:
+    path = _write(tmp_path, document)
+    with pytest.raises(FixtureError) as excinfo:
+        mock_connect(fixtures=path)
+    assert str(excinfo.value).startswith(f"{path}: ")
+    assert message in str(excinfo.value)
+
+
+def test_a_missing_file_is_a_fixture_error(tmp_path: Path) -> None:
+    path = tmp_path / "absent.json"
+    with pytest.raises(FixtureError, match=r"absent\.json: cannot read fixture file"):
+        mock_connect(fixtures=path)
+
+
+def test_a_bad_mapping_is_named_as_a_mapping() -> None:
+    with pytest.raises(FixtureError, match=r"^<fixture mapping>: AvailableNumbersList\[0\]"):
+        mock_connect(fixtures={"AvailableNumbersList": [{"PhoneNumber": 1}]})
+
+
+def test_a_fixture_of_the_wrong_kind_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="a fixture is a path to a JSON file or a mapping, not int"):
+        mock_connect(fixtures=[42])  # type: ignore[list-item]
+
+
+def test_short_codes_need_no_calling_code() -> None:
+    fixture = {"AvailableNumbersList": [_entry("+12345", kind="SHORT_CODE")]}
+    with mock_connect(fixtures=fixture):
+        assert _all("US", "SHORT_CODE") == ["+12345"]

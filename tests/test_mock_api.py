@@ -1,0 +1,194 @@
+"""mock_connect: decorator (bare and with options, functions, async, classes), context manager,
+start()/stop(), nesting with moto's mock_aws."""
+
+from __future__ import annotations
+
+import asyncio
+import unittest
+from typing import Any
+
+import boto3
+import pytest
+from moto import mock_aws
+
+import connect_mock
+from connect_mock import ConnectMock, mock_connect
+from tests.helpers import numbers
+
+
+def _first_numbers(count: int = 3) -> list[str]:
+    client = boto3.client("connect", region_name="us-east-1")
+    instance_id = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias="api",
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )["Id"]
+    return numbers(
+        client.search_available_phone_numbers(
+            InstanceId=instance_id,
+            PhoneNumberCountryCode="US",
+            PhoneNumberType="DID",
+            MaxResults=count,
+        )
+    )
+
+
+def _seeded(seed: int) -> list[str]:
+    with mock_connect(seed=seed):
+        return _first_numbers()
+
+
+def test_context_manager_yields_the_controller() -> None:
+    with mock_connect(seed=7, search_limit=30) as cm:
+        assert isinstance(cm, ConnectMock)
+        assert (cm.seed, cm.search_limit, cm.started) == (7, 30, True)
+        assert _first_numbers() == _seeded(7)
+    assert not cm.started
+
+
+def test_start_and_stop() -> None:
+    cm = mock_connect(seed=3)
+    assert cm.start() is cm
+    try:
+        assert _first_numbers() == _seeded(3)
+    finally:
+        cm.stop()
+    assert repr(cm) == "<ConnectMock seed=3 search_limit=100 stopped>"
+
+
+def test_starting_twice_or_stopping_unstarted_says_what_to_do() -> None:
+    cm = mock_connect()
+    with pytest.raises(RuntimeError, match="not started"):
+        cm.stop()
+    with cm, pytest.raises(RuntimeError, match="already started; stop\\(\\) it first"):
+        cm.start()
+
+
+@mock_connect
+def test_bare_decorator() -> None:
+    assert _first_numbers() == _seeded(0)
+
+
+@mock_connect(seed=11)
+def test_decorator_with_options() -> None:
+    assert _first_numbers() == _seeded(11)
+
+
+def test_decorated_function_keeps_name_and_result() -> None:
+    @mock_connect(seed=2)
+    def work(count: int) -> list[str]:
+        return _first_numbers(count)
+
+    assert work.__name__ == "work"
+    assert work(2) == _seeded(2)[:2]
+    assert work(2) == work(2)  # each call gets a fresh, started mock
+
+
+def test_async_functions_can_be_decorated() -> None:
+    @mock_connect(seed=5)
+    async def work() -> list[str]:
+        return _first_numbers()
+
+    assert asyncio.run(work()) == _seeded(5)
+
+
+@mock_connect(seed=13)
+class TestDecoratedClass:
+    def test_method_runs_inside_the_mock(self) -> None:
+        assert _first_numbers() == _seeded(13)
+
+    def helper(self) -> str:
+        return "left alone"
+
+    def test_helpers_are_not_wrapped(self) -> None:
+        assert self.helper() == "left alone"
+
+
+def test_unittest_classes_see_the_mock_in_setup() -> None:
+    seen: dict[str, Any] = {}
+
+    @mock_connect(seed=17)
+    class Case(unittest.TestCase):
+        def setUp(self) -> None:
+            seen["setup"] = _first_numbers()
+
+        def test_it(self) -> None:
+            seen["test"] = _first_numbers()
+
+    result = unittest.TextTestRunner(stream=open("/dev/null", "w")).run(  # noqa: SIM115
+        unittest.defaultTestLoader.loadTestsFromTestCase(Case)
+    )
+    assert result.wasSuccessful(), result.errors + result.failures
+    assert seen["setup"] == seen["test"] == _seeded(17)
+
+
+def test_nesting_inside_mock_aws_keeps_its_state() -> None:
+    with mock_aws():
+        client = boto3.client("connect", region_name="us-east-1")
+        instance_id = client.create_instance(
+            IdentityManagementType="CONNECT_MANAGED",
+            InstanceAlias="outer",
+            InboundCallsEnabled=True,
+            OutboundCallsEnabled=True,
+        )["Id"]
+        with mock_connect(seed=21):
+            inner = client.search_available_phone_numbers(
+                InstanceId=instance_id,
+                PhoneNumberCountryCode="US",
+                PhoneNumberType="DID",
+                MaxResults=3,
+            )
+        after = client.search_available_phone_numbers(
+            InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=3
+        )
+    assert numbers(inner) == _seeded(21)
+    assert numbers(after) == _seeded(0)  # the inner mock's seed ends with it
+
+
+def test_the_innermost_mock_connect_wins() -> None:
+    with mock_connect(seed=1):
+        with mock_connect(seed=2):
+            assert _first_numbers() == _seeded(2)
+        assert _first_numbers() == _seeded(1)
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        ({"seed": "7"}, TypeError, "seed must be an int, not str"),
+        ({"seed": True}, TypeError, "seed must be an int, not bool"),
+        ({"search_limit": 0}, ValueError, "search_limit must be at least 1, got 0"),
+        ({"search_limit": 2.5}, TypeError, "search_limit must be an int, not float"),
+        ({"sede": 1}, TypeError, "unexpected keyword argument 'sede'"),
+    ],
+)
+def test_bad_options_raise_typed_errors(
+    options: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        mock_connect(**options)
+
+
+def test_bare_decorator_with_options_is_refused() -> None:
+    with pytest.raises(TypeError, match="either @mock_connect or @mock_connect"):
+        mock_connect(lambda: None, seed=1)  # type: ignore[call-overload]
+
+
+def test_decorating_a_non_callable_is_refused() -> None:
+    with pytest.raises(TypeError, match="decorates functions and classes, not int"):
+        mock_connect(seed=1)(42)  # type: ignore[call-overload]
+
+
+def test_importing_twice_registers_once() -> None:
+    from moto.connect import urls as moto_urls
+
+    from connect_mock._moto import register_connect_routes
+    from connect_mock.urls import url_paths
+
+    before = dict(moto_urls.url_paths)
+    register_connect_routes(url_paths)
+    assert moto_urls.url_paths == before
+    ours = [path for path in moto_urls.url_paths if path in url_paths]
+    assert ours == list(moto_urls.url_paths)[: len(url_paths)]
+    assert connect_mock.__version__

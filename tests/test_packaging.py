@@ -1,0 +1,83 @@
+"""The wheel carries what the package needs at run time; it works from another directory."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (built,) = out.glob("connect_mock-*.whl")
+    return built
+
+
+def test_the_wheel_holds_the_data_the_package_needs(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "connect_mock/py.typed" in names
+    assert any(n.startswith("connect_mock/data/numbering_plan.") for n in names)
+    assert not any(n.startswith(("tests/", "fixtures/", "scripts/")) for n in names)
+    metadata = next(n for n in names if n.endswith("entry_points.txt"))
+    entry_points = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "connect_mock = connect_mock.plugin" in entry_points
+    assert "connect-mock = connect_mock.cli:main" in entry_points
+
+
+def test_the_installed_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    script = (
+        "import connect_mock, sys\n"
+        "assert connect_mock.__file__.startswith(sys.argv[1]), connect_mock.__file__\n"
+        "from connect_mock.cli import main\n"
+        "raise SystemExit(main(['sample', 'US', 'DID', '--count', '1']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(target)],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("US DID, seed 0: 1 number(s)")
