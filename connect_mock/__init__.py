@@ -6,12 +6,30 @@ Importing the package registers its operations on moto's Connect service, for in
 
 from __future__ import annotations
 
+from . import control as _control
 from . import urls as _urls
-from ._moto import register_connect_routes as _register
+from ._moto import register_connect_routes as _register_connect
+from ._moto import register_moto_api_routes as _register_moto_api
+from .calls import Call, CallLog
+from .clock import Clock
 from .exceptions import FixtureError
+from .faults import FaultRule, Faults, ThrottleRule
 from .mock import ConnectMock, mock_connect
+from .responses import intercept as _intercept
 
-__all__ = ["ConnectMock", "FixtureError", "__version__", "mock_connect"]
+__all__ = [
+    "Call",
+    "CallLog",
+    "Clock",
+    "ConnectMock",
+    "FaultRule",
+    "Faults",
+    "FixtureError",
+    "ThrottleRule",
+    "__version__",
+    "mock_connect",
+]
 __version__ = "0.1.0"
 
-_register(_urls.url_paths)
+_register_connect(_urls.url_paths, wrap=_intercept)
+_register_moto_api(_control.url_paths)

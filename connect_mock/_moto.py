@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from moto.connect import urls as _connect_urls
@@ -25,7 +26,9 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.exceptions import HTTPException
 from moto.core.responses import BaseResponse
+from moto.core.utils import camelcase_to_underscores as _snake
 from moto.core.utils import get_service_model as _get_service_model
+from moto.moto_api._internal import urls as _moto_api_urls
 
 __all__ = [
     "DEFAULT_ACCOUNT_ID",
@@ -34,9 +37,12 @@ __all__ = [
     "BaseResponse",
     "HTTPException",
     "Handler",
+    "RequestInfo",
     "connect_model",
     "find_instance",
+    "moto_connect_operations",
     "register_connect_routes",
+    "register_moto_api_routes",
 ]
 
 Handler = Callable[[Any, str, Any], tuple[int, dict[str, str], Any]]
@@ -44,20 +50,50 @@ Handler = Callable[[Any, str, Any], tuple[int, dict[str, str], Any]]
 _lock = threading.Lock()
 
 
-def register_connect_routes(paths: dict[str, Handler]) -> None:
-    """Add our routes to moto's Connect service; calling it again changes nothing.
+def register_connect_routes(
+    paths: dict[str, Handler], wrap: Callable[[Handler], Handler] | None = None
+) -> None:
+    """Add our routes to moto's Connect service and pass every Connect handler (moto's and ours)
+    through ``wrap``; calling it again changes nothing.
 
     ``paths`` maps moto-style regexes (``{0}`` stands for the service's URL base) to handlers.
     Ours go first: moto tries routes in order and the first match handles the request.
     """
     with _lock:
         current = _connect_urls.url_paths
-        if all(current.get(path) is handler for path, handler in paths.items()):
-            return
-        merged = dict(paths)
-        merged.update((k, v) for k, v in current.items() if k not in paths)
-        current.clear()
-        current.update(merged)
+
+        def prepared(handler: Handler, existing: Handler | None) -> Handler:
+            if existing is not None and getattr(existing, "__wrapped__", existing) is handler:
+                return existing  # registered (and wrapped) before: keep it, stay idempotent
+            if wrap is None or getattr(handler, "__connect_mock__", False):
+                return handler
+            return wrap(handler)
+
+        merged = {path: prepared(handler, current.get(path)) for path, handler in paths.items()}
+        for path, handler in current.items():
+            if path not in merged:
+                merged[path] = prepared(handler, None)
+        if list(merged.items()) != list(current.items()):
+            current.clear()
+            current.update(merged)
+
+
+def register_moto_api_routes(paths: dict[str, Handler]) -> None:
+    """Add control endpoints beside moto's own ``/moto-api/...`` ones (in-process and server)."""
+    with _lock:
+        _moto_api_urls.url_paths.update(paths)
+
+
+@lru_cache(maxsize=1)
+def moto_connect_operations() -> tuple[str, ...]:
+    """Connect operations moto itself implements (a ConnectResponse method per operation)."""
+    from moto.connect.responses import ConnectResponse
+
+    return tuple(
+        name
+        for name in connect_model().operation_names
+        if callable(getattr(ConnectResponse, _snake(name), None))
+    )
 
 
 def connect_model() -> Any:
@@ -81,3 +117,24 @@ def find_instance(account_id: str, region: str, instance_id: str) -> Any | None:
     if region not in regions.keys():  # noqa: SIM118
         return None
     return regions[region].instances.get(instance_id)
+
+
+class RequestInfo:
+    """Who called which Connect operation, as moto works it out for its own handlers."""
+
+    __slots__ = ("account", "body", "operation", "query", "region", "uri_params")
+
+    def __init__(self, request: Any, full_url: str, headers: Any) -> None:
+        probe = BaseResponse(service_name="connect")
+        probe.setup_class(request, full_url, headers, use_raw_body=True)
+        # moto's router matches method and path against botocore's model (ours included).
+        self.operation: str | None = probe._get_action_from_method_and_request_uri(request)
+        self.uri_params: dict[str, str] = dict(probe.uri_match)
+        self.account: str = probe.current_account
+        self.region: str = probe.region
+        self.body: bytes = probe.raw_body or b""
+        self.query: dict[str, list[str]] = (
+            {key: list(values) for key, values in probe.querystring.items()}
+            if probe.parsed_url.query
+            else {}
+        )

@@ -11,6 +11,8 @@ import threading
 from dataclasses import dataclass, field
 
 from ._tokens import TokenCodec
+from .clock import Clock
+from .faults import Faults
 from .fixtures import Inventories
 
 DEFAULT_SEARCH_LIMIT = 100
@@ -22,10 +24,17 @@ class Settings:
     seed: int = 0
     inventories: Inventories = field(default_factory=dict)
     search_limit: int = DEFAULT_SEARCH_LIMIT
+    assert_all_faults_fired: bool = False
     tokens: TokenCodec = field(init=False, repr=False, compare=False)
+    clock: Clock = field(init=False, repr=False, compare=False)
+    faults: Faults = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # Frozen for its configuration; the clock and fault rules are the mutable controller
+        # state a test drives through cm.clock and cm.faults.
         object.__setattr__(self, "tokens", TokenCodec(self.seed))
+        object.__setattr__(self, "clock", Clock())
+        object.__setattr__(self, "faults", Faults(self.seed, self.clock))
 
 
 _lock = threading.Lock()

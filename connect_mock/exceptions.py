@@ -33,6 +33,14 @@ class ConnectServiceError(Exception):
         super().__init__(message)
         self.message = message
 
+    @classmethod
+    def declared(cls, code: str, status: int, message: str) -> ConnectServiceError:
+        """An error of any code the model declares (for injected faults)."""
+        error = cls(message)
+        error.code = code  # type: ignore[misc]
+        error.status = status  # type: ignore[misc]
+        return error
+
     def to_response(self, request_id: str | None = None) -> Response:
         headers = {
             "Content-Type": "application/json",

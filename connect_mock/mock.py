@@ -12,7 +12,11 @@ from typing import Any, TypeVar, overload
 from moto import mock_aws
 
 from . import _settings
+from .calls import CallLog
+from .clock import Clock
+from .faults import Faults, FaultSource
 from .fixtures import FixtureSource, Inventories, load_fixtures
+from .models import recorded_calls
 
 __all__ = ["ConnectMock", "mock_connect"]
 
@@ -26,7 +30,9 @@ class ConnectMock:
     ``seed`` fixes the inventories (default: $CONNECT_MOCK_SEED, else 0); ``fixtures`` are JSON
     files or mappings of explicit numbers (see ``connect_mock.fixtures``); ``search_limit`` is how
     many results one query hands out over all its pages before its NextTokens stop, so that
-    auto-paginators finish.
+    auto-paginators finish; ``faults`` are fault rules (a JSON file, a rule mapping or a list,
+    see ``connect_mock.faults``); with ``assert_all_faults_fired`` a rule with ``times=N`` that
+    fired fewer than N times fails ``stop()``.
     """
 
     def __init__(
@@ -35,6 +41,8 @@ class ConnectMock:
         seed: int | None = None,
         fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
         search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
+        faults: FaultSource | None = None,
+        assert_all_faults_fired: bool = False,
     ) -> None:
         if seed is None:
             seed = _settings.default_seed()
@@ -44,9 +52,24 @@ class ConnectMock:
             raise TypeError(f"search_limit must be an int, not {type(search_limit).__name__}")
         if search_limit < 1:
             raise ValueError(f"search_limit must be at least 1, got {search_limit}")
-        self._settings = _settings.Settings(
-            seed=seed, inventories=load_fixtures(fixtures), search_limit=search_limit
+        if not isinstance(assert_all_faults_fired, bool):
+            raise TypeError("assert_all_faults_fired must be True or False")
+        self._configure(
+            _settings.Settings(
+                seed=seed,
+                inventories=load_fixtures(fixtures),
+                search_limit=search_limit,
+                assert_all_faults_fired=assert_all_faults_fired,
+            ),
+            faults,
         )
+
+    def _configure(self, settings: _settings.Settings, faults: FaultSource | None) -> None:
+        self._settings = settings
+        self._fault_source = faults
+        if faults is not None:
+            settings.faults.load(faults)
+        self._calls = CallLog(recorded_calls)
         self._aws: Any = None
 
     @property
@@ -61,6 +84,21 @@ class ConnectMock:
     def inventories(self) -> Inventories:
         """The fixture numbers per (country, type) this mock was given."""
         return self._settings.inventories
+
+    @property
+    def faults(self) -> Faults:
+        """Fault rules: ``cm.faults.add(...)``, ``.throttle(...)``, ``.clear()``."""
+        return self._settings.faults
+
+    @property
+    def calls(self) -> CallLog:
+        """Every Connect request answered since this mock started, in order."""
+        return self._calls
+
+    @property
+    def clock(self) -> Clock:
+        """The virtual clock throttling runs on: ``cm.clock.advance(1.5)``."""
+        return self._settings.clock
 
     @property
     def started(self) -> bool:
@@ -81,6 +119,7 @@ class ConnectMock:
         aws.start()
         self._aws = aws
         _settings.push(self._settings)
+        self._calls._mark()
         return self
 
     def stop(self) -> None:
@@ -90,6 +129,18 @@ class ConnectMock:
         aws, self._aws = self._aws, None
         _settings.remove(self._settings)
         aws.stop()
+        unfired = self.faults.unfired() if self._settings.assert_all_faults_fired else []
+        if unfired:
+            listed = "; ".join(
+                f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
+                f"fired {rule.fired} of {rule.times} time(s)"
+                for rule in unfired
+            )
+            raise AssertionError(
+                f"fault rule(s) with times=N did not fire N times: {listed}. Pass "
+                "assert_all_faults_fired=False to mock_connect (or the connect_mock marker) to "
+                "turn this check off."
+            )
 
     def __enter__(self) -> ConnectMock:
         return self.start()
@@ -98,10 +149,19 @@ class ConnectMock:
         self.stop()
 
     def _fresh(self) -> ConnectMock:
-        """An unstarted mock with the same configuration (one per decorated call)."""
+        """An unstarted mock with the same configuration and new fault rules, clock and call
+        log (one per decorated call); fixture files are not read again."""
+        settings = self._settings
         clone = ConnectMock.__new__(ConnectMock)
-        clone._settings = self._settings
-        clone._aws = None
+        clone._configure(
+            _settings.Settings(
+                seed=settings.seed,
+                inventories=settings.inventories,
+                search_limit=settings.search_limit,
+                assert_all_faults_fired=settings.assert_all_faults_fired,
+            ),
+            self._fault_source,
+        )
         return clone
 
     @overload
@@ -158,6 +218,8 @@ def mock_connect(
     seed: int | None = None,
     fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
     search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
+    faults: FaultSource | None = None,
+    assert_all_faults_fired: bool = False,
 ) -> ConnectMock: ...
 def mock_connect(target: Any = None, /, **options: Any) -> Any:
     """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).

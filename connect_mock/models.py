@@ -7,10 +7,11 @@ from typing import Any
 
 from . import _settings
 from ._inventory import OrderedInventory
-from ._moto import BackendDict, BaseBackend, find_instance
+from ._moto import DEFAULT_ACCOUNT_ID, BackendDict, BaseBackend, find_instance
+from .calls import Call
 from .exceptions import AccessDeniedException, InvalidParameterException
 
-__all__ = ["ConnectMockBackend", "connect_mock_backends"]
+__all__ = ["ConnectMockBackend", "connect_mock_backends", "recorded_calls", "shared_backend"]
 
 DEFAULT_PAGE_SIZE = 10  # AWS does not document it; MaxResults' maximum is the natural choice.
 
@@ -25,6 +26,9 @@ class ConnectMockBackend(BaseBackend):
 
     def __init__(self, region_name: str, account_id: str) -> None:
         super().__init__(region_name, account_id)
+        # Only the shared backend (see shared_backend) records calls: the log is global and
+        # ordered across accounts and Regions.
+        self.calls: list[Call] = []
 
     def resolve_target(self, instance_id: str | None, target_arn: str | None) -> str:
         """The ARN of the instance the request names; a modelled error if it names none."""
@@ -118,4 +122,15 @@ class ConnectMockBackend(BaseBackend):
         return result
 
 
-connect_mock_backends = BackendDict(ConnectMockBackend, "connect")
+# "aws" is the partition-wide slot moto uses for global state; ours holds what all accounts and
+# Regions share (the call log), so moto's reset wipes it with the rest.
+_SHARED = "aws"
+connect_mock_backends = BackendDict(ConnectMockBackend, "connect", additional_regions=[_SHARED])
+
+
+def shared_backend() -> ConnectMockBackend:
+    return connect_mock_backends[DEFAULT_ACCOUNT_ID][_SHARED]
+
+
+def recorded_calls() -> list[Call]:
+    return shared_backend().calls

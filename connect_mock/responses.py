@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-from ._moto import BaseResponse, HTTPException, connect_model
+from . import _settings
+from ._moto import BaseResponse, Handler, HTTPException, RequestInfo, connect_model
 from ._validation import RequestParser
+from .calls import Call
 from .exceptions import AccessDeniedException, ConnectServiceError
-from .models import ConnectMockBackend, connect_mock_backends
+from .models import ConnectMockBackend, connect_mock_backends, recorded_calls
 
-__all__ = ["SERVED_OPERATIONS", "ConnectMockResponse"]
+__all__ = ["SERVED_OPERATIONS", "ConnectMockResponse", "intercept"]
 
 # Operation name -> ConnectMockBackend method. Everything else about an operation (method, URI,
 # members, constraints, errors) is read from botocore's model.
@@ -131,3 +134,66 @@ def _access_denied_message(denied: HTTPException) -> str:
     description = str(getattr(denied, "description", "") or denied)
     found = re.search(r"<Message>(.*?)</Message>", description, re.S)
     return found.group(1) if found else description
+
+
+def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
+    """The error code of a response: our header, else moto's JSON ``__type``."""
+    if status < 400:
+        return None
+    for key, value in headers.items():
+        if key.lower() == "x-amzn-errortype":
+            return str(value).split(":", 1)[0]
+    try:
+        document = json.loads(body)
+    except (TypeError, ValueError):
+        document = None
+    if isinstance(document, dict) and isinstance(document.get("__type"), str):
+        return str(document["__type"]).rsplit("#", 1)[-1]
+    return f"HTTP{status}"
+
+
+def _recorded_params(info: RequestInfo) -> dict[str, Any]:
+    try:
+        body = json.loads(info.body) if info.body.strip() else {}
+    except ValueError:
+        body = None
+    params: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
+    params.update(info.uri_params)
+    params.update((key, values[0]) for key, values in info.query.items() if values)
+    return params
+
+
+def intercept(handler: Handler) -> Handler:
+    """Wrap a Connect handler (moto's or ours): inject faults, then record the call."""
+
+    def connect_mock_intercept(
+        request: Any, full_url: str, headers: Any
+    ) -> tuple[int, dict[str, str], Any]:
+        info = RequestInfo(request, full_url, headers)
+        operation = info.operation or "Unknown"
+        settings = _settings.current()
+        outcome = settings.faults.decide(operation, info.account, info.region)
+        if outcome is not None and outcome.latency:
+            time.sleep(outcome.latency)
+        if outcome is not None and outcome.error is not None:
+            error = ConnectServiceError.declared(outcome.error, outcome.status, outcome.message)
+            status, response_headers, body = error.to_response()
+        else:
+            status, response_headers, body = handler(request, full_url, headers)
+        recorded_calls().append(
+            Call(
+                operation=operation,
+                account=info.account,
+                region=info.region,
+                params=_recorded_params(info),
+                status=status,
+                error=_error_code(status, response_headers, body),
+            )
+        )
+        return status, response_headers, body
+
+    # Not functools.wraps: moto's server names Flask endpoints after a handler called "dispatch"
+    # by reading its __self__, which our wrapper does not have.
+    connect_mock_intercept.__connect_mock__ = True  # type: ignore[attr-defined]
+    connect_mock_intercept.__wrapped__ = handler  # type: ignore[attr-defined]
+    return connect_mock_intercept

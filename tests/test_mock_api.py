@@ -184,11 +184,16 @@ def test_importing_twice_registers_once() -> None:
     from moto.connect import urls as moto_urls
 
     from connect_mock._moto import register_connect_routes
+    from connect_mock.responses import intercept
     from connect_mock.urls import url_paths
 
     before = dict(moto_urls.url_paths)
-    register_connect_routes(url_paths)
+    register_connect_routes(url_paths, wrap=intercept)
     assert moto_urls.url_paths == before
     ours = [path for path in moto_urls.url_paths if path in url_paths]
     assert ours == list(moto_urls.url_paths)[: len(url_paths)]
+    # Every Connect handler, moto's included, passes through the interceptor exactly once.
+    for handler in moto_urls.url_paths.values():
+        assert getattr(handler, "__connect_mock__", False)
+        assert not getattr(handler.__wrapped__, "__connect_mock__", False)
     assert connect_mock.__version__

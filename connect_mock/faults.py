@@ -1,0 +1,358 @@
+"""Fault injection: ordered rules that fail, delay or throttle Connect calls.
+
+A rule's JSON form (fault files, ``mock_connect(faults=...)``,
+``POST /moto-api/connect-mock/faults``) uses the keyword names of ``Faults.add``: ``{"operation": "SearchAvailablePhoneNumbers",
+"error": "ThrottlingException", "times": 2}``; a throttle is ``{"throttle": {"rate": 2.0,
+"burst": 5}}``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import random
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from .clock import Clock
+
+__all__ = ["FaultRule", "Faults", "ThrottleRule"]
+
+FaultSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Iterable[Mapping[str, Any]]]
+
+DEFAULT_MESSAGES = {
+    "ThrottlingException": "Rate exceeded",
+    "InternalServiceException": "Request processing failed because of an error or failure "
+    "with the service.",
+    "AccessDeniedException": "You do not have sufficient permissions to perform this action.",
+}
+RULE_KEYS = (
+    "operation",
+    "error",
+    "times",
+    "after",
+    "probability",
+    "latency",
+    "message",
+    "region",
+    "account",
+)
+THROTTLE_KEYS = ("rate", "burst", "operation")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a rule does to one call: wait ``latency`` seconds, then fail with ``error`` if set."""
+
+    latency: float
+    error: str | None
+    status: int
+    message: str
+
+
+@dataclass(eq=False)
+class FaultRule:
+    """One injected fault. ``fired`` counts the calls it changed; ``remove()`` drops it."""
+
+    operation: str | None
+    error: str | None
+    times: int | None
+    after: int
+    probability: float
+    latency: float
+    message: str | None
+    region: str | None
+    account: str | None
+    status: int = field(repr=False)
+    # With operation None and an error: only the operations whose model declares that error.
+    declaring: frozenset[str] | None = field(repr=False, default=None)
+    matched: int = 0
+    fired: int = 0
+    _rng: random.Random = field(repr=False, default_factory=random.Random)
+    _owner: Faults | None = field(repr=False, default=None)
+
+    def matches(self, operation: str, account: str, region: str) -> bool:
+        return (
+            (self.operation is None or self.operation == operation)
+            and (self.declaring is None or operation in self.declaring)
+            and (self.region is None or self.region == region)
+            and (self.account is None or self.account == account)
+        )
+
+    def apply(self, operation: str, account: str, region: str, now: float) -> Outcome | None:
+        if not self.matches(operation, account, region):
+            return None
+        self.matched += 1
+        if self.matched <= self.after:
+            return None
+        if self.times is not None and self.fired >= self.times:
+            return None
+        # Draw only for calls the rule could fire on, so earlier rules do not shift the sequence.
+        if self.probability < 1.0 and self._rng.random() >= self.probability:
+            return None
+        self.fired += 1
+        message = self.message or DEFAULT_MESSAGES.get(
+            self.error or "", f"{self.error} injected by connect_mock"
+        )
+        return Outcome(self.latency, self.error, self.status, message)
+
+    def remove(self) -> None:
+        """Stop this rule from matching anything more."""
+        if self._owner is not None:
+            self._owner.remove(self)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {key: getattr(self, key) for key in RULE_KEYS}
+        data.update(matched=self.matched, fired=self.fired)
+        return data
+
+
+@dataclass(eq=False)
+class ThrottleRule:
+    """A token bucket per account, Region and operation on the mock's virtual clock."""
+
+    rate: float
+    burst: int
+    operation: str | None
+    throttled: int = 0
+    _buckets: dict[tuple[str, str, str], tuple[float, float]] = field(
+        default_factory=dict, repr=False
+    )
+    _owner: Faults | None = field(repr=False, default=None)
+
+    def apply(self, operation: str, account: str, region: str, now: float) -> Outcome | None:
+        if self.operation is not None and self.operation != operation:
+            return None
+        key = (account, region, operation)
+        tokens, last = self._buckets.get(key, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+        if tokens >= 1.0:
+            self._buckets[key] = (tokens - 1.0, now)
+            return None
+        self._buckets[key] = (tokens, now)
+        self.throttled += 1
+        return Outcome(0.0, "ThrottlingException", 429, DEFAULT_MESSAGES["ThrottlingException"])
+
+    def remove(self) -> None:
+        if self._owner is not None:
+            self._owner.remove(self)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "throttle": {"rate": self.rate, "burst": self.burst, "operation": self.operation},
+            "throttled": self.throttled,
+        }
+
+
+Rule = FaultRule | ThrottleRule
+
+
+class Faults:
+    """The ordered fault rules of one mock (``cm.faults``); the first rule that fires wins."""
+
+    def __init__(self, seed: int, clock: Clock) -> None:
+        self._seed = seed
+        self._clock = clock
+        self._rules: list[Rule] = []
+        self._added = 0
+        self._lock = threading.Lock()
+
+    def add(
+        self,
+        operation: str | None = None,
+        error: str | None = None,
+        *,
+        times: int | None = None,
+        after: int = 0,
+        probability: float = 1.0,
+        latency: float = 0.0,
+        message: str | None = None,
+        region: str | None = None,
+        account: str | None = None,
+    ) -> FaultRule:
+        """Fail (``error``) and/or delay (``latency`` seconds) matching calls.
+
+        ``operation`` None matches every Connect operation the mock answers (with an ``error``:
+        every one whose model declares it); ``error`` must be declared; ``times`` None means
+        forever; ``after`` lets the first N matching calls through; ``probability`` draws from a
+        generator seeded by the mock's seed, so a run fails the same calls every time.
+        """
+        from ._operations import declared_errors, declaring
+
+        operations = declared_errors()
+        if operation is not None and operation not in operations:
+            raise ValueError(
+                f"unknown operation {operation!r}; the mock answers: {', '.join(operations)}"
+            )
+        status = 200
+        only: frozenset[str] | None = None
+        if error is not None and operation is not None:
+            allowed = operations[operation]
+            if error not in allowed:
+                raise ValueError(
+                    f"{error!r} is not an error the model declares for {operation}; "
+                    f"allowed: {', '.join(sorted(allowed))}"
+                )
+            status = allowed[error]
+        elif error is not None:
+            statuses = declaring(error)
+            if not statuses:
+                known = sorted({code for errors in operations.values() for code in errors})
+                raise ValueError(
+                    f"{error!r} is not an error the model declares for any operation the mock "
+                    f"answers; declared: {', '.join(known)}"
+                )
+            only = frozenset(statuses)
+            status = next(iter(statuses.values()))
+        elif latency == 0.0:
+            raise ValueError("a fault rule needs an error, a latency, or both")
+        _check_count("times", times, allow_none=True)
+        _check_count("after", after, allow_none=False)
+        if isinstance(probability, bool) or not isinstance(probability, int | float):
+            raise TypeError(f"probability must be a number, not {type(probability).__name__}")
+        if not 0.0 <= probability <= 1.0:
+            raise ValueError(f"probability must be between 0 and 1, got {probability}")
+        if isinstance(latency, bool) or not isinstance(latency, int | float):
+            raise TypeError(f"latency must be seconds (a number), not {type(latency).__name__}")
+        if not (math.isfinite(latency) and latency >= 0):
+            raise ValueError(f"latency must be a finite number of seconds >= 0, got {latency}")
+        for name, value in (("message", message), ("region", region), ("account", account)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+        with self._lock:
+            self._added += 1
+            digest = hashlib.blake2b(
+                f"{self._seed}|{self._added}".encode(), key=b"connect-mock/faults", digest_size=8
+            ).digest()
+            rule = FaultRule(
+                operation=operation,
+                error=error,
+                times=times,
+                after=after,
+                probability=float(probability),
+                latency=float(latency),
+                message=message,
+                region=region,
+                account=account,
+                status=status,
+                declaring=only,
+                _rng=random.Random(int.from_bytes(digest, "big")),
+                _owner=self,
+            )
+            self._rules.append(rule)
+        return rule
+
+    def throttle(
+        self, rate: float = 2.0, burst: int = 5, operation: str | None = None
+    ) -> ThrottleRule:
+        """Amazon Connect's API throttling: ``rate`` requests/s refilling a bucket of ``burst``,
+        per account, Region and operation, on the mock's virtual clock (``cm.clock``)."""
+        from ._operations import declared_errors
+
+        if operation is not None and operation not in declared_errors():
+            raise ValueError(f"unknown operation {operation!r}")
+        if isinstance(rate, bool) or not isinstance(rate, int | float):
+            raise TypeError(f"rate must be a number, not {type(rate).__name__}")
+        if not (math.isfinite(rate) and rate > 0):
+            raise ValueError(f"rate must be a positive number of requests per second, got {rate}")
+        if isinstance(burst, bool) or not isinstance(burst, int):
+            raise TypeError(f"burst must be an int, not {type(burst).__name__}")
+        if burst < 1:
+            raise ValueError(f"burst must be at least 1, got {burst}")
+        rule = ThrottleRule(rate=float(rate), burst=burst, operation=operation, _owner=self)
+        with self._lock:
+            self._rules.append(rule)
+        return rule
+
+    def load(self, source: FaultSource) -> list[Rule]:
+        """Add rules from a JSON file, a rule mapping, or a list of them (see the module doc)."""
+        name = "<fault rules>"
+        if isinstance(source, str | os.PathLike):
+            name = str(source)
+            try:
+                source = json.loads(Path(source).read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise ValueError(f"{name}: cannot read fault file: {exc.strerror}") from None
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise ValueError(f"{name}: not valid JSON: {exc}") from None
+        entries = [source] if isinstance(source, Mapping) else source
+        if not isinstance(entries, list | tuple):
+            raise ValueError(f"{name}: expected a rule object or a list of rule objects")
+        added: list[Rule] = []
+        for index, entry in enumerate(entries):
+            where = f"{name}[{index}]"
+            if not isinstance(entry, Mapping):
+                raise ValueError(f"{where}: expected a rule object")
+            try:
+                if "throttle" in entry:
+                    extra = set(entry) - {"throttle"}
+                    options = entry["throttle"]
+                    if extra or not isinstance(options, Mapping):
+                        raise ValueError(
+                            'a throttle rule is {"throttle": {rate, burst, operation}}'
+                        )
+                    _check_keys(options, THROTTLE_KEYS)
+                    added.append(self.throttle(**options))
+                else:
+                    _check_keys(entry, RULE_KEYS)
+                    added.append(self.add(**entry))
+            except (TypeError, ValueError) as exc:
+                for rule in added:
+                    self.remove(rule)
+                raise ValueError(f"{where}: {exc}") from None
+        return added
+
+    def remove(self, rule: Rule) -> None:
+        with self._lock:
+            self._rules = [r for r in self._rules if r is not rule]
+
+    def clear(self) -> None:
+        """Remove every rule."""
+        with self._lock:
+            self._rules = []
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(list(self._rules))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def decide(self, operation: str, account: str, region: str) -> Outcome | None:
+        """The outcome of the first rule that fires for this call, if any."""
+        now = self._clock.monotonic()
+        with self._lock:
+            for rule in self._rules:
+                outcome = rule.apply(operation, account, region, now)
+                if outcome is not None:
+                    return outcome
+        return None
+
+    def unfired(self) -> list[FaultRule]:
+        """Rules with ``times=N`` that fired fewer than N times."""
+        return [
+            rule
+            for rule in self._rules
+            if isinstance(rule, FaultRule) and rule.times is not None and rule.fired < rule.times
+        ]
+
+
+def _check_count(name: str, value: object, *, allow_none: bool) -> None:
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < (1 if name == "times" else 0):
+        raise ValueError(f"{name} must be at least {1 if name == 'times' else 0}, got {value}")
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = sorted(set(entry) - set(allowed))
+    if unknown:
+        raise ValueError(
+            f"unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}"
+        )

@@ -1,0 +1,185 @@
+"""cm.calls, IAM denial as the spec says, and the /moto-api/connect-mock/... control endpoints."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+import requests
+from moto import mock_aws
+from moto.core import set_initial_no_auth_action_count
+
+from connect_mock import ConnectMock, mock_connect
+from connect_mock.plugin import ConnectInstance
+
+SEARCH = "SearchAvailablePhoneNumbers"
+CONTROL = "http://motoapi.amazonaws.com/moto-api/connect-mock"
+
+
+def test_calls_record_every_answered_request(
+    connect_mock: ConnectMock, connect_instance: ConnectInstance
+) -> None:
+    client = connect_instance.client
+    client.search_available_phone_numbers(
+        InstanceId=connect_instance.instance_id,
+        PhoneNumberCountryCode="GB",
+        PhoneNumberType="TOLL_FREE",
+        MaxResults=2,
+    )
+    lax = boto3.client(
+        "connect",
+        region_name="eu-west-2",
+        config=botocore.config.Config(parameter_validation=False),
+    )
+    with pytest.raises(lax.exceptions.InvalidParameterException):
+        lax.search_available_phone_numbers(
+            InstanceId="nope", PhoneNumberCountryCode="GB", PhoneNumberType="DID", MaxResults=11
+        )
+    calls = connect_mock.calls
+    assert calls.operations == ["CreateInstance", SEARCH, SEARCH]
+    create, ok, bad = calls
+    assert (create.status, create.error, create.region) == (200, None, "us-east-1")
+    assert create.params["InstanceAlias"] == "connect-mock-test"
+    assert ok.params == {
+        "InstanceId": connect_instance.instance_id,
+        "PhoneNumberCountryCode": "GB",
+        "PhoneNumberType": "TOLL_FREE",
+        "MaxResults": 2,
+    }
+    assert (ok.account, ok.region, ok.status, ok.error) == (
+        "123456789012",
+        "us-east-1",
+        200,
+        None,
+    )
+    assert (bad.region, bad.status, bad.error) == ("eu-west-2", 400, "InvalidParameterException")
+    assert bad.params["MaxResults"] == 11
+    assert calls.filter(SEARCH, error=None) == [ok]
+    assert calls.filter(error="InvalidParameterException") == [bad]
+    assert calls.filter(region="eu-west-2") == [bad]
+    assert calls[-1] is bad
+    assert len(calls) == 3
+
+
+def test_sdk_retries_are_separate_calls(connect_mock: ConnectMock) -> None:
+    client = boto3.client(
+        "connect",
+        region_name="us-east-1",
+        config=botocore.config.Config(retries={"total_max_attempts": 3, "mode": "standard"}),
+    )
+    connect_mock.faults.add("ListInstances", "InternalServiceException", times=2)
+    client.list_instances()
+    assert connect_mock.calls.errors == [
+        "InternalServiceException",
+        "InternalServiceException",
+        None,
+    ]
+    assert [c.status for c in connect_mock.calls] == [500, 500, 200]
+
+
+def test_each_mock_sees_its_own_calls() -> None:
+    with mock_connect() as outer:
+        boto3.client("connect", region_name="us-east-1").list_instances()
+        with mock_connect() as inner:
+            boto3.client("connect", region_name="us-east-1").list_instances()
+            assert len(inner.calls) == 1
+        assert len(outer.calls) == 2
+    with mock_connect() as later:
+        assert len(later.calls) == 0
+
+
+@set_initial_no_auth_action_count(3)
+@mock_aws
+def test_iam_denial_is_a_spec_access_denied() -> None:
+    iam = boto3.client("iam", region_name="us-east-1")
+    iam.create_user(UserName="nobody")
+    key = iam.create_access_key(UserName="nobody")["AccessKey"]
+    iam.put_user_policy(
+        UserName="nobody",
+        PolicyName="s3-only",
+        PolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}],
+            }
+        ),
+    )
+    client = boto3.client(
+        "connect",
+        region_name="us-east-1",
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+    )
+    with pytest.raises(client.exceptions.AccessDeniedException) as excinfo:
+        client.search_available_phone_numbers(
+            InstanceId="x", PhoneNumberCountryCode="US", PhoneNumberType="DID"
+        )
+    response = excinfo.value.response
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 403
+    assert response["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"] == (
+        "AccessDeniedException"
+    )
+    assert response["Error"]["Code"] == "AccessDeniedException"
+    assert "connect:SearchAvailablePhoneNumbers" in response["Error"]["Message"]
+    assert "nobody" in response["Error"]["Message"]
+
+
+# --- HTTP control ----------------------------------------------------------------------------
+
+
+def test_faults_over_http(connect_mock: ConnectMock, connect_instance: ConnectInstance) -> None:
+    assert requests.get(f"{CONTROL}/faults", timeout=5).json() == {"rules": []}
+    added = requests.post(
+        f"{CONTROL}/faults",
+        json=[
+            {"operation": SEARCH, "error": "ThrottlingException", "times": 1},
+            {"throttle": {"rate": 5, "burst": 10}},
+        ],
+        timeout=5,
+    )
+    assert added.status_code == 201
+    assert [r.get("error") for r in added.json()["rules"]] == ["ThrottlingException", None]
+    assert len(connect_mock.faults) == 2
+    client = boto3.client(
+        "connect",
+        region_name="us-east-1",
+        config=botocore.config.Config(retries={"total_max_attempts": 1}),
+    )
+    with pytest.raises(client.exceptions.ThrottlingException):
+        client.search_available_phone_numbers(
+            InstanceId=connect_instance.instance_id,
+            PhoneNumberCountryCode="US",
+            PhoneNumberType="DID",
+        )
+    listed = requests.get(f"{CONTROL}/faults", timeout=5).json()["rules"]
+    assert listed[0]["fired"] == 1
+    assert requests.delete(f"{CONTROL}/faults", timeout=5).json() == {"rules": []}
+    assert len(connect_mock.faults) == 0
+
+
+@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"{nope", "body is not JSON"),
+        (json.dumps({"error": "NoSuchError"}).encode(), "[0]: 'NoSuchError' is not an error"),
+        (
+            json.dumps([{"times": 1, "error": "ThrottlingException", "x": 1}]).encode(),
+            "unknown key",
+        ),
+    ],
+)
+def test_bad_rules_over_http_are_400(body: bytes, message: str) -> None:
+    response = requests.post(f"{CONTROL}/faults", data=body, timeout=5)
+    assert response.status_code == 400
+    assert message in response.json()["Message"]
+
+
+def test_calls_over_http(connect_instance: ConnectInstance) -> None:
+    connect_instance.client.list_instances()
+    calls: list[dict[str, Any]] = requests.get(f"{CONTROL}/calls", timeout=5).json()["calls"]
+    assert [c["operation"] for c in calls] == ["CreateInstance", "ListInstances"]
+    assert set(calls[1]) == {"operation", "account", "region", "params", "status", "error"}

@@ -1,0 +1,434 @@
+"""Fault injection: declared errors on the wire, times/after/probability, matching, latency,
+throttling on the virtual clock, rule files, strictness."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import boto3
+import botocore.config
+import botocore.exceptions
+import pytest
+
+from connect_mock import ConnectMock, mock_connect
+from connect_mock.plugin import ConnectInstance
+
+FAULT_FILES = Path(__file__).resolve().parent.parent / "fixtures" / "faults"
+NO_RETRY = botocore.config.Config(retries={"total_max_attempts": 1, "mode": "standard"})
+SEARCH = "SearchAvailablePhoneNumbers"
+
+
+def _client(region: str = "us-east-1") -> Any:
+    return boto3.client("connect", region_name=region, config=NO_RETRY)
+
+
+def _instance(client: Any) -> str:
+    instance_id: str = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias="faults",
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )["Id"]
+    return instance_id
+
+
+def _outcome(call: Any) -> str:
+    """'ok', or the error code the call raised."""
+    try:
+        call()
+    except botocore.exceptions.ClientError as error:
+        return str(error.response["Error"]["Code"])
+    return "ok"
+
+
+@pytest.fixture
+def client(connect_instance: ConnectInstance) -> Any:
+    return _client()
+
+
+@pytest.fixture
+def search(client: Any, connect_instance: ConnectInstance) -> Any:
+    def run() -> Any:
+        return client.search_available_phone_numbers(
+            InstanceId=connect_instance.instance_id,
+            PhoneNumberCountryCode="US",
+            PhoneNumberType="DID",
+            MaxResults=2,
+        )
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [
+        ("InvalidParameterException", 400, "InvalidParameterException injected by connect_mock"),
+        (
+            "AccessDeniedException",
+            403,
+            "You do not have sufficient permissions to perform this action.",
+        ),
+        ("ThrottlingException", 429, "Rate exceeded"),
+        (
+            "InternalServiceException",
+            500,
+            "Request processing failed because of an error or failure with the service.",
+        ),
+    ],
+)
+def test_each_declared_error_comes_back_as_its_modelled_class(
+    connect_mock: ConnectMock, client: Any, search: Any, error: str, status: int, message: str
+) -> None:
+    connect_mock.faults.add(SEARCH, error)
+    with pytest.raises(getattr(client.exceptions, error)) as excinfo:
+        search()
+    response = excinfo.value.response
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == status
+    assert response["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"] == error
+    assert len(response["ResponseMetadata"]["RequestId"]) == 36
+    assert response["Error"] == {"Code": error, "Message": message}
+
+
+def test_a_custom_message(connect_mock: ConnectMock, search: Any) -> None:
+    connect_mock.faults.add(SEARCH, "InternalServiceException", message="boom")
+    with pytest.raises(botocore.exceptions.ClientError, match="boom"):
+        search()
+
+
+def test_times_limits_a_rule(connect_mock: ConnectMock, search: Any) -> None:
+    rule = connect_mock.faults.add(SEARCH, "ThrottlingException", times=2)
+    assert [_outcome(search) for _ in range(4)] == [
+        "ThrottlingException",
+        "ThrottlingException",
+        "ok",
+        "ok",
+    ]
+    assert rule.fired == 2
+
+
+def test_after_lets_the_first_calls_through(connect_mock: ConnectMock, search: Any) -> None:
+    connect_mock.faults.add(SEARCH, "InternalServiceException", after=2, times=1)
+    assert [_outcome(search) for _ in range(4)] == ["ok", "ok", "InternalServiceException", "ok"]
+
+
+def _pattern(seed: int) -> list[str]:
+    with mock_connect(seed=seed) as cm:
+        client = _client()
+        instance_id = _instance(client)
+        cm.faults.add(SEARCH, "InternalServiceException", probability=0.5)
+        return [
+            _outcome(
+                lambda: client.search_available_phone_numbers(
+                    InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID"
+                )
+            )
+            for _ in range(30)
+        ]
+
+
+def test_probability_is_seeded_by_the_mock() -> None:
+    first = _pattern(seed=3)
+    assert first == _pattern(seed=3)
+    assert 5 < first.count("InternalServiceException") < 25
+    assert _pattern(seed=4) != first
+
+
+def test_a_rule_matches_only_its_operation(connect_mock: ConnectMock, client: Any) -> None:
+    connect_mock.faults.add("ListInstances", "InternalServiceException")
+    assert _outcome(client.list_instances) == "InternalServiceException"
+    instance_id = _instance(client)
+    assert (
+        _outcome(
+            lambda: client.search_available_phone_numbers(
+                InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID"
+            )
+        )
+        == "ok"
+    )
+
+
+def test_no_operation_means_every_connect_operation_including_motos(
+    connect_mock: ConnectMock,
+) -> None:
+    client = _client()
+    connect_mock.faults.add(error="InternalServiceException", times=2)
+    assert _outcome(client.list_instances) == "InternalServiceException"
+    assert _outcome(lambda: _instance(client)) == "InternalServiceException"
+    assert _outcome(client.list_instances) == "ok"
+
+
+def test_no_operation_with_an_error_matches_the_operations_declaring_it(
+    connect_mock: ConnectMock,
+) -> None:
+    client = _client()
+    connect_mock.faults.add(error="ThrottlingException")
+    # ListInstances' model declares no ThrottlingException: it is left alone.
+    assert _outcome(client.list_instances) == "ok"
+    assert _outcome(lambda: _instance(client)) == "ThrottlingException"
+
+
+def test_a_rule_matches_only_its_region(connect_mock: ConnectMock) -> None:
+    connect_mock.faults.add("ListInstances", "InternalServiceException", region="us-west-2")
+    assert _outcome(_client("us-east-1").list_instances) == "ok"
+    assert _outcome(_client("us-west-2").list_instances) == "InternalServiceException"
+
+
+def test_a_rule_matches_only_its_account(
+    connect_mock: ConnectMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connect_mock.faults.add("ListInstances", "InvalidRequestException", account="111111111111")
+    assert _outcome(_client().list_instances) == "ok"
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", "111111111111")
+    assert _outcome(_client().list_instances) == "InvalidRequestException"
+
+
+def test_rules_are_checked_in_order_first_match_wins(
+    connect_mock: ConnectMock, search: Any
+) -> None:
+    connect_mock.faults.add(SEARCH, "ThrottlingException", times=1)
+    connect_mock.faults.add(error="InternalServiceException", times=1)
+    assert [_outcome(search) for _ in range(3)] == [
+        "ThrottlingException",
+        "InternalServiceException",
+        "ok",
+    ]
+
+
+def test_latency_delays_the_answer(connect_mock: ConnectMock, search: Any) -> None:
+    connect_mock.faults.add(SEARCH, latency=0.3, times=1)
+    start = time.perf_counter()
+    assert len(search()["AvailableNumbersList"]) == 2
+    assert time.perf_counter() - start >= 0.3
+
+
+def test_latency_before_an_error(connect_mock: ConnectMock, search: Any) -> None:
+    connect_mock.faults.add(SEARCH, "InternalServiceException", latency=0.2)
+    start = time.perf_counter()
+    assert _outcome(search) == "InternalServiceException"
+    assert time.perf_counter() - start >= 0.2
+
+
+def test_remove_and_clear(connect_mock: ConnectMock, search: Any) -> None:
+    rule = connect_mock.faults.add(SEARCH, "ThrottlingException")
+    assert _outcome(search) == "ThrottlingException"
+    rule.remove()
+    assert _outcome(search) == "ok"
+    connect_mock.faults.add(SEARCH, "ThrottlingException")
+    connect_mock.faults.throttle()
+    assert len(connect_mock.faults) == 2
+    connect_mock.faults.clear()
+    assert len(connect_mock.faults) == 0
+    assert _outcome(search) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "message"),
+    [
+        (
+            (SEARCH, "ResourceNotFoundException"),
+            {},
+            ValueError,
+            "'ResourceNotFoundException' is not an error the model declares for "
+            "SearchAvailablePhoneNumbers; allowed: AccessDeniedException, "
+            "InternalServiceException, InvalidParameterException, ThrottlingException",
+        ),
+        (("SearchPhoneNumbers", "ThrottlingException"), {}, ValueError, "unknown operation"),
+        ((SEARCH,), {}, ValueError, "a fault rule needs an error, a latency, or both"),
+        ((SEARCH, "ThrottlingException"), {"times": 0}, ValueError, "times must be at least 1"),
+        ((SEARCH, "ThrottlingException"), {"after": -1}, ValueError, "after must be at least 0"),
+        ((SEARCH, "ThrottlingException"), {"times": "2"}, TypeError, "times must be an int"),
+        (
+            (SEARCH, "ThrottlingException"),
+            {"probability": 1.5},
+            ValueError,
+            "probability must be between 0 and 1",
+        ),
+        ((SEARCH,), {"latency": -1}, ValueError, "latency must be a finite number"),
+        ((SEARCH,), {"latency": "1"}, TypeError, "latency must be seconds"),
+    ],
+)
+def test_bad_rules_are_refused_with_what_is_allowed(
+    connect_mock: ConnectMock,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    error: type,
+    message: str,
+) -> None:
+    with pytest.raises(error, match=message.replace("(", r"\(")):
+        connect_mock.faults.add(*args, **kwargs)
+
+
+def test_an_error_for_every_operation_must_be_declared_by_one(connect_mock: ConnectMock) -> None:
+    with pytest.raises(
+        ValueError, match="'NoSuchThing' is not an error the model declares for any"
+    ):
+        connect_mock.faults.add(error="NoSuchThing")
+
+
+# --- throttling on the virtual clock ------------------------------------------------------
+
+
+def test_throttle_models_connects_default_quota(connect_mock: ConnectMock, search: Any) -> None:
+    connect_mock.faults.throttle()  # 2 requests/s, burst 5
+    assert [_outcome(search) for _ in range(6)] == ["ok"] * 5 + ["ThrottlingException"]
+    connect_mock.clock.advance(1.5)  # 3 tokens
+    assert [_outcome(search) for _ in range(4)] == ["ok"] * 3 + ["ThrottlingException"]
+    connect_mock.clock.advance(timedelta(seconds=0.5))  # 1 token
+    assert [_outcome(search) for _ in range(2)] == ["ok", "ThrottlingException"]
+
+
+def test_throttle_buckets_are_per_operation_and_region(
+    connect_mock: ConnectMock, search: Any, client: Any
+) -> None:
+    connect_mock.faults.throttle(rate=1, burst=2)
+    assert [_outcome(search) for _ in range(3)] == ["ok", "ok", "ThrottlingException"]
+    assert _outcome(client.list_instances) == "ok"
+    west = _client("us-west-2")
+    assert [_outcome(west.list_instances) for _ in range(3)] == ["ok", "ok", "ThrottlingException"]
+
+
+def test_throttle_of_one_operation(connect_mock: ConnectMock, client: Any) -> None:
+    connect_mock.faults.throttle(rate=1, burst=1, operation="ListInstances")
+    assert [_outcome(client.list_instances) for _ in range(2)] == ["ok", "ThrottlingException"]
+    assert _outcome(lambda: _instance(client)) == "ok"
+
+
+def test_a_retry_loop_can_be_tested_without_sleeping(
+    connect_mock: ConnectMock, search: Any
+) -> None:
+    connect_mock.faults.throttle(rate=2, burst=1)
+
+    def search_with_backoff() -> int:
+        attempts = 0
+        while True:
+            attempts += 1
+            if _outcome(search) == "ok":
+                return attempts
+            connect_mock.clock.advance(0.25)  # the code under test would sleep here
+
+    assert [search_with_backoff() for _ in range(3)] == [1, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"rate": 0}, ValueError, "rate must be a positive number"),
+        ({"burst": 0}, ValueError, "burst must be at least 1"),
+        ({"burst": 1.5}, TypeError, "burst must be an int"),
+        ({"operation": "Nope"}, ValueError, "unknown operation 'Nope'"),
+    ],
+)
+def test_bad_throttles_are_refused(
+    connect_mock: ConnectMock, kwargs: dict[str, Any], error: type, message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        connect_mock.faults.throttle(**kwargs)
+
+
+def test_the_clock_moves_only_forward(connect_mock: ConnectMock) -> None:
+    before = connect_mock.clock.now()
+    connect_mock.clock.advance(timedelta(days=1))
+    assert connect_mock.clock.now() - before == timedelta(days=1)
+    with pytest.raises(ValueError, match="only moves forward"):
+        connect_mock.clock.advance(-1)
+    with pytest.raises(TypeError, match="takes seconds"):
+        connect_mock.clock.advance("1")  # type: ignore[arg-type]
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+
+def test_rules_from_the_constructor_and_a_file() -> None:
+    with mock_connect(faults=FAULT_FILES / "flaky_search.json", seed=1) as cm:
+        client = _client()
+        instance_id = _instance(client)
+
+        def search() -> Any:
+            return client.search_available_phone_numbers(
+                InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID"
+            )
+
+        outcomes = [_outcome(search) for _ in range(40)]
+        assert outcomes[:2] == ["ThrottlingException"] * 2
+        assert outcomes[2:7] == ["ok"] * 5
+        assert 0 < outcomes.count("InternalServiceException") < 30
+        assert len(cm.faults) == 2
+
+
+def test_a_throttle_from_a_file(connect_mock: ConnectMock) -> None:
+    with mock_connect(faults=str(FAULT_FILES / "connect_quota.json")):
+        client = _client()
+        assert [_outcome(client.list_instances) for _ in range(6)] == ["ok"] * 5 + [
+            "ThrottlingException"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ([{"operation": SEARCH, "eror": "ThrottlingException"}], r"\[0\]: unknown key\(s\) 'eror'"),
+        ([{"error": "ThrottlingException"}, 7], r"\[1\]: expected a rule object"),
+        ({"throttle": {"rate": 1, "bust": 2}}, r"\[0\]: unknown key\(s\) 'bust'"),
+        ("no-such-file.json", "no-such-file.json: cannot read fault file"),
+    ],
+)
+def test_bad_rule_sources_name_the_entry(rules: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        mock_connect(faults=rules)
+
+
+def test_unfired_rules_fail_the_stop_when_asked(connect_mock: ConnectMock) -> None:
+    cm = mock_connect(assert_all_faults_fired=True)
+    cm.start()
+    cm.faults.add(SEARCH, "ThrottlingException", times=2)
+    with pytest.raises(AssertionError) as excinfo:
+        cm.stop()
+    assert str(excinfo.value) == (
+        "fault rule(s) with times=N did not fire N times: SearchAvailablePhoneNumbers "
+        "ThrottlingException fired 0 of 2 time(s). Pass assert_all_faults_fired=False to "
+        "mock_connect (or the connect_mock marker) to turn this check off."
+    )
+    assert not cm.started
+
+
+def test_unfired_rules_pass_by_default() -> None:
+    with mock_connect() as cm:
+        cm.faults.add(SEARCH, "ThrottlingException", times=2)
+
+
+def test_decorated_calls_get_fresh_rules() -> None:
+    counts = []
+
+    @mock_connect(
+        faults=[{"operation": "ListInstances", "error": "InvalidRequestException", "times": 1}]
+    )
+    def run() -> None:
+        client = _client()
+        counts.append([_outcome(client.list_instances) for _ in range(2)])
+
+    run()
+    run()
+    assert counts == [["InvalidRequestException", "ok"]] * 2
+
+
+def test_rule_json_round_trip(connect_mock: ConnectMock) -> None:
+    rule = connect_mock.faults.add(SEARCH, "ThrottlingException", times=3, region="eu-west-2")
+    data = rule.to_json()
+    assert data == {
+        "operation": SEARCH,
+        "error": "ThrottlingException",
+        "times": 3,
+        "after": 0,
+        "probability": 1.0,
+        "latency": 0.0,
+        "message": None,
+        "region": "eu-west-2",
+        "account": None,
+        "matched": 0,
+        "fired": 0,
+    }
+    json.dumps(data)
