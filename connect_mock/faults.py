@@ -1,9 +1,9 @@
 """Fault injection: ordered rules that fail, delay or throttle Connect calls.
 
 A rule's JSON form (fault files, ``mock_connect(faults=...)``,
-``POST /moto-api/connect-mock/faults``) uses the keyword names of ``Faults.add``: ``{"operation": "SearchAvailablePhoneNumbers",
-"error": "ThrottlingException", "times": 2}``; a throttle is ``{"throttle": {"rate": 2.0,
-"burst": 5}}``.
+``POST /moto-api/connect-mock/faults``) uses the keyword names of ``Faults.add``:
+``{"operation": "SearchAvailablePhoneNumbers", "error": "ThrottlingException", "times": 2}``;
+a throttle is ``{"throttle": {"rate": 2.0, "burst": 5}}``.
 """
 
 from __future__ import annotations
