@@ -144,7 +144,7 @@ def import_cost() -> dict[str, float]:
 
 def main() -> int:
     os.environ.pop("CONNECT_MOCK_SEED", None)
-    results = {
+    results: dict[str, Any] = {
         "machine": {
             "python": platform.python_version(),
             "platform": platform.platform(),

@@ -22,9 +22,9 @@ from typing import Any
 
 from moto.connect import urls as _connect_urls
 from moto.connect.models import connect_backends as _connect_backends
-from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.base_backend import BackendDict, BaseBackend
-from moto.core.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException
 from moto.core.responses import BaseResponse
 from moto.core.utils import camelcase_to_underscores as _snake
 from moto.core.utils import get_service_model as _get_service_model

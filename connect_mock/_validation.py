@@ -88,10 +88,10 @@ def _compile(shape: Shape) -> Check:
         assert isinstance(shape, StructureShape)
         return _compile_structure(shape)
     if kind == "list":
-        return _compile_sized(shape, list, "a list", _compile(shape.member))  # type: ignore[attr-defined]
+        return _compile_sized(shape, list, "a list", _compile(shape.member))
     if kind == "map":
-        key_check = _compile(shape.key)  # type: ignore[attr-defined]
-        value_check = _compile(shape.value)  # type: ignore[attr-defined]
+        key_check = _compile(shape.key)
+        value_check = _compile(shape.value)
 
         def check_items(value: dict[str, Any], path: str, errors: list[str]) -> None:
             for key, item in value.items():
@@ -181,9 +181,10 @@ def _compile_sized(
     minimum, maximum = shape.metadata.get("min"), shape.metadata.get("max")
     unit = "length" if python_type is str else "size"
 
-    def check(value: Any, path: str, errors: list[str]) -> Any:
-        if not isinstance(value, python_type):
-            raise _type_error(path, expected, value)
+    def check(raw: Any, path: str, errors: list[str]) -> Any:
+        if not isinstance(raw, python_type):
+            raise _type_error(path, expected, raw)
+        value: Any = raw  # str, list or dict: sized
         if minimum is not None and len(value) < minimum:
             errors.append(
                 _violation(

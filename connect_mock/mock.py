@@ -202,7 +202,7 @@ class ConnectMock:
                 test.addCleanup(mock.stop)
                 original_setup(test)
 
-            klass.setUp = setUp  # type: ignore[method-assign]
+            klass.setUp = setUp  # type: ignore[method-assign,assignment]
             return klass
         for name, attribute in list(vars(klass).items()):
             if name.startswith("test") and inspect.isfunction(attribute):

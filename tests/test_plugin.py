@@ -98,7 +98,7 @@ def test_a_misspelt_marker_option_is_a_type_error(pytester: pytest.Pytester) -> 
     result.stdout.fnmatch_lines(
         [
             "*TypeError: @pytest.mark.connect_mock: *unexpected keyword argument 'sede'; it takes "
-            "mock_connect's options: seed, fixtures, search_limit",
+            "mock_connect's options: seed, fixtures, search_limit, faults, assert_all_faults_fired",
             "*TypeError: @pytest.mark.connect_mock takes keyword arguments only*",
         ]
     )
@@ -146,7 +146,7 @@ def test_connect_instance_is_ready_to_search(pytester: pytest.Pytester) -> None:
 
 def test_the_marker_and_option_are_documented(pytester: pytest.Pytester) -> None:
     pytester.runpytest("--markers").stdout.fnmatch_lines(
-        ["@pytest.mark.connect_mock(seed, fixtures, search_limit)*"]
+        ["@pytest.mark.connect_mock(seed, fixtures, search_limit, faults, assert_all_*"]
     )
     pytester.runpytest("--help").stdout.fnmatch_lines(["*--connect-mock-seed*"])
 

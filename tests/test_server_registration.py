@@ -34,7 +34,7 @@ def _client(endpoint: str, **config: bool) -> object:
         endpoint_url=endpoint,
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
-        config=botocore.config.Config(**config),  # type: ignore[arg-type]
+        config=botocore.config.Config(**config),
     )
 
 
