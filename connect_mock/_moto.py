@@ -22,13 +22,15 @@ from typing import Any
 
 from moto.connect import urls as _connect_urls
 from moto.connect.models import connect_backends as _connect_backends
-from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.base_backend import BackendDict, BaseBackend
-from werkzeug.exceptions import HTTPException
+from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.responses import BaseResponse
-from moto.core.utils import camelcase_to_underscores as _snake
+from moto.core.utils import camelcase_to_underscores
 from moto.core.utils import get_service_model as _get_service_model
+from moto.moto_api import state_manager as _state_manager
 from moto.moto_api._internal import urls as _moto_api_urls
+from moto.moto_api._internal.managed_state_model import ManagedState
+from werkzeug.exceptions import HTTPException
 
 __all__ = [
     "DEFAULT_ACCOUNT_ID",
@@ -37,12 +39,16 @@ __all__ = [
     "BaseResponse",
     "HTTPException",
     "Handler",
+    "ManagedState",
     "RequestInfo",
+    "camelcase_to_underscores",
     "connect_model",
+    "connect_tags",
     "find_instance",
     "moto_connect_operations",
     "register_connect_routes",
     "register_moto_api_routes",
+    "register_state_transition",
 ]
 
 Handler = Callable[[Any, str, Any], tuple[int, dict[str, str], Any]]
@@ -92,7 +98,7 @@ def moto_connect_operations() -> tuple[str, ...]:
     return tuple(
         name
         for name in connect_model().operation_names
-        if callable(getattr(ConnectResponse, _snake(name), None))
+        if callable(getattr(ConnectResponse, camelcase_to_underscores(name), None))
     )
 
 
@@ -138,3 +144,15 @@ class RequestInfo:
             if probe.parsed_url.query
             else {}
         )
+
+
+def connect_tags(account_id: str, region: str) -> Any:
+    """moto's Connect tagging service for this account and region (Tag/Untag/ListTagsForResource
+    on any ARN, ours included)."""
+    return _connect_backends[account_id][region].tagger
+
+
+def register_state_transition(model_name: str) -> None:
+    """Make ``model_name`` progress through moto's state manager, immediately by default
+    (tests change it with ``moto.moto_api.state_manager.set_transition``)."""
+    _state_manager.register_default_transition(model_name, transition={"progression": "immediate"})

@@ -16,6 +16,9 @@ from .faults import Faults
 from .fixtures import Inventories
 
 DEFAULT_SEARCH_LIMIT = 100
+# "Phone numbers per instance": small by default in new accounts, adjustable. Five keeps
+# quota tests short; raise it with mock_connect(phone_number_quota=...).
+DEFAULT_PHONE_NUMBER_QUOTA = 5
 SEED_ENVIRONMENT_VARIABLE = "CONNECT_MOCK_SEED"
 
 
@@ -24,6 +27,7 @@ class Settings:
     seed: int = 0
     inventories: Inventories = field(default_factory=dict)
     search_limit: int = DEFAULT_SEARCH_LIMIT
+    phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA
     assert_all_faults_fired: bool = False
     tokens: TokenCodec = field(init=False, repr=False, compare=False)
     clock: Clock = field(init=False, repr=False, compare=False)

@@ -257,6 +257,9 @@ class RequestParser:
             if location == "uri" and uri_params is not None:
                 raw = uri_params.get(wire)
             elif location == "querystring" and query is not None and query.get(wire):
+                if kind == "list":  # ?PhoneNumberTypes=DID&PhoneNumberTypes=TOLL_FREE
+                    params[name] = list(query[wire])
+                    continue
                 raw = query[wire][0]
             elif location == "header" and headers is not None:
                 raw = headers.get(wire)

@@ -10,8 +10,12 @@ __all__ = [
     "AccessDeniedException",
     "ConnectServiceError",
     "FixtureError",
+    "IdempotencyException",
     "InternalServiceException",
     "InvalidParameterException",
+    "InvalidRequestException",
+    "ResourceInUseException",
+    "ResourceNotFoundException",
     "SerializationException",
     "ThrottlingException",
 ]
@@ -79,3 +83,23 @@ class SerializationException(ConnectServiceError):
 
 class FixtureError(ValueError):
     """A fixture file or mapping is malformed; the message names file, entry and field."""
+
+
+class ResourceNotFoundException(ConnectServiceError):
+    code = "ResourceNotFoundException"
+    status = 404
+
+
+class IdempotencyException(ConnectServiceError):
+    code = "IdempotencyException"
+    status = 409
+
+
+class ResourceInUseException(ConnectServiceError):
+    code = "ResourceInUseException"
+    status = 409
+
+
+class InvalidRequestException(ConnectServiceError):
+    code = "InvalidRequestException"
+    status = 400

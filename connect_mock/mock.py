@@ -3,6 +3,7 @@ decorator, a context manager and ``start()``/``stop()``."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import unittest
@@ -30,7 +31,9 @@ class ConnectMock:
     ``seed`` fixes the inventories (default: $CONNECT_MOCK_SEED, else 0); ``fixtures`` are JSON
     files or mappings of explicit numbers (see ``connect_mock.fixtures``); ``search_limit`` is how
     many results one query hands out over all its pages before its NextTokens stop, so that
-    auto-paginators finish; ``faults`` are fault rules (a JSON file, a rule mapping or a list,
+    auto-paginators finish; ``phone_number_quota`` is how many numbers one instance or traffic
+    distribution group may hold (a claim over it ends FAILED); ``faults`` are fault rules (a JSON
+    file, a rule mapping or a list,
     see ``connect_mock.faults``); with ``assert_all_faults_fired`` a rule with ``times=N`` that
     fired fewer than N times fails ``stop()``.
     """
@@ -41,6 +44,7 @@ class ConnectMock:
         seed: int | None = None,
         fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
         search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
+        phone_number_quota: int = _settings.DEFAULT_PHONE_NUMBER_QUOTA,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
     ) -> None:
@@ -52,6 +56,12 @@ class ConnectMock:
             raise TypeError(f"search_limit must be an int, not {type(search_limit).__name__}")
         if search_limit < 1:
             raise ValueError(f"search_limit must be at least 1, got {search_limit}")
+        if isinstance(phone_number_quota, bool) or not isinstance(phone_number_quota, int):
+            raise TypeError(
+                f"phone_number_quota must be an int, not {type(phone_number_quota).__name__}"
+            )
+        if phone_number_quota < 0:
+            raise ValueError(f"phone_number_quota must be at least 0, got {phone_number_quota}")
         if not isinstance(assert_all_faults_fired, bool):
             raise TypeError("assert_all_faults_fired must be True or False")
         self._configure(
@@ -59,6 +69,7 @@ class ConnectMock:
                 seed=seed,
                 inventories=load_fixtures(fixtures),
                 search_limit=search_limit,
+                phone_number_quota=phone_number_quota,
                 assert_all_faults_fired=assert_all_faults_fired,
             ),
             faults,
@@ -79,6 +90,10 @@ class ConnectMock:
     @property
     def search_limit(self) -> int:
         return self._settings.search_limit
+
+    @property
+    def phone_number_quota(self) -> int:
+        return self._settings.phone_number_quota
 
     @property
     def inventories(self) -> Inventories:
@@ -151,17 +166,9 @@ class ConnectMock:
     def _fresh(self) -> ConnectMock:
         """An unstarted mock with the same configuration and new fault rules, clock and call
         log (one per decorated call); fixture files are not read again."""
-        settings = self._settings
         clone = ConnectMock.__new__(ConnectMock)
-        clone._configure(
-            _settings.Settings(
-                seed=settings.seed,
-                inventories=settings.inventories,
-                search_limit=settings.search_limit,
-                assert_all_faults_fired=settings.assert_all_faults_fired,
-            ),
-            self._fault_source,
-        )
+        # replace() re-runs __post_init__: a new clock, new (empty) fault rules.
+        clone._configure(dataclasses.replace(self._settings), self._fault_source)
         return clone
 
     @overload
@@ -218,6 +225,7 @@ def mock_connect(
     seed: int | None = None,
     fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
     search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
+    phone_number_quota: int = _settings.DEFAULT_PHONE_NUMBER_QUOTA,
     faults: FaultSource | None = None,
     assert_all_faults_fired: bool = False,
 ) -> ConnectMock: ...

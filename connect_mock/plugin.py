@@ -12,7 +12,7 @@ import pytest
 from . import _settings
 from .mock import ConnectMock
 
-_OPTIONS = "seed, fixtures, search_limit, faults, assert_all_faults_fired"
+_OPTIONS = "seed, fixtures, search_limit, phone_number_quota, faults, assert_all_faults_fired"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -12,7 +12,14 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from . import _settings
-from ._moto import BaseResponse, Handler, HTTPException, RequestInfo, connect_model
+from ._moto import (
+    BaseResponse,
+    Handler,
+    HTTPException,
+    RequestInfo,
+    camelcase_to_underscores,
+    connect_model,
+)
 from ._validation import RequestParser
 from .calls import Call
 from .exceptions import AccessDeniedException, ConnectServiceError
@@ -23,7 +30,21 @@ __all__ = ["SERVED_OPERATIONS", "ConnectMockResponse", "intercept"]
 # Operation name -> ConnectMockBackend method. Everything else about an operation (method, URI,
 # members, constraints, errors) is read from botocore's model.
 SERVED_OPERATIONS: dict[str, str] = {
-    "SearchAvailablePhoneNumbers": "search_available_phone_numbers",
+    name: camelcase_to_underscores(name)
+    for name in (
+        "SearchAvailablePhoneNumbers",
+        "ClaimPhoneNumber",
+        "DescribePhoneNumber",
+        "ListPhoneNumbersV2",
+        "ListPhoneNumbers",
+        "UpdatePhoneNumber",
+        "UpdatePhoneNumberMetadata",
+        "ReleasePhoneNumber",
+        "CreateTrafficDistributionGroup",
+        "DescribeTrafficDistributionGroup",
+        "ListTrafficDistributionGroups",
+        "DeleteTrafficDistributionGroup",
+    )
 }
 
 

@@ -8,8 +8,14 @@ from __future__ import annotations
 from ._moto import Handler
 from .responses import ConnectMockResponse
 
-URL_ROOTS = ("/phone-number",)
+URL_ROOTS = (
+    "/phone-number",
+    "/phone-numbers-summary",
+    "/traffic-distribution-group",
+    "/traffic-distribution-groups",
+)
 
-url_paths: dict[str, Handler] = {
-    "{0}" + root + "/(?P<subpath>.+)$": ConnectMockResponse.dispatch for root in URL_ROOTS
-}
+url_paths: dict[str, Handler] = {}
+for _root in URL_ROOTS:
+    url_paths["{0}" + _root + "$"] = ConnectMockResponse.dispatch
+    url_paths["{0}" + _root + "/(?P<subpath>.+)$"] = ConnectMockResponse.dispatch

@@ -68,10 +68,11 @@ def test_index_error_outside_range(size: int) -> None:
 
 def test_size_one_and_zero() -> None:
     assert Permutation(1, b"k")[0] == 0
-    assert list(Permutation(0, b"k")) == []
+    assert [Permutation(0, b"k")[i] for i in range(0)] == []
+    assert len(Permutation(0, b"k")) == 0
     perm = Permutation(5, b"k")
     # Iteration (the sequence protocol, ended by IndexError) yields perm[0..4].
-    assert list(perm) == [perm[i] for i in range(5)]
+    assert list(perm) == [perm[i] for i in range(5)]  # type: ignore[call-overload]
 
 
 def test_bad_sizes() -> None:

@@ -98,7 +98,8 @@ def test_a_misspelt_marker_option_is_a_type_error(pytester: pytest.Pytester) -> 
     result.stdout.fnmatch_lines(
         [
             "*TypeError: @pytest.mark.connect_mock: *unexpected keyword argument 'sede'; it takes "
-            "mock_connect's options: seed, fixtures, search_limit, faults, assert_all_faults_fired",
+            "mock_connect's options: seed, fixtures, search_limit, phone_number_quota, faults, "
+            "assert_all_faults_fired",
             "*TypeError: @pytest.mark.connect_mock takes keyword arguments only*",
         ]
     )
@@ -146,7 +147,7 @@ def test_connect_instance_is_ready_to_search(pytester: pytest.Pytester) -> None:
 
 def test_the_marker_and_option_are_documented(pytester: pytest.Pytester) -> None:
     pytester.runpytest("--markers").stdout.fnmatch_lines(
-        ["@pytest.mark.connect_mock(seed, fixtures, search_limit, faults, assert_all_*"]
+        ["@pytest.mark.connect_mock(seed, fixtures, search_limit, phone_number_quota, *"]
     )
     pytester.runpytest("--help").stdout.fnmatch_lines(["*--connect-mock-seed*"])
 

@@ -449,7 +449,7 @@ def test_a_malformed_target_arn_is_an_invalid_parameter(
         400,
         "InvalidParameterException",
         f"TargetArn '{arn}' is not the ARN of an Amazon Connect instance "
-        "(arn:aws:connect:REGION:ACCOUNT:instance/ID)",
+        "(arn:aws:connect:REGION:ACCOUNT:instance/ID) or traffic distribution group",
     )
 
 

@@ -278,9 +278,9 @@ def test_unknown_members_are_ignored_as_aws_does(connect_instance: ConnectInstan
 
 
 @pytest.mark.usefixtures("connect_mock")
-def test_another_method_on_our_path_is_a_404() -> None:
-    response = requests.get(URL, timeout=5)
+def test_a_method_no_operation_has_is_a_404() -> None:
+    response = requests.patch(URL, timeout=5)
     assert response.status_code == 404
     assert response.json() == {
-        "Message": "connect_mock does not serve GET /phone-number/search-available"
+        "Message": "connect_mock does not serve PATCH /phone-number/search-available"
     }
