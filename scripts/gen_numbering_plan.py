@@ -27,16 +27,26 @@ exact set of national significant numbers (NSNs) that
 * survive ``phonenumbers.parse("+" + digits)`` unchanged: parse strips a
   national prefix (``national_prefix_for_parsing``) even from international
   numbers when what remains still looks like a number, which would change the
-  NSN; such numbers are removed (see ``strip_language``).
+  NSN; such numbers are removed (see ``strip_language``);
+* are valid E.164: at most 15 digits after the "+", calling code included
+  (``E164_MAX_DIGITS``).  libphonenumber accepts longer national numbers for a
+  few countries (with 9.0.43: DE DID/SHARED/TOLL_FREE and ID/JP/KR/NG/UY
+  TOLL_FREE reach 16-19 digits with the calling code), but Amazon Connect
+  models PhoneNumber as ``\\+[1-9]\\d{1,14}``, so ClaimPhoneNumber would refuse
+  a number that search offered.  Each NSN language is intersected with the
+  lengths ``<= 15 - len(cc)`` before anything else (see ``e164_cap``); the
+  cap shrinks those eight spaces (DE DID from 764,602,334,267,000 to
+  7,802,334,267,000 numbers) and empties none.
 
 The calling code digits are prepended, every DFA is minimised into one shared
 pool of states (identical suffix languages, e.g. ``\\d{7}`` tails or the NANP
 toll-free plan, are stored once) and each state gets the number of accepted
 strings reachable from it, which the runtime uses to count and unrank.
 
-Verification (always run): all DFAs are acyclic, 2,000 random numbers per
-non-empty space (``random.Random(0)``) pass the phonenumbers checks, and the
-DFA counts equal brute-force enumeration on a few small spaces and prefixes.
+Verification (always run): all DFAs are acyclic, no space holds a number
+longer than 15 digits, 2,000 random numbers per non-empty space
+(``random.Random(0)``) pass the phonenumbers checks, and the DFA counts equal
+brute-force enumeration on a few small spaces and prefixes.
 A full run takes about three minutes; the output is byte-for-byte reproducible.
 
 Rules that matter with phonenumbers 9.0.43 (all exact, no exceptions needed):
@@ -45,10 +55,11 @@ Rules that matter with phonenumbers 9.0.43 (all exact, no exceptions needed):
   are TOLL_FREE there too, so they stay; RU numbers outside RU's
   ``leading_digits`` "[3489]" are claimed by nobody (number_type UNKNOWN) and
   are dropped.
-* parse() stripping: JP TOLL_FREE loses 13,900,000,000 numbers of the form
-  ``+81 003768`` + 9..11 digits whose remainder matches JP's general pattern,
-  because parse strips "003768" from them (AR's transform rule is modelled
-  exactly and removes nothing).
+* parse() stripping: JP TOLL_FREE would lose 13,900,000,000 numbers of the
+  form ``+81 003768`` + 9..11 digits whose remainder matches JP's general
+  pattern, because parse strips "003768" from them; all of them are longer
+  than 15 digits, so with the E.164 cap nothing is left to remove (AR's
+  transform rule is modelled exactly and removes nothing either).
 * No region lacks a fixed-line plan, so DID never falls back to mobile.
 * Spaces smaller than 10,000 (plans that are that small): AL SHARED 900,
   FO TOLL_FREE 5000, MO/NC/TO/WS TOLL_FREE 1000, NU DID 2000, SB/SC TOLL_FREE
@@ -84,6 +95,9 @@ OUT = Path(__file__).resolve().parent.parent / "connect_mock" / "data" / "number
 
 ALL_DIGITS = (1 << 10) - 1
 GENERATED_TYPES = ("DID", "TOLL_FREE", "UIFN", "SHARED")
+# E.164: at most 15 digits after "+", calling code included (Connect's model
+# pattern for PhoneNumber is \+[1-9]\d{1,14}).
+E164_MAX_DIGITS = 15
 
 # ---------------------------------------------------------------------------
 # Regex dialect -> AST
@@ -852,17 +866,22 @@ def expected_types(country: str, number_type: str) -> tuple[int, ...]:
     raise ValueError(number_type)
 
 
+def e164_cap(cc: int, lang: DFA) -> DFA:
+    """The NSNs of ``lang`` that fit E.164 after calling code ``cc``."""
+    return intersect(lang, length_language(range(E164_MAX_DIGITS - len(str(cc)) + 1)))
+
+
 def nsn_language(country: str, number_type: str) -> tuple[int, DFA]:
-    """(calling code, NSN language) of a space."""
+    """(calling code, NSN language) of a space, capped to E.164 lengths."""
     if number_type == "UIFN":
         meta = PhoneMetadata.metadata_for_nongeo_region(800)
         rl = RegionLanguages(meta)
-        lang = rl.types[PhoneNumberType.TOLL_FREE]
+        lang = e164_cap(800, rl.types[PhoneNumberType.TOLL_FREE])
         return 800, difference(lang, strip_language(meta, lang))
     rl = region_languages(country)
     cc = rl.meta.country_code
     wanted = expected_types(country, number_type)
-    base = rl.of_types(wanted)
+    base = e164_cap(cc, rl.of_types(wanted))
     lang = intersect(base, number_type_language(cc, wanted))
     main = COUNTRY_CODE_TO_REGION_CODE[cc][0]
     removed = strip_language(region_languages(main).meta, lang)
@@ -962,6 +981,8 @@ def unrank(pool: Pool, sid: int, k: int) -> str:
 
 def number_ok(country: str, number_type: str, digits: str) -> bool:
     """The product requirement, checked with the installed phonenumbers."""
+    if not 1 <= len(digits) <= E164_MAX_DIGITS:
+        return False
     try:
         p = phonenumbers.parse("+" + digits)
     except phonenumbers.NumberParseException:
@@ -1006,6 +1027,28 @@ def brute_force_count(country: str, number_type: str, prefix: str, lengths: Iter
             if brute_force_ok(country, number_type, s):
                 n += 1
     return n
+
+
+def max_length(pool: Pool, sid: int) -> int:
+    """Digits of the longest accepted string from ``sid`` (-1 if none)."""
+    memo: dict[int, int] = {}
+    stack = [sid]
+    while stack:
+        q = stack[-1]
+        if q in memo:
+            stack.pop()
+            continue
+        todo = [t for t in pool.trans[q] if t >= 0 and t not in memo]
+        if todo:
+            stack.extend(todo)
+            continue
+        stack.pop()
+        best = 0 if pool.accept[q] else -1
+        for t in pool.trans[q]:
+            if t >= 0 and memo[t] >= 0:
+                best = max(best, memo[t] + 1)
+        memo[q] = best
+    return memo[sid]
 
 
 def count_with_prefix(pool: Pool, sid: int, prefix: str, lengths: Iterable[int]) -> int:
@@ -1055,8 +1098,12 @@ BRUTE_FORCE_CASES = (
     ("CX", "DID", "6189164", (11,)),
     ("AR", "DID", "5411154", (12,)),
     ("JP", "TOLL_FREE", "8100376", (11, 12)),
-    # +81 00 3768 …: parse strips the "003768" prefix when 9 digits remain.
-    ("JP", "TOLL_FREE", "81003768123456", (16, 17)),
+    # +81 00 3768 …: parse strips the "003768" prefix when 9 digits remain,
+    # which only happens beyond the E.164 cap; at 14/15 digits nothing is stripped.
+    ("JP", "TOLL_FREE", "8100376812345", (14, 15)),
+    # The E.164 cap: DE has 16/17-digit fixed lines, none may be generated.
+    ("DE", "DID", "49301234567890", (15, 16)),
+    ("DE", "TOLL_FREE", "4980012345678", (15, 16, 17)),
     ("US", "UIFN", "8001234", (11,)),
 )
 
@@ -1115,6 +1162,10 @@ def main() -> int:
     for country, by_type in spaces.items():
         for ntype, sid in by_type.items():
             size = pool.count[sid]
+            longest = max_length(pool, sid)
+            if longest > E164_MAX_DIGITS:
+                bad += 1
+                print(f"  FAIL {country} {ntype}: numbers of {longest} digits")
             if size < 10_000:
                 small.append((country, ntype, size))
             n = min(args.samples, size)
