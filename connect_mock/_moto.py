@@ -45,6 +45,7 @@ __all__ = [
     "connect_model",
     "connect_tags",
     "find_instance",
+    "make_server",
     "moto_connect_operations",
     "register_connect_routes",
     "register_moto_api_routes",
@@ -156,3 +157,16 @@ def register_state_transition(model_name: str) -> None:
     """Make ``model_name`` progress through moto's state manager, immediately by default
     (tests change it with ``moto.moto_api.state_manager.set_transition``)."""
     _state_manager.register_default_transition(model_name, transition={"progression": "immediate"})
+
+
+def make_server(host: str, port: int) -> Any:
+    """moto's server (every service, ours included) as a werkzeug server, not yet serving."""
+    from moto.moto_server.werkzeug_app import (
+        DomainDispatcherApplication,
+        MotoRequestHandler,
+        create_backend_app,
+    )
+    from werkzeug.serving import make_server as _make_server
+
+    app = DomainDispatcherApplication(create_backend_app)
+    return _make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)

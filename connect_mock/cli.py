@@ -91,7 +91,47 @@ def build_parser() -> argparse.ArgumentParser:
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
     sample.set_defaults(run=_sample)
+
+    serve = commands.add_parser(
+        "serve",
+        help="run moto's server with connect_mock's operations",
+        description="Serve every moto service plus connect_mock's Connect phone-number APIs "
+        "over HTTP, for any SDK or the AWS CLI (AWS_ENDPOINT_URL_CONNECT).",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
+    serve.add_argument("--port", type=int, default=5000, help="port (default 5000; 0: any free)")
+    serve.add_argument("--seed", type=int, default=0, help="inventory seed (default 0)")
+    serve.add_argument(
+        "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
+    )
+    serve.add_argument("--faults", metavar="FILE", help="fault rules JSON")
+    serve.add_argument(
+        "--search-limit", type=_positive, default=100, help="results per query (default 100)"
+    )
+    serve.set_defaults(run=_serve)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    try:
+        import moto.moto_server.werkzeug_app  # noqa: F401 - needs flask, from moto[server]
+    except ImportError as error:
+        print(
+            f"connect-mock serve needs moto's server extras ({error.name} is missing): "
+            "pip install 'connect_mock[server]'",
+            file=sys.stderr,
+        )
+        return 2
+    return serve(
+        args.host,
+        args.port,
+        seed=args.seed,
+        fixtures=args.fixtures or None,
+        faults=args.faults,
+        search_limit=args.search_limit,
+    )
 
 
 def _positive(text: str) -> int:
@@ -103,10 +143,8 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from .exceptions import FixtureError
-
     try:
         return int(args.run(args))
-    except FixtureError as error:
+    except ValueError as error:  # FixtureError, or a bad fault file
         print(f"connect-mock: {error}", file=sys.stderr)
         return 2

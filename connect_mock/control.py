@@ -4,11 +4,19 @@ other processes:
 - ``GET /moto-api/connect-mock/faults``: the rules; ``POST``: add a rule object or a list of them
   (keys as ``cm.faults.add``'s keywords, or ``{"throttle": {...}}``); ``DELETE``: remove all.
 - ``GET /moto-api/connect-mock/calls``: the calls answered since moto's last reset.
+- ``GET /moto-api/connect-mock/config``: seed, search_limit, phone_number_quota, clock;
+  ``POST``: set any of seed, search_limit, phone_number_quota (new settings, no fault rules).
+- ``POST /moto-api/connect-mock/clock`` with ``{"advance": seconds}``: move the virtual clock.
+
+They act on the settings in force for requests without an active ``mock_connect``: those of
+``connect-mock serve`` or the ``connect_server`` fixture.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 from typing import Any
 
 from . import _settings
@@ -51,7 +59,66 @@ def calls_endpoint(request: Any, full_url: str, headers: Any) -> Response:
     return _answer(200, {"calls": [call.to_json() for call in recorded_calls()]})
 
 
+def _config(settings: _settings.Settings) -> dict[str, Any]:
+    return {
+        "seed": settings.seed,
+        "search_limit": settings.search_limit,
+        "phone_number_quota": settings.phone_number_quota,
+        "clock": settings.clock.now().isoformat(),
+    }
+
+
+_CONFIG_MINIMUMS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0}
+_CONFIG_KEYS = tuple(_CONFIG_MINIMUMS)
+
+
+def config_endpoint(request: Any, full_url: str, headers: Any) -> Response:
+    settings = _settings.current()
+    if request.method == "GET":
+        return _answer(200, _config(settings))
+    if request.method != "POST":
+        return _answer(405, {"Message": f"{request.method} is not allowed; use GET or POST"})
+    try:
+        document = json.loads(request.data or b"{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        return _answer(400, {"Message": f"body is not JSON: {exc}"})
+    if not isinstance(document, dict) or set(document) - set(_CONFIG_KEYS):
+        return _answer(
+            400, {"Message": f"expected an object with some of {', '.join(_CONFIG_KEYS)}"}
+        )
+    for key, value in document.items():
+        minimum = _CONFIG_MINIMUMS[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            return _answer(
+                400, {"Message": f"{key} must be a whole number >= {minimum}, got {value!r}"}
+            )
+    updated = dataclasses.replace(settings, **document)
+    _settings.set_default(updated)
+    return _answer(200, _config(updated))
+
+
+def clock_endpoint(request: Any, full_url: str, headers: Any) -> Response:
+    clock = _settings.current().clock
+    if request.method == "GET":
+        return _answer(200, {"now": clock.now().isoformat()})
+    if request.method != "POST":
+        return _answer(405, {"Message": f"{request.method} is not allowed; use GET or POST"})
+    try:
+        document = json.loads(request.data or b"{}")
+        seconds = document["advance"]
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise TypeError
+        if not math.isfinite(seconds):
+            raise ValueError
+        clock.advance(seconds)
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return _answer(400, {"Message": 'expected {"advance": seconds} with seconds >= 0'})
+    return _answer(200, {"now": clock.now().isoformat()})
+
+
 url_paths: dict[str, Handler] = {
     "{0}/moto-api/connect-mock/faults$": faults_endpoint,
     "{0}/moto-api/connect-mock/calls$": calls_endpoint,
+    "{0}/moto-api/connect-mock/config$": config_endpoint,
+    "{0}/moto-api/connect-mock/clock$": clock_endpoint,
 }

@@ -1,16 +1,23 @@
 """pytest plugin (registered through ``pytest11``): importing connect_mock makes plain ``mock_aws``
-tests serve its operations; fixtures ``connect_mock`` and ``connect_instance``; marker
-``@pytest.mark.connect_mock(**mock_connect options)``; option ``--connect-mock-seed``."""
+tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
+``connect_server``; marker ``@pytest.mark.connect_mock(**mock_connect options)``; option
+``--connect-mock-seed``."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
 from . import _settings
 from .mock import ConnectMock
+
+if TYPE_CHECKING:
+    from .remote import RemoteConnectMock
 
 _OPTIONS = "seed, fixtures, search_limit, phone_number_quota, faults, assert_all_faults_fired"
 
@@ -80,3 +87,65 @@ def connect_instance(connect_mock: ConnectMock) -> ConnectInstance:
         OutboundCallsEnabled=True,
     )
     return ConnectInstance(client, created["Id"], created["Arn"])
+
+
+_SERVER_OPTIONS = ("seed", "search_limit", "phone_number_quota", "faults")
+
+
+@pytest.fixture(scope="session")
+def connect_server_endpoint() -> Iterator[str]:
+    """One moto server (with connect_mock) on a free loopback port for the whole session."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+        _settings.set_default(None)
+
+
+@pytest.fixture
+def connect_server(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, connect_server_endpoint: str
+) -> Iterator[RemoteConnectMock]:
+    """The session's server, reset for this test; ``AWS_ENDPOINT_URL_CONNECT`` points at it.
+
+    Yields a controller speaking the server's control endpoints (``faults``, ``calls``,
+    ``clock``, ``seed``). The ``connect_mock`` marker may set seed, search_limit,
+    phone_number_quota and faults.
+    """
+    from .remote import RemoteConnectMock
+
+    options: dict[str, Any] = {}
+    marker = request.node.get_closest_marker("connect_mock")
+    if marker is not None:
+        unknown = sorted(set(marker.kwargs) - set(_SERVER_OPTIONS))
+        if marker.args or unknown:
+            raise TypeError(
+                "@pytest.mark.connect_mock with connect_server takes keyword arguments "
+                f"{', '.join(_SERVER_OPTIONS)}; got {', '.join(unknown) or 'positional ones'}"
+            )
+        options.update(marker.kwargs)
+    seed = options.pop("seed", request.config.getoption("connect_mock_seed"))
+    faults = options.pop("faults", None)
+    remote = RemoteConnectMock(connect_server_endpoint)
+    remote.reset()
+    remote.configure(seed=_settings.default_seed() if seed is None else seed, **options)
+    if faults is not None:
+        if isinstance(faults, str | os.PathLike):
+            faults = json.loads(Path(faults).read_text(encoding="utf-8"))
+        for rule in [faults] if isinstance(faults, dict) else faults:
+            remote.faults.add_rule(dict(rule))
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", connect_server_endpoint)
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_DEFAULT_REGION", "us-east-1"),
+    ):
+        if name not in os.environ:
+            monkeypatch.setenv(name, value)
+    yield remote
+    remote.reset()

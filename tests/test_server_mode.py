@@ -1,0 +1,353 @@
+"""Server mode with clients nobody here wrote: `connect-mock serve`, the connect_server fixture,
+the AWS CLI, the JavaScript SDK v3, and an example program run as a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+import requests
+
+from connect_mock import mock_connect
+from connect_mock.remote import RemoteConnectMock, RemoteError
+from tests.helpers import numbers
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+JS = ROOT / "tests" / "js"
+
+
+def _instance(client: Any) -> tuple[str, str]:
+    created = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias="server",
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )
+    return created["Id"], created["Arn"]
+
+
+def _in_process(seed: int, country: str, kind: str, count: int) -> list[str]:
+    with mock_connect(seed=seed):
+        client = boto3.client("connect", region_name="us-east-1")
+        instance_id, _ = _instance(client)
+        return numbers(
+            client.search_available_phone_numbers(
+                InstanceId=instance_id,
+                PhoneNumberCountryCode=country,
+                PhoneNumberType=kind,
+                MaxResults=count,
+            )
+        )
+
+
+# --- connect-mock serve ------------------------------------------------------------------------
+
+
+def test_serve_prints_the_endpoint_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
+    faults = tmp_path / "faults.json"
+    faults.write_text(
+        json.dumps(
+            [{"operation": "ListInstances", "error": "InternalServiceException", "times": 1}]
+        )
+    )
+    process = subprocess.Popen(
+        [str(BIN / "connect-mock"), "serve", "--port", "0", "--seed", "4", "--faults", str(faults)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = process.stdout.readline()
+        export = process.stdout.readline()
+        assert banner.startswith(
+            "connect-mock serving moto (all services, Connect phone numbers) on http://127.0.0.1:"
+        )
+        endpoint = banner.rsplit(" ", 1)[1].strip()
+        assert export == f"export AWS_ENDPOINT_URL_CONNECT={endpoint}\n"
+        client = boto3.client(
+            "connect",
+            region_name="us-east-1",
+            endpoint_url=endpoint,
+            aws_access_key_id="x",
+            aws_secret_access_key="x",
+            config=botocore.config.Config(retries={"total_max_attempts": 1}),
+        )
+        with pytest.raises(client.exceptions.InternalServiceException):
+            client.list_instances()  # the rule from --faults
+        instance_id, _ = _instance(client)
+        served = numbers(
+            client.search_available_phone_numbers(
+                InstanceId=instance_id,
+                PhoneNumberCountryCode="US",
+                PhoneNumberType="DID",
+                MaxResults=5,
+            )
+        )
+        assert served == _in_process(4, "US", "DID", 5)
+        # moto's other services are on the same port.
+        s3 = boto3.client(
+            "s3",
+            region_name="us-east-1",
+            endpoint_url=endpoint,
+            aws_access_key_id="x",
+            aws_secret_access_key="x",
+        )
+        s3.create_bucket(Bucket="same-port")
+        assert [b["Name"] for b in s3.list_buckets()["Buckets"]] == ["same-port"]
+        process.send_signal(signal.SIGTERM)
+        out, _ = process.communicate(timeout=30)
+        assert process.returncode == 0
+        assert out.endswith("connect-mock stopped.\n")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def test_serve_refuses_a_bad_fixture_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    result = subprocess.run(
+        [str(BIN / "connect-mock"), "serve", "--port", "0", "--fixtures", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"connect-mock: {bad}: AvailableNumbersList")
+
+
+# --- the fixture ------------------------------------------------------------------------------
+
+
+def test_the_fixture_points_sdks_at_the_server(connect_server: RemoteConnectMock) -> None:
+    assert os.environ["AWS_ENDPOINT_URL_CONNECT"] == connect_server.endpoint
+    client = boto3.client("connect", region_name="us-east-1")  # no endpoint_url: the variable
+    instance_id, _ = _instance(client)
+    page = client.search_available_phone_numbers(
+        InstanceId=instance_id,
+        PhoneNumberCountryCode="GB",
+        PhoneNumberType="TOLL_FREE",
+        MaxResults=6,
+    )
+    assert [c.operation for c in connect_server.calls] == [
+        "CreateInstance",
+        "SearchAvailablePhoneNumbers",
+    ]
+    assert connect_server.seed == 0
+    # Golden comparison: the same numbers in-process and over the server, for the same seed.
+    # (Last: an in-process mock resets moto's state, which the in-process server shares.)
+    assert numbers(page) == _in_process(0, "GB", "TOLL_FREE", 6)
+
+
+@pytest.mark.connect_mock(
+    seed=8, faults=[{"operation": "ListInstances", "error": "InternalServiceException"}]
+)
+def test_the_marker_configures_the_server(connect_server: RemoteConnectMock) -> None:
+    assert connect_server.seed == 8
+    client = boto3.client(
+        "connect",
+        region_name="us-east-1",
+        config=botocore.config.Config(retries={"total_max_attempts": 1}),
+    )
+    with pytest.raises(client.exceptions.InternalServiceException):
+        client.list_instances()
+    instance_id, _ = _instance(client)
+    page = client.search_available_phone_numbers(
+        InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=3
+    )
+    assert numbers(page) == _in_process(8, "US", "DID", 3)
+
+
+def test_state_is_reset_between_tests_first(connect_server: RemoteConnectMock) -> None:
+    client = boto3.client("connect", region_name="us-east-1")
+    _instance(client)
+    connect_server.faults.add("ListInstances", "InternalServiceException", times=5)
+    assert len(connect_server.faults.list()) == 1
+
+
+def test_state_is_reset_between_tests_second(connect_server: RemoteConnectMock) -> None:
+    client = boto3.client("connect", region_name="us-east-1")
+    assert client.list_instances()["InstanceSummaryList"] == []
+    assert connect_server.faults.list() == []
+    assert [c.operation for c in connect_server.calls] == ["ListInstances"]
+
+
+def test_the_remote_controller(connect_server: RemoteConnectMock) -> None:
+    rule = connect_server.faults.throttle(rate=1, burst=1, operation="ListInstances")
+    assert rule["throttle"] == {"rate": 1.0, "burst": 1, "operation": "ListInstances"}
+    client = boto3.client(
+        "connect",
+        region_name="us-east-1",
+        config=botocore.config.Config(retries={"total_max_attempts": 1}),
+    )
+    client.list_instances()
+    with pytest.raises(botocore.exceptions.ClientError, match="Rate exceeded"):
+        client.list_instances()
+    connect_server.clock.advance(1)
+    client.list_instances()
+    with pytest.raises(RemoteError, match="not an error the model declares"):
+        connect_server.faults.add("ListInstances", "ThrottlingException")
+    with pytest.raises(RemoteError, match="seed must be a whole number >= 0"):
+        connect_server.configure(seed=-1)
+    assert [c.error for c in connect_server.calls] == [None, "ThrottlingException", None]
+    assert (
+        requests.post(
+            f"{connect_server.endpoint}/moto-api/connect-mock/clock",
+            json={"advance": -1},
+            timeout=5,
+        ).status_code
+        == 400
+    )
+
+
+# --- the AWS CLI -------------------------------------------------------------------------------
+
+
+def _aws(endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        AWS_ACCESS_KEY_ID="x",
+        AWS_SECRET_ACCESS_KEY="x",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_ENDPOINT_URL_CONNECT=endpoint,
+        AWS_PAGER="",
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+    )
+    return subprocess.run(
+        [str(BIN / "aws"), "connect", *args, "--output", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_the_aws_cli_gets_the_same_numbers_as_boto3(connect_server: RemoteConnectMock) -> None:
+    client = boto3.client("connect", region_name="us-east-1")
+    instance_id, instance_arn = _instance(client)
+    # Without --max-items the CLI pages through everything: the search limit ends the query.
+    result = _aws(
+        connect_server.endpoint,
+        "search-available-phone-numbers",
+        "--target-arn",
+        instance_arn,
+        "--phone-number-country-code",
+        "US",
+        "--phone-number-type",
+        "DID",
+    )
+    assert result.returncode == 0, result.stderr
+    from_cli = [e["PhoneNumber"] for e in json.loads(result.stdout)["AvailableNumbersList"]]
+    assert len(from_cli) == 100
+    full = (
+        client.get_paginator("search_available_phone_numbers")
+        .paginate(InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID")
+        .build_full_result()
+    )
+    assert from_cli == numbers(full)
+
+
+def test_the_aws_cli_reports_the_modelled_error(connect_server: RemoteConnectMock) -> None:
+    _, instance_arn = _instance(boto3.client("connect", region_name="us-east-1"))
+    result = _aws(
+        connect_server.endpoint,
+        "search-available-phone-numbers",
+        "--target-arn",
+        instance_arn,
+        "--phone-number-country-code",
+        "US",
+        "--phone-number-type",
+        "DID",
+        "--page-size",
+        "11",
+    )
+    assert result.returncode == 255  # AWS CLI v1: a service error
+    assert (
+        "An error occurred (InvalidParameterException) when calling the "
+        "SearchAvailablePhoneNumbers operation: 1 validation error detected: Value '11' at "
+        "'MaxResults' failed to satisfy constraint: Member must have value less than or equal to 10"
+    ) in result.stderr
+
+
+# --- the JavaScript SDK v3 ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def node_modules() -> Path:
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.fail(
+            "Node.js and npm are needed for the JS SDK test (make test installs the lock file)"
+        )
+    if not (JS / "node_modules" / "@aws-sdk" / "client-connect").is_dir():
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund"],
+            cwd=JS,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    return JS / "node_modules"
+
+
+def test_the_javascript_sdk(node_modules: Path, connect_server: RemoteConnectMock) -> None:
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="x", AWS_SECRET_ACCESS_KEY="x")
+    result = subprocess.run(
+        ["node", str(JS / "check.mjs")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=JS,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout)
+    assert seen["firstPage"] == _in_process(0, "GB", "DID", 5)
+    assert len(seen["paginated"]) == 100
+    assert seen["paginated"][:5] == seen["firstPage"]
+    assert seen["validation"]["name"] == "InvalidParameterException"
+    assert seen["validation"]["status"] == 400
+    assert "Member must have value less than or equal to 10" in seen["validation"]["message"]
+    assert seen["ruleStatus"] == 201
+    assert seen["throttled"] == {
+        "name": "ThrottlingException",
+        "status": 429,
+        "message": "Rate exceeded",
+    }
+    assert seen["afterThrottle"] == 10
+
+
+# --- an example program, as a separate process -------------------------------------------------
+
+
+def test_the_provisioning_example_retries_through_throttling(
+    connect_server: RemoteConnectMock,
+) -> None:
+    connect_server.faults.add("ClaimPhoneNumber", "ThrottlingException", times=2)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "provision.py"), "--prefix", "+1206", "--release"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout)
+    assert outcome["PhoneNumber"].startswith("+1206")
+    assert (outcome["Status"], outcome["Released"]) == ("CLAIMED", True)
+    assert result.stderr.count("throttled, retrying") == 2
+    claims = [c for c in connect_server.calls if c.operation == "ClaimPhoneNumber"]
+    assert [c.error for c in claims] == ["ThrottlingException", "ThrottlingException", None]
+    assert [c.operation for c in connect_server.calls][-1] == "ReleasePhoneNumber"
