@@ -18,6 +18,7 @@ def test_the_readme_has_examples() -> None:
 
 def test_the_readme_examples_pass(pytester: pytest.Pytester) -> None:
     shutil.copytree(ROOT / "fixtures", pytester.path / "fixtures")
+    shutil.copytree(ROOT / "examples", pytester.path / "examples")
     files = {f"test_readme_{index}": block for index, block in enumerate(BLOCKS)}
     pytester.makepyfile(**files)
     result = pytester.runpytest("-p", "no:cacheprovider")
