@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import uuid
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -68,6 +69,10 @@ PHONE_NUMBER_MODEL = "connect::phonenumber"
 TDG_MODEL = "connect::trafficdistributiongroup"
 register_state_transition(PHONE_NUMBER_MODEL)
 register_state_transition(TDG_MODEL)
+
+# Claims check and take a shared number in two steps; moto's server answers requests on many
+# threads, so the lifecycle operations run one at a time.
+_lifecycle_lock = threading.RLock()
 
 _ARN = re.compile(
     r"arn:(?P<partition>aws[a-z-]*):connect:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
@@ -315,6 +320,10 @@ class ConnectMockBackend(BaseBackend):
             self.client_tokens[(operation, token)] = (fingerprint, result)
 
     def claim_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        with _lifecycle_lock:
+            return self._claim_phone_number(params)
+
+    def _claim_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         earlier = self._idempotent("ClaimPhoneNumber", params)
         if earlier is not None:
             return earlier
@@ -378,9 +387,11 @@ class ConnectMockBackend(BaseBackend):
     def _status(self, claim: ClaimedNumber) -> str:
         status = str(claim.status)
         if status == "FAILED":
-            holder = shared_backend().holders.get(claim.number)
-            if holder is not None and holder[2] == claim.id:
-                del shared_backend().holders[claim.number]
+            with _lifecycle_lock:
+                holders = shared_backend().holders
+                holder = holders.get(claim.number)
+                if holder is not None and holder[2] == claim.id:
+                    del holders[claim.number]
         return status
 
     def describe_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -518,6 +529,10 @@ class ConnectMockBackend(BaseBackend):
         return {}
 
     def release_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        with _lifecycle_lock:
+            return self._release_phone_number(params)
+
+    def _release_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         earlier = self._idempotent("ReleasePhoneNumber", params)
         if earlier is not None:
             return earlier
