@@ -53,10 +53,19 @@ class OrderedInventory:
         return tuple(n for n in self.fixture.numbers if n.startswith(plus))
 
     def scan(
-        self, start: int, want: int, unavailable: Unavailable | None = None
+        self,
+        start: int,
+        want: int,
+        unavailable: Unavailable | None = None,
+        skips: dict[int, int] | None = None,
     ) -> tuple[list[str], int | None]:
         """Up to ``want`` available numbers from ``start`` on, and where the next page starts
-        (None when nothing available is left)."""
+        (None when nothing available is left).
+
+        ``skips`` remembers runs of unavailable positions (start -> first position after), so
+        that thousands of claimed numbers at the head of a list are walked once, not on every
+        search; the caller must drop it when a number becomes available again.
+        """
         fixed = self._fixed()
         generated = None
         if self.fixture is None or not self.fixture.replace:
@@ -64,20 +73,36 @@ class OrderedInventory:
         end = len(fixed) + (len(generated[1]) if generated is not None else 0)
         found: list[str] = []
         position = start
+        run_start: int | None = None  # first position of the run of holes we are in
         while position < end:
+            jump = skips.get(position) if skips is not None else None
+            if jump is not None:
+                run_start = position if run_start is None else run_start
+                position = jump
+                continue
             if position < len(fixed):
                 number = fixed[position]
             else:
                 assert generated is not None
                 space, perm = generated
                 number = space.number_at(perm[position - len(fixed)], self.prefix)
-                if self.fixture is not None and number in self.fixture.members:
-                    position += 1
-                    continue
-            if unavailable is None or not unavailable(number):
-                if len(found) == want:
-                    # One more exists: the next page starts with it.
-                    return found, position
-                found.append(number)
+            hole = (
+                position >= len(fixed)
+                and self.fixture is not None
+                and number in self.fixture.members
+            ) or (unavailable is not None and unavailable(number))
+            if hole:
+                run_start = position if run_start is None else run_start
+                position += 1
+                continue
+            if run_start is not None and skips is not None:
+                skips[run_start] = position
+            run_start = None
+            if len(found) == want:
+                # One more exists: the next page starts with it.
+                return found, position
+            found.append(number)
             position += 1
+        if run_start is not None and skips is not None:
+            skips[run_start] = end
         return found, None

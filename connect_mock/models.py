@@ -169,6 +169,11 @@ class ConnectMockBackend(BaseBackend):
         self.holders: dict[str, tuple[str, str, str]] = {}
         self.cooldowns: dict[str, datetime] = {}
         self.offered: dict[str, tuple[str, str]] = {}
+        # Remembered runs of unavailable positions per ordered inventory, valid while no number
+        # has become available again (see _skips); per-target count of claims that hold a number.
+        self.skips: dict[tuple[Any, ...], tuple[tuple[int, datetime], dict[int, int]]] = {}
+        self.freed = 0
+        self.active_claims: dict[str, int] = {}
 
     # --- targets ---------------------------------------------------------------------------
 
@@ -264,7 +269,12 @@ class ConnectMockBackend(BaseBackend):
         shared = shared_backend()
         now = settings.clock.now()
         numbers, next_position = (
-            inventory.scan(position, want, lambda number: shared.unavailable(number, now))
+            inventory.scan(
+                position,
+                want,
+                lambda number: shared.unavailable(number, now),
+                shared.skips_for(inventory, id(settings.inventories), now),
+            )
             if want > 0
             else ([], None)
         )
@@ -284,6 +294,20 @@ class ConnectMockBackend(BaseBackend):
         if next_position is not None and served < settings.search_limit:
             result["NextToken"] = settings.tokens.encode(binding, next_position, served)
         return result
+
+    def skips_for(
+        self, inventory: OrderedInventory, fixtures: int, now: datetime
+    ) -> dict[int, int]:
+        """The remembered hole runs of ``inventory`` (shared backend). Claims only add holes;
+        a release, a failed claim or the clock (cooldowns ending) can remove one, so those
+        start the memo afresh."""
+        key = (inventory.seed, inventory.country, inventory.number_type, inventory.prefix, fixtures)
+        stamp = (self.freed, now)
+        entry = self.skips.get(key)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, {})
+            self.skips[key] = entry
+        return entry[1]
 
     def unavailable(self, number: str, now: datetime) -> bool:
         """Claimed by anyone, or cooling down after a release (shared backend)."""
@@ -339,11 +363,7 @@ class ConnectMockBackend(BaseBackend):
         match = _ARN.fullmatch(target)
         if match is not None and match["kind"] == "instance":
             instance_id = match["id"]
-        active = sum(
-            1
-            for claim in self.phone_numbers.values()
-            if claim.target_arn == target and claim.status != "FAILED"
-        )
+        active = self.active_claims.get(target, 0)
         claim = ClaimedNumber(
             account_id=self.account_id,
             region=self.region_name,
@@ -358,6 +378,7 @@ class ConnectMockBackend(BaseBackend):
         self.phone_numbers[claim.id] = claim
         if not claim.fails:  # an over-quota claim ends FAILED and never takes the number
             shared.holders[number] = (self.account_id, self.region_name, claim.id)
+            self.active_claims[target] = active + 1
         if params.get("Tags"):
             connect_tags(self.account_id, self.region_name).tag_resource(
                 claim.arn, [{"Key": k, "Value": v} for k, v in params["Tags"].items()]
@@ -392,6 +413,7 @@ class ConnectMockBackend(BaseBackend):
                 holder = holders.get(claim.number)
                 if holder is not None and holder[2] == claim.id:
                     del holders[claim.number]
+                    shared_backend().freed += 1
         return status
 
     def describe_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -508,6 +530,8 @@ class ConnectMockBackend(BaseBackend):
         claim = self._claim(params["PhoneNumberId"])
         target = self.resolve_target(params.get("InstanceId"), params.get("TargetArn"))
         self._settled(claim)
+        self.active_claims[claim.target_arn] -= 1
+        self.active_claims[target] = self.active_claims.get(target, 0) + 1
         claim.target_arn = target
         match = _ARN.fullmatch(target)
         claim.instance_id = (
@@ -547,7 +571,9 @@ class ConnectMockBackend(BaseBackend):
         if status == "CLAIMED":
             shared = shared_backend()
             shared.holders.pop(claim.number, None)
+            shared.freed += 1
             shared.cooldowns[claim.number] = _settings.current().clock.now() + RELEASE_COOLDOWN
+            self.active_claims[claim.target_arn] -= 1
         self._remember("ReleasePhoneNumber", params, {})
         return {}
 

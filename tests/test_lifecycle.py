@@ -549,3 +549,33 @@ def test_unknown_phone_number_ids(env: dict[str, Any]) -> None:
         )
         with pytest.raises(botocore.exceptions.ClientError):
             client.release_phone_number(PhoneNumberId=reference)
+
+
+def test_many_claims_at_the_head_of_a_list() -> None:
+    with mock_connect(seed=11, search_limit=1000, phone_number_quota=100) as cm:
+        client = _client()
+        instance_id, _ = _instance(client)
+
+        def head(count: int) -> list[str]:
+            pages = client.get_paginator("search_available_phone_numbers").paginate(
+                InstanceId=instance_id,
+                PhoneNumberCountryCode="GB",
+                PhoneNumberType="DID",
+                PhoneNumberPrefix="+4420",
+                PaginationConfig={"MaxItems": count, "PageSize": 10},
+            )
+            return numbers(pages.build_full_result())
+
+        before = head(40)
+        ids = {
+            n: client.claim_phone_number(InstanceId=instance_id, PhoneNumber=n)["PhoneNumberId"]
+            for n in before[:30]
+        }
+        assert head(10) == before[30:40]
+        assert head(10) == before[30:40]  # the second walk uses the remembered holes
+        client.claim_phone_number(InstanceId=instance_id, PhoneNumber=before[30])
+        assert head(9) == before[31:40]  # a new claim extends the remembered run
+        client.release_phone_number(PhoneNumberId=ids[before[5]])
+        assert head(9) == before[31:40]  # cooling down
+        cm.clock.advance(timedelta(days=180))
+        assert head(3) == [before[5], *before[31:33]]  # free again, at its old place
