@@ -7,6 +7,7 @@ visible only to the owning account and Region.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import threading
@@ -161,7 +162,7 @@ class ConnectMockBackend(BaseBackend):
         super().__init__(region_name, account_id)
         self.phone_numbers: dict[str, ClaimedNumber] = {}
         self.traffic_distribution_groups: dict[str, TrafficDistributionGroup] = {}
-        self.client_tokens: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+        self.client_tokens: dict[tuple[str, str], tuple[bytes, dict[str, Any]]] = {}
         # Used on the shared backend only (see shared_backend): global, ordered call log;
         # number -> (account, Region, claim id) of the claims holding it; number -> end of
         # its cooldown; number -> (country, type) a search last offered it as.
@@ -323,9 +324,7 @@ class ConnectMockBackend(BaseBackend):
         token = params.get("ClientToken")
         if token is None:
             return None
-        fingerprint = json.dumps(
-            {k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True
-        )
+        fingerprint = _fingerprint(params)
         earlier = self.client_tokens.get((operation, token))
         if earlier is None:
             return None
@@ -338,10 +337,7 @@ class ConnectMockBackend(BaseBackend):
     def _remember(self, operation: str, params: dict[str, Any], result: dict[str, Any]) -> None:
         token = params.get("ClientToken")
         if token is not None:
-            fingerprint = json.dumps(
-                {k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True
-            )
-            self.client_tokens[(operation, token)] = (fingerprint, result)
+            self.client_tokens[(operation, token)] = (_fingerprint(params), result)
 
     def claim_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         with _lifecycle_lock:
@@ -437,9 +433,12 @@ class ConnectMockBackend(BaseBackend):
         countries = params.get("PhoneNumberCountryCodes")
         types = params.get("PhoneNumberTypes")
         prefix = params.get("PhoneNumberPrefix")
+        # A snapshot: claims and releases on other threads change the dict meanwhile.
+        with _lifecycle_lock:
+            claims = list(self.phone_numbers.values())
         return [
             claim
-            for claim in self.phone_numbers.values()
+            for claim in claims
             if self._status(claim) != "FAILED"
             and (target is None or claim.target_arn == target)
             and (not countries or claim.country in countries)
@@ -663,6 +662,11 @@ class ConnectMockBackend(BaseBackend):
         return result
 
     def delete_traffic_distribution_group(self, params: dict[str, Any]) -> dict[str, Any]:
+        # Checks the group's claims, then deletes it: no claim may land in between.
+        with _lifecycle_lock:
+            return self._delete_traffic_distribution_group(params)
+
+    def _delete_traffic_distribution_group(self, params: dict[str, Any]) -> dict[str, Any]:
         group = self._group(params["TrafficDistributionGroupId"])
         home = connect_mock_backends[self.account_id][group.region]
         for region in {group.region, TDG_REGION_PAIRS[group.region]}:
@@ -674,6 +678,13 @@ class ConnectMockBackend(BaseBackend):
                 )
         del home.traffic_distribution_groups[group.id]
         return {}
+
+
+def _fingerprint(params: dict[str, Any]) -> bytes:
+    """A digest of a request without its ClientToken (SDKs send a token with every call, so
+    we keep 16 bytes per token rather than the request)."""
+    body = json.dumps({k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True)
+    return hashlib.blake2b(body.encode(), digest_size=16).digest()
 
 
 def _in_inventory(settings: _settings.Settings, country: str, kind: str, number: str) -> bool:
