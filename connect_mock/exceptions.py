@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from functools import cache
 from typing import ClassVar
 
 __all__ = [
@@ -23,26 +24,38 @@ __all__ = [
 Response = tuple[int, dict[str, str], str]
 
 
+@cache
+def _modelled_status(code: str) -> int:
+    """The HTTP status botocore's model gives the error shape ``code``."""
+    from ._moto import connect_model
+
+    return int(connect_model().shape_for(code).metadata["error"]["httpStatusCode"])
+
+
 class ConnectServiceError(Exception):
     """An error the mocked service answers with, serialized as restJson1 says.
 
-    Status and code are those of botocore's model; the body is ``{"Message": ...}`` and the
+    The status is the model's for the error's code; the body is ``{"Message": ...}`` and the
     code travels in the ``x-amzn-ErrorType`` header, which is where botocore reads it.
     """
 
     code: ClassVar[str] = "ServiceException"
-    status: ClassVar[int] = 400
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        self._status: int | None = None
+
+    @property
+    def status(self) -> int:
+        return self._status if self._status is not None else _modelled_status(self.code)
 
     @classmethod
     def declared(cls, code: str, status: int, message: str) -> ConnectServiceError:
-        """An error of any code the model declares (for injected faults)."""
+        """An error of any code the model declares, with the status it declares for it."""
         error = cls(message)
         error.code = code  # type: ignore[misc]
-        error.status = status  # type: ignore[misc]
+        error._status = status
         return error
 
     def to_response(self, request_id: str | None = None) -> Response:
@@ -56,29 +69,29 @@ class ConnectServiceError(Exception):
 
 class InvalidParameterException(ConnectServiceError):
     code = "InvalidParameterException"
-    status = 400
 
 
 class AccessDeniedException(ConnectServiceError):
     code = "AccessDeniedException"
-    status = 403
 
 
 class ThrottlingException(ConnectServiceError):
     code = "ThrottlingException"
-    status = 429
 
 
 class InternalServiceException(ConnectServiceError):
     code = "InternalServiceException"
-    status = 500
 
 
 class SerializationException(ConnectServiceError):
-    """The restJson1 protocol's answer to a body it cannot read (not JSON, wrong JSON type)."""
+    """The restJson1 protocol's answer to a body it cannot read (not JSON, wrong JSON type);
+    the protocol, not the model, defines it: always 400."""
 
     code = "SerializationException"
-    status = 400
+
+    @property
+    def status(self) -> int:
+        return 400
 
 
 class FixtureError(ValueError):
@@ -87,19 +100,15 @@ class FixtureError(ValueError):
 
 class ResourceNotFoundException(ConnectServiceError):
     code = "ResourceNotFoundException"
-    status = 404
 
 
 class IdempotencyException(ConnectServiceError):
     code = "IdempotencyException"
-    status = 409
 
 
 class ResourceInUseException(ConnectServiceError):
     code = "ResourceInUseException"
-    status = 409
 
 
 class InvalidRequestException(ConnectServiceError):
     code = "InvalidRequestException"
-    status = 400
