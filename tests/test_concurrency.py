@@ -1,22 +1,71 @@
-"""Threads and the mock: handlers answer on many threads at once (moto's server) and must not
-trip over each other."""
+"""Many threads racing for the same few numbers: no number is claimed twice, every accepted
+claim is real, every refusal is the modelled one, and the server never answers 5xx.
+
+Against the ``connect_server`` fixture (moto's threaded server: every request on its own thread)
+and inside one in-process ``mock_connect()`` (moto intercepts botocore in every thread).
+"""
 
 from __future__ import annotations
 
+import random
+import re
+import sys
 import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import boto3
 import botocore.config
+import botocore.exceptions
+import pytest
 
 from connect_mock import mock_connect
 from connect_mock._moto import DEFAULT_ACCOUNT_ID
+from connect_mock._operations import declared_errors
 from connect_mock.models import ClaimedNumber, connect_mock_backends
+from connect_mock.remote import RemoteConnectMock
 
+# 206-555-XXXX: ten thousand numbers, and every thread searches the same ordered list, so the
+# first results of a search are what every other thread is about to claim too.
 PREFIX = "+1206555"
+NOT_AVAILABLE = re.compile(r"Phone number not available: (\+[0-9]+)")
 CONFIG = botocore.config.Config(
     retries={"total_max_attempts": 1}, max_pool_connections=16, connect_timeout=10, read_timeout=60
 )
+MakeClient = Callable[[], Any]
+
+
+@pytest.fixture(autouse=True)
+def frequent_thread_switches() -> Iterator[None]:
+    """Switch threads every 50 µs instead of every 5 ms, so that interleavings a handler could
+    get wrong actually occur within a run this short."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(5e-5)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+
+
+@dataclass
+class Outcome:
+    """What the threads saw. ``unexpected`` holds anything that is not a success or the
+    modelled refusal of a taken number: a 5xx, another error, a transport failure."""
+
+    accepted: dict[str, str] = field(default_factory=dict)  # number -> PhoneNumberId
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # number, code, message
+    described: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> number, status
+    listed_during_run: int = 0
+    unexpected: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _session_client() -> Any:
+    """A client of its own session: boto3 sessions are not thread-safe."""
+    return boto3.session.Session().client("connect", region_name="us-east-1", config=CONFIG)
 
 
 def _create_instances(client: Any, count: int) -> list[str]:
@@ -31,6 +80,104 @@ def _create_instances(client: Any, count: int) -> list[str]:
     ]
 
 
+def _worker(
+    index: int,
+    make_client: MakeClient,
+    instance_id: str,
+    attempts: int,
+    start: threading.Barrier,
+    outcome: Outcome,
+) -> None:
+    try:
+        client = make_client()
+        rng = random.Random(index)
+        start.wait()
+        for attempt in range(attempts):
+            try:
+                _attempt(client, rng, instance_id, outcome)
+                if attempt % 25 == 24:
+                    # Lists while the others claim: iterating the claims must not race them.
+                    client.list_phone_numbers_v2(InstanceId=instance_id, MaxResults=1000)
+                    with outcome.lock:
+                        outcome.listed_during_run += 1
+            except botocore.exceptions.ClientError as error:
+                with outcome.lock:
+                    outcome.unexpected.append(
+                        f"thread {index}: {error.operation_name}: "
+                        f"{error.response['ResponseMetadata']['HTTPStatusCode']} "
+                        f"{error.response['Error'].get('Code')}: "
+                        f"{error.response['Error'].get('Message')}"
+                    )
+    except Exception as error:  # transport failures, a broken barrier: report, don't hang
+        start.abort()
+        with outcome.lock:
+            outcome.unexpected.append(f"thread {index}: {type(error).__name__}: {error}")
+
+
+def _attempt(client: Any, rng: random.Random, instance_id: str, outcome: Outcome) -> None:
+    page = client.search_available_phone_numbers(
+        InstanceId=instance_id,
+        PhoneNumberCountryCode="US",
+        PhoneNumberType="DID",
+        PhoneNumberPrefix=PREFIX,
+        MaxResults=3,
+    )
+    offered = [entry["PhoneNumber"] for entry in page["AvailableNumbersList"]]
+    if not offered:
+        raise AssertionError("the prefix ran out of numbers; raise its size or lower attempts")
+    number = rng.choice(offered)
+    try:
+        claimed = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+    except botocore.exceptions.ClientError as error:
+        code = str(error.response["Error"].get("Code"))
+        message = str(error.response["Error"].get("Message"))
+        if code != "InvalidParameterException" or NOT_AVAILABLE.fullmatch(message) is None:
+            raise
+        with outcome.lock:
+            outcome.rejected.append((number, code, message))
+        return
+    phone_number_id = claimed["PhoneNumberId"]
+    with outcome.lock:
+        if number in outcome.accepted:
+            outcome.duplicates.append((number, outcome.accepted[number], phone_number_id))
+        else:
+            outcome.accepted[number] = phone_number_id
+    described = client.describe_phone_number(PhoneNumberId=phone_number_id)
+    summary = described["ClaimedPhoneNumberSummary"]
+    with outcome.lock:
+        outcome.described[phone_number_id] = (
+            summary["PhoneNumber"],
+            summary["PhoneNumberStatus"]["Status"],
+        )
+
+
+def _race(make_client: MakeClient, instance_ids: list[str], threads: int, attempts: int) -> Outcome:
+    outcome = Outcome()
+    start = threading.Barrier(threads)
+    workers = [
+        threading.Thread(
+            target=_worker,
+            args=(
+                index,
+                make_client,
+                instance_ids[index % len(instance_ids)],
+                attempts,
+                start,
+                outcome,
+            ),
+            name=f"race-{index}",
+            daemon=True,
+        )
+        for index in range(threads)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=300)
+    assert not [w.name for w in workers if w.is_alive()], "threads still running: a deadlock?"
+    return outcome
+
+
 def _listed(client: Any) -> dict[str, str]:
     """Number -> PhoneNumberId of every claim ListPhoneNumbersV2 lists, over all its pages."""
     listed: dict[str, str] = {}
@@ -42,6 +189,60 @@ def _listed(client: Any) -> dict[str, str]:
             assert summary["PhoneNumber"] not in listed, f"listed twice: {summary}"
             listed[summary["PhoneNumber"]] = summary["PhoneNumberId"]
     return listed
+
+
+def _check(outcome: Outcome, client: Any, attempts: int) -> None:
+    assert outcome.unexpected == []
+    assert outcome.duplicates == []
+    assert len(outcome.accepted) + len(outcome.rejected) == attempts
+    # Collisions really happened, or this test proves nothing.
+    assert len(outcome.rejected) > 0
+    assert all(number.startswith(PREFIX) for number in outcome.accepted)
+    # Every refusal is the modelled error, about the number asked for, which someone else holds.
+    allowed = declared_errors()["ClaimPhoneNumber"]
+    for number, code, message in outcome.rejected:
+        assert code in allowed
+        assert message == f"Phone number not available: {number}"
+        assert number in outcome.accepted
+    # Every accepted claim was describable, as its number, CLAIMED.
+    assert outcome.described == {
+        phone_number_id: (number, "CLAIMED") for number, phone_number_id in outcome.accepted.items()
+    }
+    assert outcome.listed_during_run > 0
+    assert _listed(client) == outcome.accepted
+
+
+@pytest.mark.connect_mock(seed=5, phone_number_quota=100_000)
+def test_threads_racing_over_the_server_never_share_a_number(
+    connect_server: RemoteConnectMock,
+) -> None:
+    threads, attempts = 8, 200
+    client = _session_client()
+    instance_ids = _create_instances(client, 2)
+    began = time.monotonic()
+    outcome = _race(_session_client, instance_ids, threads, attempts)
+    elapsed = time.monotonic() - began
+    print(
+        f"server: {threads}x{attempts} in {elapsed:.1f}s, {len(outcome.accepted)} claimed, "
+        f"{len(outcome.rejected)} collisions"
+    )
+    _check(outcome, client, threads * attempts)
+    # The call log lost nothing either: one recorded ClaimPhoneNumber per attempt, none 5xx.
+    calls = connect_server.calls
+    assert len([c for c in calls if c.operation == "ClaimPhoneNumber"]) == threads * attempts
+    assert [c for c in calls if c.status >= 500] == []
+
+
+def test_threads_racing_in_process_never_share_a_number() -> None:
+    threads, attempts = 4, 50
+    with mock_connect(seed=5, phone_number_quota=100_000) as cm:
+        client = _session_client()
+        instance_ids = _create_instances(client, 2)
+        outcome = _race(_session_client, instance_ids, threads, attempts)
+        print(f"in-process: {len(outcome.accepted)} claimed, {len(outcome.rejected)} collisions")
+        _check(outcome, client, threads * attempts)
+        assert len(cm.calls.filter("ClaimPhoneNumber")) == threads * attempts
+        assert [c for c in cm.calls if c.status >= 500] == []
 
 
 def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
