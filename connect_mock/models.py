@@ -523,6 +523,12 @@ class ConnectMockBackend(BaseBackend):
             )
 
     def update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        # Moves the claim between the per-target counts the quota reads: not while a claim,
+        # a release or another update is counting.
+        with _lifecycle_lock:
+            return self._update_phone_number(params)
+
+    def _update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         earlier = self._idempotent("UpdatePhoneNumber", params)
         if earlier is not None:
             return earlier

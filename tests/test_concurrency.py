@@ -289,3 +289,51 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
         numbers = [s["PhoneNumber"] for s in listed["ListPhoneNumbersSummaryList"]]
         assert numbers in (offered[:3], offered)
         assert sorted(_listed(client)) == sorted(offered)
+
+
+def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
+    """Regression: UpdatePhoneNumber moved a claim between the per-target counts the quota
+    reads without the lifecycle lock, so a claim to the same target answered meanwhile was
+    lost from the count, and the instance later accepted a claim over its quota."""
+    with mock_connect(seed=5, phone_number_quota=2):
+        client = boto3.client("connect", region_name="us-east-1", config=CONFIG)
+        first, second = _create_instances(client, 2)
+        offered = [
+            entry["PhoneNumber"]
+            for entry in client.search_available_phone_numbers(
+                InstanceId=first,
+                PhoneNumberCountryCode="US",
+                PhoneNumberType="DID",
+                PhoneNumberPrefix=PREFIX,
+                MaxResults=3,
+            )["AvailableNumbersList"]
+        ]
+        moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
+        backend = connect_mock_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
+        landed: list[threading.Thread] = []
+
+        def claim_elsewhere() -> None:
+            backend.claim_phone_number({"InstanceId": second, "PhoneNumber": offered[1]})
+
+        class Counts(dict[str, int]):
+            """The per-target counts; a claim lands right after the update reads one."""
+
+            def get(self, key: str, default: Any = None) -> Any:
+                value = super().get(key, default)
+                if not landed and key.endswith(second):
+                    landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
+                    landed[0].start()
+                    landed[0].join(timeout=1)  # a fix may make it wait for the update
+                return value
+
+        backend.active_claims = Counts(backend.active_claims)
+        client.update_phone_number(PhoneNumberId=moved["PhoneNumberId"], InstanceId=second)
+        assert landed, "the update no longer reads the counts: rewrite this test"
+        landed[0].join(timeout=10)
+        assert not landed[0].is_alive()
+        # The second instance now holds two claims, its quota: a third one fails.
+        over = client.claim_phone_number(InstanceId=second, PhoneNumber=offered[2])
+        status = client.describe_phone_number(PhoneNumberId=over["PhoneNumberId"])[
+            "ClaimedPhoneNumberSummary"
+        ]["PhoneNumberStatus"]["Status"]
+        assert status == "FAILED"
