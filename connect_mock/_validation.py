@@ -291,6 +291,8 @@ class RequestParser:
             ) from None
         except RecursionError:
             raise SerializationException("Request body is nested too deeply") from None
+        except ValueError as exc:  # e.g. an integer literal over Python's 4300-digit limit
+            raise SerializationException(f"Request body is not valid JSON: {exc}") from None
         if not isinstance(document, dict):
             raise _type_error("request body", "a JSON object", document)
         return document

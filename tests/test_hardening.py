@@ -1,0 +1,86 @@
+"""Regression tests for what fuzzing (tests/test_fuzz.py) and NextToken tampering
+(tests/test_tamper.py) found."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import botocore.config
+import botocore.exceptions
+import pytest
+import requests
+
+from connect_mock import mock_connect
+from connect_mock.remote import RemoteConnectMock
+from tests.test_tokens import INVALID_TOKEN
+
+IN_PROCESS = "https://connect.us-east-1.amazonaws.com"
+AUTHORIZATION = (
+    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/us-east-1/connect/aws4_request, "
+    "SignedHeaders=host, Signature=x"
+)
+
+
+@pytest.fixture(params=["in_process", "server"])
+def endpoint(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The base URL of a fresh mock: in-process (moto intercepts requests) or the server."""
+    if request.param == "server":
+        server: RemoteConnectMock = request.getfixturevalue("connect_server")
+        yield server.endpoint
+    else:
+        with mock_connect():
+            yield IN_PROCESS
+
+
+def _send(
+    endpoint: str, method: str, path: str, body: bytes = b"", content_type: str | None = None
+) -> requests.Response:
+    headers = {"Authorization": AUTHORIZATION}
+    if content_type is not None:
+        headers["Content-Type"] = content_type
+    url = endpoint + path
+    prepared = requests.Request(method, url, data=body, headers=headers).prepare()
+    prepared.url = url  # exactly this path, not re-quoted
+    with requests.Session() as session:
+        return session.send(prepared, timeout=30)
+
+
+def _error(response: requests.Response) -> tuple[int, str | None, str]:
+    return (
+        response.status_code,
+        response.headers.get("x-amzn-ErrorType"),
+        json.loads(response.text)["Message"],
+    )
+
+
+def _lax_client(endpoint: str) -> Any:
+    return boto3.client(
+        "connect",
+        region_name="us-east-1",
+        endpoint_url=None if endpoint == IN_PROCESS else endpoint,
+        config=botocore.config.Config(parameter_validation=False),
+    )
+
+
+def _instance(client: Any) -> str:
+    instance_id: str = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias="hardening",
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )["Id"]
+    return instance_id
+
+
+def test_an_integer_over_pythons_digit_limit_is_a_serialization_error(endpoint: str) -> None:
+    # json.loads raises a plain ValueError (not JSONDecodeError) past 4300 digits: was a 500.
+    body = b'{"PhoneNumberCountryCode": "US", "MaxResults": ' + b"9" * 5000 + b"}"
+    status, code, message = _error(
+        _send(endpoint, "POST", "/phone-number/search-available", body, "application/json")
+    )
+    assert (status, code) == (400, "SerializationException")
+    assert message.startswith("Request body is not valid JSON: Exceeds the limit (4300 digits)")
