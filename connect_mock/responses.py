@@ -146,8 +146,34 @@ class ConnectMockResponse(BaseResponse):
             )
             result = getattr(backend, SERVED_OPERATIONS[route.operation])(params)
         except ConnectServiceError as error:
-            return error.to_response(request_id)
+            return _as_declared(error, route.declared_errors).to_response(request_id)
         return _json_response(200, result, request_id)
+
+
+# Errors the backend raises for bad input, and what an operation whose model does not declare
+# them answers instead (the traffic distribution group operations declare InvalidRequestException
+# and ResourceConflictException, not InvalidParameterException, ResourceNotFoundException or
+# IdempotencyException), in order of preference.
+_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "InvalidParameterException": ("InvalidRequestException",),
+    "ResourceNotFoundException": ("InvalidParameterException", "InvalidRequestException"),
+    "IdempotencyException": (
+        "ResourceConflictException",
+        "InvalidParameterException",
+        "InvalidRequestException",
+    ),
+}
+
+
+def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> ConnectServiceError:
+    """The error as the operation's model declares it: same message, declared code and status."""
+    if error.code in declared:
+        return error
+    for code in _SUBSTITUTES.get(error.code, ()):
+        if code in declared:
+            status = connect_model().shape_for(code).metadata["error"]["httpStatusCode"]
+            return ConnectServiceError.declared(code, int(status), error.message)
+    return error
 
 
 def _access_denied_message(denied: HTTPException) -> str:

@@ -84,3 +84,60 @@ def test_an_integer_over_pythons_digit_limit_is_a_serialization_error(endpoint: 
     )
     assert (status, code) == (400, "SerializationException")
     assert message.startswith("Request body is not valid JSON: Exceeds the limit (4300 digits)")
+
+
+def test_traffic_distribution_group_operations_answer_only_errors_they_declare(
+    endpoint: str,
+) -> None:
+    # Their models declare InvalidRequestException and ResourceConflictException, not
+    # InvalidParameterException, ResourceNotFoundException (Delete) or IdempotencyException.
+    client = _lax_client(endpoint)
+    instance_id = _instance(client)
+    group = "00000000-0000-4000-8000-000000000000"
+    cases: list[tuple[Any, int, str, str]] = [
+        (
+            lambda: client.create_traffic_distribution_group(Name=" x", InstanceId=instance_id),
+            400,
+            "InvalidRequestException",
+            "1 validation error detected: Value ' x' at 'Name' failed to satisfy constraint",
+        ),
+        (
+            lambda: client.list_traffic_distribution_groups(NextToken="forged"),
+            400,
+            "InvalidRequestException",
+            INVALID_TOKEN,
+        ),
+        (
+            lambda: client.describe_traffic_distribution_group(TrafficDistributionGroupId="x"),
+            400,
+            "InvalidRequestException",
+            "1 validation error detected: Value 'x' at 'TrafficDistributionGroupId'",
+        ),
+        (
+            lambda: client.delete_traffic_distribution_group(TrafficDistributionGroupId=group),
+            400,
+            "InvalidRequestException",
+            f"Traffic distribution group '{group}' was not found",
+        ),
+    ]
+    client.create_traffic_distribution_group(Name="g", InstanceId=instance_id, ClientToken="t")
+    cases.append(
+        (
+            lambda: client.create_traffic_distribution_group(
+                Name="h", InstanceId=instance_id, ClientToken="t"
+            ),
+            409,
+            "ResourceConflictException",
+            "ClientToken 't' was already used with a different CreateTrafficDistributionGroup",
+        )
+    )
+    for call, status, code, message in cases:
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            call()
+        response = excinfo.value.response
+        assert response["ResponseMetadata"]["HTTPStatusCode"] == status
+        assert response["Error"]["Code"] == code
+        assert response["Error"]["Message"].startswith(message)
+    # Operations that declare InvalidParameterException keep it.
+    with pytest.raises(client.exceptions.InvalidParameterException):
+        client.list_phone_numbers_v2(NextToken="forged")
