@@ -18,4 +18,6 @@ URL_ROOTS = (
 url_paths: dict[str, Handler] = {}
 for _root in URL_ROOTS:
     url_paths["{0}" + _root + "$"] = ConnectMockResponse.dispatch
-    url_paths["{0}" + _root + "/(?P<subpath>.+)$"] = ConnectMockResponse.dispatch
+    # Anything below a root, even nothing ("/phone-number/") or a decoded newline (the server
+    # routes on the decoded path, where "." would stop): the handler answers JSON for all of it.
+    url_paths["{0}" + _root + "/(?P<subpath>[\\s\\S]*)$"] = ConnectMockResponse.dispatch

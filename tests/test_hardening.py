@@ -141,3 +141,25 @@ def test_traffic_distribution_group_operations_answer_only_errors_they_declare(
     # Operations that declare InvalidParameterException keep it.
     with pytest.raises(client.exceptions.InvalidParameterException):
         client.list_phone_numbers_v2(NextToken="forged")
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/phone-number/"),  # in-process: moto's plain-text "Not yet implemented"
+        ("GET", "/phone-numbers-summary/"),
+        ("POST", "/phone-number/claim/%0A"),  # server: Flask's HTML 404 (. stops at newlines)
+        ("GET", "/traffic-distribution-group/a%0A/b"),
+    ],
+)
+def test_paths_no_operation_has_get_our_json_404(endpoint: str, method: str, path: str) -> None:
+    response = _send(endpoint, method, path)
+    assert response.status_code == 404
+    assert "x-amzn-ErrorType" not in response.headers
+    assert json.loads(response.text) == {"Message": f"connect_mock does not serve {method} {path}"}
+
+
+def test_a_label_with_a_newline_reaches_its_operation(endpoint: str) -> None:
+    status, code, message = _error(_send(endpoint, "GET", "/phone-number/a%0Ab"))
+    assert (status, code) == (404, "ResourceNotFoundException")
+    assert message.startswith("Phone number 'a\nb' was not found")
