@@ -132,6 +132,10 @@ class RequestInfo:
     __slots__ = ("account", "body", "operation", "query", "region", "uri_params")
 
     def __init__(self, request: Any, full_url: str, headers: Any) -> None:
+        # Read and cache the body before moto looks at the form: werkzeug parses a body sent as
+        # application/x-www-form-urlencoded (curl -d) into form fields and empties ``data``.
+        if hasattr(request, "get_data"):
+            request.get_data(cache=True)
         probe = BaseResponse(service_name="connect")
         probe.setup_class(request, full_url, headers, use_raw_body=True)
         # moto's router matches method and path against botocore's model (ours included).

@@ -163,3 +163,24 @@ def test_a_label_with_a_newline_reaches_its_operation(endpoint: str) -> None:
     status, code, message = _error(_send(endpoint, "GET", "/phone-number/a%0Ab"))
     assert (status, code) == (404, "ResourceNotFoundException")
     assert message.startswith("Phone number 'a\nb' was not found")
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None],
+)
+def test_the_json_body_is_read_whatever_the_content_type(
+    endpoint: str, content_type: str | None
+) -> None:
+    # curl -d sends application/x-www-form-urlencoded: werkzeug parsed the body as a form and
+    # the operation saw none ("Value null at 'PhoneNumberCountryCode'").
+    body = {"PhoneNumberCountryCode": "US", "PhoneNumberType": "DID", "InstanceId": "nope"}
+    response = _send(
+        endpoint, "POST", "/phone-number/search-available", json.dumps(body).encode(), content_type
+    )
+    assert _error(response) == (
+        400,
+        "InvalidParameterException",
+        "InstanceId 'nope' does not name an Amazon Connect instance in account 123456789012, "
+        "Region us-east-1",
+    )
