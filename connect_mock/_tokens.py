@@ -44,6 +44,10 @@ class TokenCodec:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         except (binascii.Error, ValueError):
             raw = b""
+        # Only the very text we issued: the decoder also reads other spellings of the same bytes
+        # (the unused low bits of the last character, '+' and '/', skipped whitespace and junk).
+        if base64.urlsafe_b64encode(raw).decode().rstrip("=") != token:
+            raw = b""
         payload, mac = raw[: _LAYOUT.size], raw[_LAYOUT.size :]
         if len(raw) != _LAYOUT.size + _MAC_BYTES or not hmac.compare_digest(
             mac, self._mac(binding, payload)

@@ -184,3 +184,25 @@ def test_the_json_body_is_read_whatever_the_content_type(
         "InstanceId 'nope' does not name an Amazon Connect instance in account 123456789012, "
         "Region us-east-1",
     )
+
+
+def test_only_the_issued_spelling_of_a_next_token_is_accepted() -> None:
+    # base64 decoding ignores the last character's unused bits, reads '+' and '/' as well as
+    # '-' and '_', and skips whitespace and junk: such edits of a token used to be accepted.
+    with mock_connect():
+        client = _lax_client(IN_PROCESS)
+        query = {
+            "InstanceId": _instance(client),
+            "PhoneNumberCountryCode": "US",
+            "PhoneNumberType": "DID",
+            "MaxResults": 2,
+        }
+        token = client.search_available_phone_numbers(**query)["NextToken"]
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        slack = token[:-1] + alphabet[alphabet.index(token[-1]) ^ 1]
+        assert base64.urlsafe_b64decode(slack + "=") == base64.urlsafe_b64decode(token + "=")
+        for edited in (slack, token + "=", " " + token, token[:9] + "!" + token[9:]):
+            with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+                client.search_available_phone_numbers(**query, NextToken=edited)
+            assert excinfo.value.response["Error"]["Message"] == INVALID_TOKEN
+        client.search_available_phone_numbers(**query, NextToken=token)
