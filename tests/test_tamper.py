@@ -1,0 +1,215 @@
+"""NextToken tampering: over a thousand bit-flipped, truncated, re-encoded, garbage and foreign
+tokens for SearchAvailablePhoneNumbers (and search tokens for ListPhoneNumbersV2), every one
+refused with InvalidParameterException and the documented message."""
+
+from __future__ import annotations
+
+import base64
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+import botocore.config
+import botocore.exceptions
+import pytest
+
+from connect_mock import mock_connect
+from tests.test_tokens import INVALID_TOKEN
+
+B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+MINIMUM = 1000
+
+
+def _client(region: str = "us-east-1") -> Any:
+    return boto3.client(
+        "connect",
+        region_name=region,
+        config=botocore.config.Config(parameter_validation=False),
+    )
+
+
+def _instance(client: Any, alias: str) -> str:
+    instance_id: str = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias=alias,
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )["Id"]
+    return instance_id
+
+
+def _raw(token: str) -> bytes:
+    return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+
+
+def _encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One search (or ListPhoneNumbersV2) request, to be sent with some NextToken."""
+
+    client: Any
+    operation: str
+    params: tuple[tuple[str, Any], ...]
+
+    def send(self, token: str | None = None) -> dict[str, Any]:
+        params = dict(self.params)
+        if token is not None:
+            params["NextToken"] = token
+        result: dict[str, Any] = getattr(self.client, self.operation)(**params)
+        return result
+
+    def token(self, after: str | None = None) -> str:
+        """The NextToken this query issues (after the page of ``after``)."""
+        token: str = self.send(after)["NextToken"]
+        return token
+
+
+def _search(client: Any, instance_id: str, **params: Any) -> Query:
+    query: dict[str, Any] = {
+        "InstanceId": instance_id,
+        "PhoneNumberCountryCode": "US",
+        "PhoneNumberType": "DID",
+        "MaxResults": 3,
+        **params,
+    }
+    return Query(client, "search_available_phone_numbers", tuple(query.items()))
+
+
+def _bit_flips(token: str) -> Iterator[str]:
+    raw = _raw(token)
+    for index in range(len(raw)):
+        for bit in range(8):
+            altered = bytearray(raw)
+            altered[index] ^= 1 << bit
+            yield _encode(bytes(altered))
+
+
+def _character_edits(token: str) -> Iterator[str]:
+    """Other spellings of the same or nearly the same bytes: every character replaced by its
+    neighbour in the alphabet (the last one carries unused bits), padding, the standard
+    alphabet, whitespace and junk a lenient base64 decoder would skip."""
+    for index, char in enumerate(token):
+        yield token[:index] + B64[(B64.index(char) + 1) % 64] + token[index + 1 :]
+    yield token + "=" * (-len(token) % 4)
+    yield token + "===="
+    yield token.replace("-", "+").replace("_", "/") + ("+" if "-" not in token else "")
+    yield " " + token
+    yield token + "\n"
+    yield token[:10] + "!" + token[10:]
+    yield token[:20] + " " + token[20:]
+    yield token + token
+    yield token + "A"
+    yield token + "AAAA"
+    yield token.upper() if token.upper() != token else token.lower()
+
+
+def _truncations(token: str) -> Iterator[str]:
+    for cut in range(1, len(token)):
+        yield token[:cut]
+    raw = _raw(token)
+    for cut in range(1, len(raw)):
+        yield _encode(raw[:cut])
+
+
+def _garbage(rng: random.Random) -> Iterator[str]:
+    for length in range(1, 65):  # random bytes of every length up to 64, the token's included
+        yield _encode(rng.randbytes(length))
+    for _ in range(60):  # a well-formed layout (version 1, position, served) with a forged MAC
+        payload = b"\x01" + rng.randbytes(12)
+        yield _encode(payload + rng.randbytes(16))
+    for _ in range(30):
+        yield base64.b64encode(rng.randbytes(29)).decode()  # standard alphabet, padded
+    for _ in range(30):
+        yield "".join(rng.choice(B64) for _ in range(rng.randint(1, 80)))
+    yield from ["x", "not a token", "%%%%", "A" * 5000, "🙂", "null", "{}", "\u00e9" * 39, "====="]
+
+
+def _refused(query: Query, token: str) -> None:
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        query.send(token)
+    response = excinfo.value.response
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400, token
+    assert response["Error"]["Code"] == "InvalidParameterException", token
+    assert response["Error"]["Message"] == INVALID_TOKEN, token
+
+
+def test_a_thousand_tampered_tokens_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    with mock_connect(seed=5):
+        client = _client()
+        instance_id = _instance(client, "home")
+        home = _search(client, instance_id)
+        first = home.token()
+        second = home.token(after=first)
+        home.send(second)  # both real tokens are good: refusals below are the tampering's
+
+        # Tokens of other queries, each good for its own query.
+        other_instance = _instance(client, "other")
+        west = _client("us-west-2")
+        foreign_queries = [
+            _search(client, instance_id, PhoneNumberCountryCode="CA"),
+            _search(client, instance_id, PhoneNumberType="TOLL_FREE"),
+            _search(client, instance_id, PhoneNumberPrefix="+1206"),
+            _search(client, instance_id, PhoneNumberPrefix="+1"),
+            _search(client, other_instance),
+            _search(west, _instance(west, "west")),
+        ]
+        foreign = {query: query.token() for query in foreign_queries}
+        for query, token in foreign.items():
+            query.send(token)
+        sent = 0
+        with mock_connect(seed=6):  # the same query under another seed
+            other_seed = home.token()
+            _refused(home, first)
+            sent += 1
+        monkeypatch.setenv("MOTO_ACCOUNT_ID", "111111111111")
+        elsewhere = _client()
+        elsewhere_query = _search(elsewhere, _instance(elsewhere, "elsewhere"))
+        other_account = elsewhere_query.token()
+        _refused(elsewhere_query, first)  # (the account is the caller's: check it while it is)
+        sent += 1
+        monkeypatch.delenv("MOTO_ACCOUNT_ID")
+
+        # Tokens of the list operations, and search tokens given to ListPhoneNumbersV2.
+        offered = home.send()["AvailableNumbersList"]
+        for entry in offered[:2]:
+            client.claim_phone_number(InstanceId=instance_id, PhoneNumber=entry["PhoneNumber"])
+        list_v2 = Query(client, "list_phone_numbers_v2", (("MaxResults", 1),))
+        legacy = Query(
+            client, "list_phone_numbers", (("InstanceId", instance_id), ("MaxResults", 1))
+        )
+        list_tokens = [list_v2.token(), legacy.token()]
+        list_v2.send(list_tokens[0])
+
+        cases: list[tuple[Query, str]] = []
+        for token in (first, second):
+            cases += [(home, altered) for altered in _bit_flips(token)]
+            cases += [(home, altered) for altered in _character_edits(token)]
+            cases += [(home, altered) for altered in _truncations(token)]
+        cases += [(home, altered) for altered in _garbage(random.Random(20250101))]
+        for query, token in foreign.items():
+            cases.append((home, token))  # another query's token in ours
+            cases.append((query, first))  # and ours in theirs
+            cases += [(home, altered) for altered in _truncations(token)][::8]
+        for token in (other_seed, other_account):
+            cases.append((home, token))
+            cases += [(home, altered) for altered in _truncations(token)][::8]
+        for token in (foreign[foreign_queries[0]], other_account):
+            cases += [(home, altered) for altered in _bit_flips(token)]
+        cases += [(home, token) for token in list_tokens]
+        cases += [
+            (list_v2, token)
+            for token in (first, second, other_seed, other_account, *foreign.values())
+        ]
+        cases.append((list_v2, list_tokens[1]))  # the legacy list's token
+
+        assert not [token for query, token in cases if query == home and token in (first, second)]
+        cases = list(dict.fromkeys(cases))  # truncations of similar tokens coincide
+        for query, token in cases:
+            _refused(query, token)
+            sent += 1
+        assert sent >= MINIMUM
