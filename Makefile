@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 JS_STAMP := tests/js/node_modules/.installed-stamp
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit fuzz bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP) $(JS_STAMP)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# >= 5,000 model-generated requests in-process and over the server (CI runs a smaller budget).
+fuzz: $(STAMP)
+	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
