@@ -66,6 +66,12 @@ def set_default(settings: Settings | None) -> None:
         _default = settings
 
 
+def get_default() -> Settings | None:
+    """What ``set_default`` last set (None: seed from $CONNECT_MOCK_SEED, else 0)."""
+    with _lock:
+        return _default
+
+
 def push(settings: Settings) -> None:
     with _lock:
         _stack.append(settings)

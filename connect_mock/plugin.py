@@ -131,21 +131,27 @@ def connect_server(
         options.update(marker.kwargs)
     seed = options.pop("seed", request.config.getoption("connect_mock_seed"))
     faults = options.pop("faults", None)
+    # The server is in this process: configuring it sets the default settings, which plain
+    # mock_aws tests use too. Restored afterwards, or this test's seed would be theirs.
+    previous = _settings.get_default()
     remote = RemoteConnectMock(connect_server_endpoint)
-    remote.reset()
-    remote.configure(seed=_settings.default_seed() if seed is None else seed, **options)
-    if faults is not None:
-        if isinstance(faults, str | os.PathLike):
-            faults = json.loads(Path(faults).read_text(encoding="utf-8"))
-        for rule in [faults] if isinstance(faults, dict) else faults:
-            remote.faults.add_rule(dict(rule))
-    monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", connect_server_endpoint)
-    for name, value in (
-        ("AWS_ACCESS_KEY_ID", "testing"),
-        ("AWS_SECRET_ACCESS_KEY", "testing"),
-        ("AWS_DEFAULT_REGION", "us-east-1"),
-    ):
-        if name not in os.environ:
-            monkeypatch.setenv(name, value)
-    yield remote
-    remote.reset()
+    try:
+        remote.reset()
+        remote.configure(seed=_settings.default_seed() if seed is None else seed, **options)
+        if faults is not None:
+            if isinstance(faults, str | os.PathLike):
+                faults = json.loads(Path(faults).read_text(encoding="utf-8"))
+            for rule in [faults] if isinstance(faults, dict) else faults:
+                remote.faults.add_rule(dict(rule))
+        monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", connect_server_endpoint)
+        for name, value in (
+            ("AWS_ACCESS_KEY_ID", "testing"),
+            ("AWS_SECRET_ACCESS_KEY", "testing"),
+            ("AWS_DEFAULT_REGION", "us-east-1"),
+        ):
+            if name not in os.environ:
+                monkeypatch.setenv(name, value)
+        yield remote
+        remote.reset()
+    finally:
+        _settings.set_default(previous)
