@@ -547,6 +547,10 @@ class ConnectMockBackend(BaseBackend):
         return result
 
     def update_phone_number_metadata(self, params: dict[str, Any]) -> dict[str, Any]:
+        with _lifecycle_lock:  # the ClientToken check and record must not interleave
+            return self._update_phone_number_metadata(params)
+
+    def _update_phone_number_metadata(self, params: dict[str, Any]) -> dict[str, Any]:
         earlier = self._idempotent("UpdatePhoneNumberMetadata", params)
         if earlier is not None:
             return earlier
@@ -585,6 +589,10 @@ class ConnectMockBackend(BaseBackend):
     # --- traffic distribution groups -------------------------------------------------------
 
     def create_traffic_distribution_group(self, params: dict[str, Any]) -> dict[str, Any]:
+        with _lifecycle_lock:  # ClientToken and unique-name checks, then the insert
+            return self._create_traffic_distribution_group(params)
+
+    def _create_traffic_distribution_group(self, params: dict[str, Any]) -> dict[str, Any]:
         earlier = self._idempotent("CreateTrafficDistributionGroup", params)
         if earlier is not None:
             return earlier
