@@ -27,7 +27,7 @@ def show(title: str, page: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    with mock_connect(seed=7):
+    with mock_connect(seed=7) as cm:
         client = boto3.client("connect", region_name="us-east-1")
         instance = client.create_instance(
             IdentityManagementType="CONNECT_MANAGED",
@@ -49,9 +49,9 @@ def main() -> None:
         first = client.search_available_phone_numbers(
             **base, PhoneNumberCountryCode="US", PhoneNumberType="TOLL_FREE", MaxResults=2
         )
-        show("US TOLL_FREE, page 1 of 2", first)
+        show("US TOLL_FREE, page 1", first)
         show(
-            "US TOLL_FREE, page 2 of 2 (NextToken)",
+            "US TOLL_FREE, page 2 (NextToken)",
             client.search_available_phone_numbers(
                 **base,
                 PhoneNumberCountryCode="US",
@@ -79,6 +79,32 @@ def main() -> None:
             f"\n== boto3's paginator over GB DID finishes: {len(total['AvailableNumbersList'])} "
             "numbers (the default search_limit)"
         )
+
+        number = first["AvailableNumbersList"][0]["PhoneNumber"]
+        claimed = client.claim_phone_number(InstanceId=instance["Id"], PhoneNumber=number)
+        status = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])[
+            "ClaimedPhoneNumberSummary"
+        ]["PhoneNumberStatus"]["Status"]
+        print(f"\n== Claimed {number}: {status}; a second claim of it:")
+        try:
+            client.claim_phone_number(InstanceId=instance["Id"], PhoneNumber=number)
+        except client.exceptions.InvalidParameterException as error:
+            print(f"   InvalidParameterException: {error.response['Error']['Message']}")
+
+        cm.faults.add("SearchAvailablePhoneNumbers", "ThrottlingException", times=1)
+        once = boto3.client(
+            "connect",
+            region_name="us-east-1",
+            config=botocore.config.Config(retries={"total_max_attempts": 1}),
+        )
+        print("\n== An injected fault: ThrottlingException once")
+        try:
+            once.search_available_phone_numbers(
+                **base, PhoneNumberCountryCode="US", PhoneNumberType="DID"
+            )
+        except once.exceptions.ThrottlingException as error:
+            print(f"   HTTP 429 ThrottlingException: {error.response['Error']['Message']}")
+        print(f"   calls recorded so far: {len(cm.calls)}, last: {cm.calls[-1].error}")
 
         # botocore would let MaxResults=11 through too; it is the service that refuses it.
         lax = boto3.client(
