@@ -351,3 +351,24 @@ def test_the_provisioning_example_retries_through_throttling(
     claims = [c for c in connect_server.calls if c.operation == "ClaimPhoneNumber"]
     assert [c.error for c in claims] == ["ThrottlingException", "ThrottlingException", None]
     assert [c.operation for c in connect_server.calls][-1] == "ReleasePhoneNumber"
+
+
+def test_a_phone_number_arn_travels_url_encoded_in_the_path(
+    connect_server: RemoteConnectMock,
+) -> None:
+    client = boto3.client("connect", region_name="us-east-1")
+    instance_id, _ = _instance(client)
+    number = numbers(
+        client.search_available_phone_numbers(
+            InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=1
+        )
+    )[0]
+    arn = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)["PhoneNumberArn"]
+    summary = client.describe_phone_number(PhoneNumberId=arn)["ClaimedPhoneNumberSummary"]
+    assert (summary["PhoneNumber"], summary["PhoneNumberArn"]) == (number, arn)
+    client.update_phone_number_metadata(PhoneNumberId=arn, PhoneNumberDescription="by ARN")
+    client.release_phone_number(PhoneNumberId=arn)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.describe_phone_number(PhoneNumberId=arn)
+    paths = [c.params.get("PhoneNumberId") for c in connect_server.calls[-4:]]
+    assert paths == [arn, arn, arn, arn]
