@@ -211,6 +211,25 @@ class ConnectMock:
 
             klass.setUp = setUp  # type: ignore[method-assign,assignment]
             return klass
+        setup = getattr(klass, "setup_method", None)
+        if setup is not None:
+            # pytest's setup_method, the test and teardown_method share one mock.
+            teardown = getattr(klass, "teardown_method", None)
+
+            def setup_method(test: Any, method: Any = None) -> None:
+                test._connect_mock = self._fresh().start()
+                setup(test, method)
+
+            def teardown_method(test: Any, method: Any = None) -> None:
+                try:
+                    if teardown is not None:
+                        teardown(test, method)
+                finally:
+                    test._connect_mock.stop()
+
+            klass.setup_method = setup_method  # type: ignore[attr-defined]
+            klass.teardown_method = teardown_method  # type: ignore[attr-defined]
+            return klass
         for name, attribute in list(vars(klass).items()):
             if name.startswith("test") and inspect.isfunction(attribute):
                 setattr(klass, name, self(attribute))

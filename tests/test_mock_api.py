@@ -197,3 +197,32 @@ def test_importing_twice_registers_once() -> None:
         assert getattr(handler, "__connect_mock__", False)
         assert not getattr(getattr(handler, "__wrapped__", None), "__connect_mock__", False)
     assert connect_mock.__version__
+
+
+@mock_connect(seed=19)
+class TestSetupMethodSharesTheMock:
+    def setup_method(self, method: Any) -> None:
+        self.client = boto3.client("connect", region_name="us-east-1")
+        self.instance_id = self.client.create_instance(
+            IdentityManagementType="CONNECT_MANAGED",
+            InstanceAlias="setup-method",
+            InboundCallsEnabled=True,
+            OutboundCallsEnabled=True,
+        )["Id"]
+
+    def teardown_method(self, method: Any) -> None:
+        # Still inside the mock: the instance made in setup_method is there.
+        listed = self.client.list_instances()["InstanceSummaryList"]
+        assert self.instance_id in [instance["Id"] for instance in listed]
+
+    def test_the_instance_from_setup_is_usable(self) -> None:
+        page = self.client.search_available_phone_numbers(
+            InstanceId=self.instance_id,
+            PhoneNumberCountryCode="US",
+            PhoneNumberType="DID",
+            MaxResults=3,
+        )
+        assert numbers(page) == _seeded(19)
+
+    def test_each_test_starts_afresh(self) -> None:
+        assert len(self.client.list_instances()["InstanceSummaryList"]) == 1
