@@ -44,18 +44,16 @@ class ConnectServiceError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self._status: int | None = None
 
     @property
     def status(self) -> int:
-        return self._status if self._status is not None else _modelled_status(self.code)
+        return _modelled_status(self.code)
 
     @classmethod
-    def declared(cls, code: str, status: int, message: str) -> ConnectServiceError:
-        """An error of any code the model declares, with the status it declares for it."""
+    def declared(cls, code: str, message: str) -> ConnectServiceError:
+        """An error of any code the model declares (its status is the model's)."""
         error = cls(message)
         error.code = code  # type: ignore[misc]
-        error._status = status
         return error
 
     def to_response(self, request_id: str | None = None) -> Response:

@@ -51,7 +51,6 @@ class Outcome:
 
     latency: float
     error: str | None
-    status: int
     message: str
 
 
@@ -68,7 +67,6 @@ class FaultRule:
     message: str | None
     region: str | None
     account: str | None
-    status: int = field(repr=False)
     # With operation None and an error: only the operations whose model declares that error.
     declaring: frozenset[str] | None = field(repr=False, default=None)
     matched: int = 0
@@ -99,7 +97,7 @@ class FaultRule:
         message = self.message or DEFAULT_MESSAGES.get(
             self.error or "", f"{self.error} injected by connect_mock"
         )
-        return Outcome(self.latency, self.error, self.status, message)
+        return Outcome(self.latency, self.error, message)
 
     def remove(self) -> None:
         """Stop this rule from matching anything more."""
@@ -136,7 +134,7 @@ class ThrottleRule:
             return None
         self._buckets[key] = (tokens, now)
         self.throttled += 1
-        return Outcome(0.0, "ThrottlingException", 429, DEFAULT_MESSAGES["ThrottlingException"])
+        return Outcome(0.0, "ThrottlingException", DEFAULT_MESSAGES["ThrottlingException"])
 
     def remove(self) -> None:
         if self._owner is not None:
@@ -189,7 +187,6 @@ class Faults:
             raise ValueError(
                 f"unknown operation {operation!r}; the mock answers: {', '.join(operations)}"
             )
-        status = 200
         only: frozenset[str] | None = None
         if error is not None and operation is not None:
             allowed = operations[operation]
@@ -198,7 +195,6 @@ class Faults:
                     f"{error!r} is not an error the model declares for {operation}; "
                     f"allowed: {', '.join(sorted(allowed))}"
                 )
-            status = allowed[error]
         elif error is not None:
             statuses = declaring(error)
             if not statuses:
@@ -208,7 +204,6 @@ class Faults:
                     f"answers; declared: {', '.join(known)}"
                 )
             only = frozenset(statuses)
-            status = next(iter(statuses.values()))
         elif latency == 0.0:
             raise ValueError("a fault rule needs an error, a latency, or both")
         _check_count("times", times, allow_none=True)
@@ -239,7 +234,6 @@ class Faults:
                 message=message,
                 region=region,
                 account=account,
-                status=status,
                 declaring=only,
                 _rng=random.Random(int.from_bytes(digest, "big")),
                 _owner=self,

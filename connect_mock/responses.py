@@ -171,8 +171,7 @@ def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> Connec
         return error
     for code in _SUBSTITUTES.get(error.code, ()):
         if code in declared:
-            status = connect_model().shape_for(code).metadata["error"]["httpStatusCode"]
-            return ConnectServiceError.declared(code, int(status), error.message)
+            return ConnectServiceError.declared(code, error.message)
     return error
 
 
@@ -223,7 +222,7 @@ def intercept(handler: Handler) -> Handler:
         if outcome is not None and outcome.latency:
             time.sleep(outcome.latency)
         if outcome is not None and outcome.error is not None:
-            error = ConnectServiceError.declared(outcome.error, outcome.status, outcome.message)
+            error = ConnectServiceError.declared(outcome.error, outcome.message)
             status, response_headers, body = error.to_response()
         else:
             status, response_headers, body = handler(request, full_url, headers)
