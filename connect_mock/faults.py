@@ -196,14 +196,13 @@ class Faults:
                     f"allowed: {', '.join(sorted(allowed))}"
                 )
         elif error is not None:
-            statuses = declaring(error)
-            if not statuses:
+            only = declaring(error)
+            if not only:
                 known = sorted({code for errors in operations.values() for code in errors})
                 raise ValueError(
                     f"{error!r} is not an error the model declares for any operation the mock "
                     f"answers; declared: {', '.join(known)}"
                 )
-            only = frozenset(statuses)
         elif latency == 0.0:
             raise ValueError("a fault rule needs an error, a latency, or both")
         _check_count("times", times, allow_none=True)

@@ -472,10 +472,6 @@ class ConnectMockBackend(BaseBackend):
         return page, token
 
     def list_phone_numbers_v2(self, params: dict[str, Any]) -> dict[str, Any]:
-        if params.get("PhoneNumberPrefix") is not None and "+" not in params["PhoneNumberPrefix"]:
-            raise InvalidParameterException(
-                "PhoneNumberPrefix must contain + as part of the country code"
-            )
         page, token = self._page("ListPhoneNumbersV2", params, self._listed(params))
         result: dict[str, Any] = {"ListPhoneNumbersSummaryList": [c.summary() for c in page]}
         if token is not None:

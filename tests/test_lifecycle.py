@@ -13,6 +13,7 @@ import pytest
 from moto.moto_api import state_manager
 
 from connect_mock import ConnectMock, mock_connect
+from connect_mock.models import shared_backend
 from tests.helpers import numbers
 
 LAX = botocore.config.Config(parameter_validation=False)
@@ -252,7 +253,7 @@ def test_a_malformed_number_fails_validation(env: dict[str, Any]) -> None:
     )
 
 
-def test_a_number_can_be_claimed_without_searching_first(env: dict[str, Any]) -> None:
+def test_a_number_can_be_claimed_without_searching_first() -> None:
     with mock_connect(seed=11):
         client = _client()
         instance_id, _ = _instance(client)
@@ -260,11 +261,36 @@ def test_a_number_can_be_claimed_without_searching_first(env: dict[str, Any]) ->
             client.search_available_phone_numbers(
                 InstanceId=instance_id,
                 PhoneNumberCountryCode="GB",
+                PhoneNumberType="DID",
+                PhoneNumberPrefix="+4420",
+                MaxResults=1,
+            )
+        )[0]
+    # A new mock: nothing was searched, yet the number is in GB's DID inventory (London
+    # numbers belong to GB alone, so the country is certain).
+    with mock_connect(seed=11):
+        client = _client()
+        instance_id, _ = _instance(client)
+        assert shared_backend().offered == {}  # no search to remember it from
+        phone_id = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)[
+            "PhoneNumberId"
+        ]
+        summary = client.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
+        assert (summary["PhoneNumberCountryCode"], summary["PhoneNumberType"]) == ("GB", "DID")
+
+
+def test_a_shared_number_claimed_without_a_search_takes_the_first_country_in_enum_order() -> None:
+    with mock_connect(seed=11):
+        client = _client()
+        instance_id, _ = _instance(client)
+        number = numbers(
+            client.search_available_phone_numbers(
+                InstanceId=instance_id,
+                PhoneNumberCountryCode="US",
                 PhoneNumberType="TOLL_FREE",
                 MaxResults=1,
             )
         )[0]
-    # A new mock: nothing was searched, yet the number is in GB's toll-free inventory.
     with mock_connect(seed=11):
         client = _client()
         instance_id, _ = _instance(client)
@@ -272,10 +298,8 @@ def test_a_number_can_be_claimed_without_searching_first(env: dict[str, Any]) ->
             "PhoneNumberId"
         ]
         summary = client.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
-        assert (summary["PhoneNumberCountryCode"], summary["PhoneNumberType"]) == (
-            "GB",
-            "TOLL_FREE",
-        )
+    # +1 toll-free numbers are in every NANP country's plan; AS comes first in the enum.
+    assert (summary["PhoneNumberCountryCode"], summary["PhoneNumberType"]) == ("AS", "TOLL_FREE")
 
 
 def test_the_instance_quota_makes_an_accepted_claim_fail() -> None:
@@ -400,6 +424,15 @@ def test_list_v2_filters_and_pages(env: dict[str, Any]) -> None:
     lax = _client(config=LAX)
     with pytest.raises(lax.exceptions.InvalidParameterException):
         lax.list_phone_numbers_v2(MaxResults=1001)
+    # The reference's "+" rule comes from the same shape as search's, so it holds here too.
+    with pytest.raises(lax.exceptions.InvalidParameterException) as excinfo:
+        lax.list_phone_numbers_v2(PhoneNumberPrefix="44")
+    assert _error(excinfo) == (
+        400,
+        "InvalidParameterException",
+        "1 validation error detected: Value '44' at 'PhoneNumberPrefix' failed to satisfy "
+        "constraint: Member must contain '+' as part of the country code (for example +1206)",
+    )
 
 
 def test_tags_on_phone_number_arns_through_motos_tagging(env: dict[str, Any]) -> None:
