@@ -7,21 +7,23 @@ Importing the package registers its operations on moto's Connect service, for in
 from __future__ import annotations
 
 from . import control as _control
+from . import responses as _responses
 from . import urls as _urls
-from ._moto import register_connect_routes as _register_connect
-from ._moto import register_moto_api_routes as _register_moto_api
+from ._moto import ConnectMockCompatibilityWarning
+from ._moto import register_connect as _register_connect
+from ._moto import register_control as _register_control
 from .calls import Call, CallLog
 from .clock import Clock
 from .exceptions import FixtureError
 from .faults import FaultRule, Faults, ThrottleRule
 from .mock import ConnectMock, mock_connect
-from .responses import intercept as _intercept
 
 __all__ = [
     "Call",
     "CallLog",
     "Clock",
     "ConnectMock",
+    "ConnectMockCompatibilityWarning",
     "FaultRule",
     "Faults",
     "FixtureError",
@@ -31,5 +33,5 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_register_connect(_urls.url_paths, wrap=_intercept)
-_register_moto_api(_control.url_paths)
+_register_connect(_urls.PATHS, _responses.handle, _responses.intercept)
+_register_control(_control.url_paths)

@@ -1,176 +1,466 @@
-"""Every touch of moto's internals lives here, so that a moto upgrade breaks one file.
+"""The adapter: the only module that imports moto or werkzeug, so that a moto upgrade breaks one
+file. Everything else in connect_mock sees plain functions and small types of ours.
 
-moto has no plugin mechanism. What we rely on (moto 5.1 and 5.2):
+moto has no plugin mechanism. What we rely on, checked on every moto release with a Connect
+service (5.1.21, the first, to 5.2.5):
 
-- ``moto.connect.urls.url_paths`` is read on every in-process request (``BaseBackend.urls``) and
-  once, when moto's server builds the Flask app for ``connect`` lazily on the first Connect
-  request. Adding our routes to that dict at import time serves both.
-- ``moto.core.responses.BaseResponse.setup_class`` works out account, region and body;
-  ``_authenticate_and_authorize_normal_action`` applies IAM enforcement and asks ``_get_action``.
-- ``BackendDict`` instances register themselves on first use and are wiped by
-  ``BackendDict.reset()`` (every mock start, ``/moto-api/reset``).
-- ``moto.core.utils.get_service_model`` caches botocore service models.
-- Connect instances live in ``moto.connect.models.connect_backends[account][region].instances``.
+- ``moto.connect.urls.url_paths`` is read on every in-process request and once, when moto's
+  server builds the Flask app for ``connect`` lazily on its first Connect request. Adding our
+  routes to that dict at import time serves both.
+- ``BaseResponse.setup_class`` works out account, Region and body; ``_get_action`` names the
+  action moto's IAM enforcement (``_authenticate_and_authorize_normal_action``) checks.
+- ``BackendDict`` registers itself on first use; ``BackendDict.reset()`` (every mock start,
+  ``/moto-api/reset``) re-creates its backends, wiping our state with moto's.
+- ``moto.moto_api.state_manager`` progresses ``ManagedState`` models (IN_PROGRESS -> CLAIMED).
+
+Where releases differ we detect the feature, never the version string:
+
+- 5.2.4 hands handlers moto's own normalized ``Request`` (before: a ``requests`` request in
+  process, a werkzeug one in the server) and gave ``setup_class`` defaults for
+  ``full_url``/``headers``. We pass all four arguments positionally, which every release takes.
+- 5.2.5 changed ``_get_action_from_method_and_request_uri`` from ``(method, request_uri)`` to
+  ``(request)``. We do not use it: operations are routed from botocore's model (``wire``).
+- 5.2.5 added ``werkzeug_app.MotoRequestHandler`` (keeps headers with underscores); the server
+  uses it where it exists.
+
+If a future moto changes something used here, moto's own Connect operations keep working:
+their handlers are called untouched, and one ``ConnectMockCompatibilityWarning`` names the moto
+release and says to upgrade connect_mock.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
+import logging
+import re
 import threading
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-from moto.connect import urls as _connect_urls
-from moto.connect.models import connect_backends as _connect_backends
-from moto.core.base_backend import BackendDict, BaseBackend
-from moto.core.models import DEFAULT_ACCOUNT_ID
-from moto.core.responses import BaseResponse
-from moto.core.utils import camelcase_to_underscores
-from moto.core.utils import get_service_model as _get_service_model
-from moto.moto_api import state_manager as _state_manager
-from moto.moto_api._internal import urls as _moto_api_urls
-from moto.moto_api._internal.managed_state_model import ManagedState
-from werkzeug.exceptions import HTTPException
+from importlib import metadata
+from typing import Any, Generic, TypeVar
+from urllib.parse import parse_qs, urlparse
 
 __all__ = [
     "DEFAULT_ACCOUNT_ID",
-    "BackendDict",
-    "BaseBackend",
-    "BaseResponse",
-    "HTTPException",
-    "Handler",
-    "ManagedState",
-    "RequestInfo",
-    "camelcase_to_underscores",
+    "ConnectMockCompatibilityWarning",
+    "Progress",
+    "RegionStore",
+    "Request",
+    "Response",
+    "authorize",
+    "aws_mock",
     "connect_model",
     "connect_tags",
     "find_instance",
     "make_server",
     "moto_connect_operations",
-    "register_connect_routes",
-    "register_moto_api_routes",
+    "moto_version",
+    "read_request",
+    "register_connect",
+    "register_control",
     "register_state_transition",
+    "server_extras_missing",
 ]
 
-Handler = Callable[[Any, str, Any], tuple[int, dict[str, str], Any]]
+# moto's default account (moto.core.models.DEFAULT_ACCOUNT_ID, unchanged since moto 3).
+DEFAULT_ACCOUNT_ID = "123456789012"
+
+Response = tuple[int, dict[str, str], Any]
+RawHandler = Callable[[Any, str, Any], Response]
+T = TypeVar("T")
 
 _lock = threading.Lock()
 
 
-def register_connect_routes(
-    paths: dict[str, Handler], wrap: Callable[[Handler], Handler] | None = None
-) -> None:
-    """Add our routes to moto's Connect service and pass every Connect handler (moto's and ours)
-    through ``wrap``; calling it again changes nothing.
+class ConnectMockCompatibilityWarning(UserWarning):
+    """This moto release changed something connect_mock relies on."""
 
-    ``paths`` maps moto-style regexes (``{0}`` stands for the service's URL base) to handlers.
-    Ours go first: moto tries routes in order and the first match handles the request.
-    """
+
+_reported: set[str] = set()
+
+
+def moto_version() -> str:
+    try:
+        return metadata.version("moto")
+    except metadata.PackageNotFoundError:  # pragma: no cover - moto is a dependency
+        return "unknown"
+
+
+def report_incompatibility(what: str, error: BaseException) -> None:
+    """Warn once per kind of failure: which moto, what broke, what to do."""
     with _lock:
-        current = _connect_urls.url_paths
+        if what in _reported:
+            return
+        _reported.add(what)
+    message = (
+        f"connect_mock cannot {what} with moto {moto_version()} "
+        f"({type(error).__name__}: {error}); moto's own operations are served untouched. "
+        "Upgrade connect_mock (pip install -U connect_mock), or pin a moto release "
+        "connect_mock supports."
+    )
+    try:
+        warnings.warn(message, ConnectMockCompatibilityWarning, stacklevel=3)
+    except Warning:
+        # Warnings turned into errors (-W error) must not turn into a failed moto request.
+        logging.getLogger("connect_mock").warning(message)
 
-        def prepared(handler: Handler, existing: Handler | None) -> Handler:
-            if existing is not None and getattr(existing, "__wrapped__", existing) is handler:
-                return existing  # registered (and wrapped) before: keep it, stay idempotent
-            if wrap is None or getattr(handler, "__connect_mock__", False):
-                return handler
-            return wrap(handler)
 
-        merged = {path: prepared(handler, current.get(path)) for path, handler in paths.items()}
-        for path, handler in current.items():
+# --- requests ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    """One Connect request, as connect_mock reads it.
+
+    ``complete`` is False when moto could not work out the caller (its private API changed):
+    account and Region are then a best guess from the signature, good for recording only.
+    """
+
+    account: str
+    region: str
+    method: str
+    path: str  # as sent: percent-escapes kept, no query
+    query: Mapping[str, list[str]]
+    headers: Mapping[str, str]
+    body: bytes
+    complete: bool = True
+    _probe: Any = field(default=None, repr=False, compare=False)
+
+
+def _moto_response_class() -> Any:
+    from moto.core.responses import BaseResponse
+
+    class _Probe(BaseResponse):
+        """moto's request reader; ``_get_action`` tells IAM enforcement our operation."""
+
+        operation = ""
+
+        def _get_action(self) -> str:
+            return self.operation
+
+    return _Probe
+
+
+_probe_class: Any = None
+
+
+def read_request(raw: Any, full_url: str, headers: Any) -> Request:
+    """Read a request moto routed to a Connect handler; never raises."""
+    global _probe_class
+    # Read and cache the body before moto looks at the form: werkzeug parses a body sent as
+    # application/x-www-form-urlencoded (curl -d) into form fields and empties ``data``.
+    if hasattr(raw, "get_data"):
+        raw.get_data(cache=True)
+    try:
+        if _probe_class is None:
+            _probe_class = _moto_response_class()
+        probe = _probe_class(service_name="connect")
+        probe.setup_class(raw, full_url, headers, True)
+        return Request(
+            account=str(probe.current_account),
+            region=str(probe.region),
+            method=str(probe.method),
+            path=str(probe.raw_path).split("?", 1)[0],
+            query=parse_qs(probe.parsed_url.query, keep_blank_values=True),
+            headers=probe.headers,
+            body=_as_bytes(probe.raw_body),
+            _probe=probe,
+        )
+    except Exception as error:  # moto's private API changed: read what we can ourselves
+        report_incompatibility("read Connect requests", error)
+        return _read_without_moto(raw, full_url, headers)
+
+
+_CREDENTIAL_REGION = re.compile(r"Credential=[^/,]+/[^/,]+/([a-z0-9-]+)/")
+
+
+def _read_without_moto(raw: Any, full_url: str, headers: Any) -> Request:
+    url = urlparse(full_url)
+    header_map: Mapping[str, str] = headers if hasattr(headers, "get") else {}
+    found = _CREDENTIAL_REGION.search(str(header_map.get("Authorization", "")))
+    body = raw.get_data() if hasattr(raw, "get_data") else getattr(raw, "body", b"")
+    return Request(
+        account=DEFAULT_ACCOUNT_ID,
+        region=found.group(1) if found else "us-east-1",
+        method=str(getattr(raw, "method", "GET")),
+        path=url.path,
+        query=parse_qs(url.query, keep_blank_values=True),
+        headers=header_map,
+        body=_as_bytes(body),
+        complete=False,
+    )
+
+
+def _as_bytes(body: Any) -> bytes:
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if hasattr(body, "read"):
+        return bytes(body.read())
+    return bytes(body)
+
+
+def authorize(request: Request, operation: str) -> str | None:
+    """Apply moto's IAM enforcement to ``connect:<operation>``: None if allowed, else the
+    denial's message. Allowed when moto's enforcement cannot be reached (warned once)."""
+    probe = request._probe
+    check = getattr(probe, "_authenticate_and_authorize_normal_action", None)
+    if check is None:
+        report_incompatibility(
+            "apply IAM enforcement", AttributeError("_authenticate_and_authorize_normal_action")
+        )
+        return None
+    from werkzeug.exceptions import HTTPException
+
+    probe.operation = operation
+    try:
+        check("*")
+    except HTTPException as denied:
+        description = str(getattr(denied, "description", "") or denied)
+        found = re.search(r"<Message>(.*?)</Message>", description, re.S)
+        return found.group(1) if found else description
+    return None
+
+
+# --- routes ----------------------------------------------------------------------------------
+
+
+def _marked(handler: Callable[..., Any]) -> Callable[..., Any]:
+    # Not functools.wraps: moto's server names Flask endpoints after a handler called "dispatch"
+    # by reading its __self__, which our wrappers do not have.
+    handler.__connect_mock__ = True  # type: ignore[attr-defined]
+    return handler
+
+
+def register_connect(
+    paths: Iterable[str],
+    handler: Callable[[Request], Response],
+    intercept: Callable[[Request, Callable[[], Response]], Response],
+) -> None:
+    """Serve ``paths`` (moto-style regexes, ``{0}`` standing for the URL base) on moto's Connect
+    service with ``handler``, and pass every Connect request (moto's operations too) through
+    ``intercept(request, answer)``. Ours go first: moto tries routes in order. Calling it again
+    changes nothing."""
+    try:
+        from moto.connect import urls as connect_urls
+    except ImportError as error:
+        report_incompatibility("find moto's Connect service", error)
+        return
+
+    def ours(raw: Any, full_url: str, headers: Any) -> Response:
+        request = read_request(raw, full_url, headers)
+        if not request.complete:
+            message = f"connect_mock cannot read requests with moto {moto_version()}"
+            headers = {"Content-Type": "application/json"}
+            headers["x-amzn-ErrorType"] = "InternalServiceException"
+            return 500, headers, json.dumps({"Message": f"{message}; upgrade connect_mock"})
+        return intercept(request, lambda: handler(request))
+
+    def theirs(moto_handler: RawHandler) -> RawHandler:
+        def connect_mock_intercept(raw: Any, full_url: str, headers: Any) -> Response:
+            request = read_request(raw, full_url, headers)
+            return intercept(request, lambda: moto_handler(raw, full_url, headers))
+
+        connect_mock_intercept.__wrapped__ = moto_handler  # type: ignore[attr-defined]
+        return _marked(connect_mock_intercept)
+
+    with _lock:
+        current: dict[str, Any] = connect_urls.url_paths
+        merged: dict[str, Any] = {}
+        for path in paths:
+            existing = current.get(path)
+            merged[path] = existing if _is_ours(existing) else _marked(ours)
+        for path, existing in current.items():
             if path not in merged:
-                merged[path] = prepared(handler, None)
+                merged[path] = existing if _is_ours(existing) else theirs(existing)
         if list(merged.items()) != list(current.items()):
             current.clear()
             current.update(merged)
 
 
-def register_moto_api_routes(paths: dict[str, Handler]) -> None:
-    """Add control endpoints beside moto's own ``/moto-api/...`` ones (in-process and server)."""
+def _is_ours(handler: Any) -> bool:
+    return bool(getattr(handler, "__connect_mock__", False))
+
+
+def register_control(paths: Mapping[str, Callable[[str, bytes], Response]]) -> None:
+    """Serve control endpoints beside moto's own ``/moto-api/...`` ones (in-process and server).
+
+    Each handler gets the method and the raw body."""
+    try:
+        from moto.moto_api._internal import urls as moto_api_urls
+    except ImportError as error:
+        report_incompatibility("register its control endpoints", error)
+        return
+
+    def adapt(endpoint: Callable[[str, bytes], Response]) -> RawHandler:
+        def control(raw: Any, full_url: str, headers: Any) -> Response:
+            if hasattr(raw, "get_data"):
+                body = raw.get_data(cache=True)
+            else:
+                body = getattr(raw, "body", None) or b""
+            return endpoint(str(raw.method), _as_bytes(body))
+
+        return _marked(control)
+
     with _lock:
-        _moto_api_urls.url_paths.update(paths)
+        current: dict[str, Any] = moto_api_urls.url_paths
+        for path, endpoint in paths.items():
+            if not _is_ours(current.get(path)):
+                current[path] = adapt(endpoint)
+
+
+# --- Connect model and moto's Connect backend ----------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def connect_model() -> Any:
+    """botocore's Connect service model, loaded once.
+
+    Through moto's loader when it has one, so that a test pays the ~0.1 s load once, not twice.
+    """
+    try:
+        from moto.core.utils import get_service_model
+
+        return get_service_model("connect")
+    except (ImportError, AttributeError, TypeError) as error:
+        report_incompatibility("share moto's service-model cache", error)
+        import botocore.session
+
+        return botocore.session.get_session().get_service_model("connect")
 
 
 @lru_cache(maxsize=1)
 def moto_connect_operations() -> tuple[str, ...]:
     """Connect operations moto itself implements (a ConnectResponse method per operation)."""
-    from moto.connect.responses import ConnectResponse
+    from botocore import xform_name
 
+    try:
+        from moto.connect.responses import ConnectResponse
+    except ImportError:
+        return ()
     return tuple(
         name
         for name in connect_model().operation_names
-        if callable(getattr(ConnectResponse, camelcase_to_underscores(name), None))
+        if callable(getattr(ConnectResponse, xform_name(name), None))
     )
 
 
-def connect_model() -> Any:
-    """botocore's Connect service model, from the cache moto's own Connect routing fills.
+def _connect_backends() -> Any:
+    from moto.connect.models import connect_backends
 
-    Loading it costs ~0.1 s; sharing moto's cache means a test pays it once, not twice.
-    """
-    return _get_service_model("connect")
+    return connect_backends
 
 
 def find_instance(account_id: str, region: str, instance_id: str) -> Any | None:
-    """moto's Connect instance with this id in this account and region, or None.
+    """moto's Connect instance with this id in this account and Region, or None.
 
     Looking it up must not create backends for accounts nobody used, so we check membership
     before indexing (indexing a BackendDict creates the account's backend).
     """
-    if account_id not in _connect_backends:
+    backends = _connect_backends()
+    if account_id not in backends:
         return None
-    regions = _connect_backends[account_id]
+    regions = backends[account_id]
     # Not `in regions`: AccountSpecificBackend answers True for every known region name.
     if region not in regions.keys():  # noqa: SIM118
         return None
     return regions[region].instances.get(instance_id)
 
 
-class RequestInfo:
-    """Who called which Connect operation, as moto works it out for its own handlers."""
-
-    __slots__ = ("account", "body", "operation", "query", "region", "uri_params")
-
-    def __init__(self, request: Any, full_url: str, headers: Any) -> None:
-        # Read and cache the body before moto looks at the form: werkzeug parses a body sent as
-        # application/x-www-form-urlencoded (curl -d) into form fields and empties ``data``.
-        if hasattr(request, "get_data"):
-            request.get_data(cache=True)
-        probe = BaseResponse(service_name="connect")
-        probe.setup_class(request, full_url, headers, use_raw_body=True)
-        # moto's router matches method and path against botocore's model (ours included).
-        self.operation: str | None = probe._get_action_from_method_and_request_uri(request)
-        self.uri_params: dict[str, str] = dict(probe.uri_match)
-        self.account: str = probe.current_account
-        self.region: str = probe.region
-        self.body: bytes = probe.raw_body or b""
-        self.query: dict[str, list[str]] = (
-            {key: list(values) for key, values in probe.querystring.items()}
-            if probe.parsed_url.query
-            else {}
-        )
-
-
 def connect_tags(account_id: str, region: str) -> Any:
-    """moto's Connect tagging service for this account and region (Tag/Untag/ListTagsForResource
+    """moto's Connect tagging service for this account and Region (Tag/Untag/ListTagsForResource
     on any ARN, ours included)."""
-    return _connect_backends[account_id][region].tagger
+    return _connect_backends()[account_id][region].tagger
+
+
+# --- state -----------------------------------------------------------------------------------
+
+
+class RegionStore(Generic[T]):
+    """State of ours per account and Region that moto's reset wipes with its own.
+
+    ``factory(account_id, region)`` builds one Region's state; ``extra_regions`` are slots
+    beyond Connect's Regions (e.g. ``"aws"``, moto's partition-wide slot).
+    """
+
+    def __init__(
+        self, factory: Callable[[str, str], T], *, extra_regions: Iterable[str] = ()
+    ) -> None:
+        from moto.core.base_backend import BackendDict, BaseBackend
+
+        class _Slot(BaseBackend):
+            def __init__(self, region_name: str, account_id: str) -> None:
+                super().__init__(region_name, account_id)
+                self.state = factory(account_id, region_name)
+
+        self._backends = BackendDict(_Slot, "connect", additional_regions=list(extra_regions))
+
+    def get(self, account_id: str, region: str) -> T:
+        """This account and Region's state, created on first use."""
+        state: T = self._backends[account_id][region].state
+        return state
 
 
 def register_state_transition(model_name: str) -> None:
     """Make ``model_name`` progress through moto's state manager, immediately by default
     (tests change it with ``moto.moto_api.state_manager.set_transition``)."""
-    _state_manager.register_default_transition(model_name, transition={"progression": "immediate"})
+    from moto.moto_api import state_manager
+
+    state_manager.register_default_transition(model_name, transition={"progression": "immediate"})
+
+
+class Progress:
+    """A status moving through ``transitions`` as moto's state manager says for ``model_name``
+    (immediately, after N describes with ``advance()``, or after some seconds)."""
+
+    __slots__ = ("_state",)
+
+    def __init__(self, model_name: str, transitions: list[tuple[str, str]]) -> None:
+        from moto.moto_api._internal.managed_state_model import ManagedState
+
+        self._state = ManagedState(model_name, list(transitions))
+
+    @property
+    def status(self) -> str:
+        return str(self._state.status)
+
+    def advance(self) -> None:
+        """A describe: a tick for the "manual" progression."""
+        self._state.advance()
+
+
+# --- mocks and servers -----------------------------------------------------------------------
+
+
+def aws_mock() -> Any:
+    """moto's ``mock_aws()``: an object with ``start()`` and ``stop()``."""
+    from moto import mock_aws
+
+    return mock_aws()
+
+
+def server_extras_missing() -> str | None:
+    """The module moto's server needs and cannot import (install ``moto[server]``), or None."""
+    try:
+        importlib.import_module("moto.moto_server.werkzeug_app")
+    except ImportError as error:
+        return error.name or str(error)
+    return None
 
 
 def make_server(host: str, port: int) -> Any:
-    """moto's server (every service, ours included) as a werkzeug server, not yet serving."""
-    from moto.moto_server.werkzeug_app import (
-        DomainDispatcherApplication,
-        MotoRequestHandler,
-        create_backend_app,
-    )
-    from werkzeug.serving import make_server as _make_server
+    """moto's server (every service, ours included) as a threaded werkzeug server, not yet
+    serving: ``serve_forever()``, ``shutdown()``, ``server_close()``, ``server_address``."""
+    from moto.moto_server import werkzeug_app
+    from werkzeug.serving import make_server as werkzeug_make_server
 
-    app = DomainDispatcherApplication(create_backend_app)
-    return _make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
+    app = werkzeug_app.DomainDispatcherApplication(werkzeug_app.create_backend_app)
+    options: dict[str, Any] = {"threaded": True}
+    request_handler = getattr(werkzeug_app, "MotoRequestHandler", None)
+    if request_handler is not None:
+        options["request_handler"] = request_handler
+    return werkzeug_make_server(host, port, app, **options)

@@ -113,13 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from ._moto import server_extras_missing
     from .server import serve
 
-    try:
-        import moto.moto_server.werkzeug_app  # noqa: F401 - needs flask, from moto[server]
-    except ImportError as error:
+    missing = server_extras_missing()
+    if missing is not None:
         print(
-            f"connect-mock serve needs moto's server extras ({error.name} is missing): "
+            f"connect-mock serve needs moto's server extras ({missing} is missing): "
             "pip install 'connect_mock[server]'",
             file=sys.stderr,
         )

@@ -17,13 +17,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 from . import _settings
-from ._moto import Handler
+from ._moto import Response
 from .models import recorded_calls
-
-Response = tuple[int, dict[str, str], str]
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -32,9 +31,8 @@ def _answer(status: int, document: dict[str, Any]) -> Response:
     return status, dict(_JSON), json.dumps(document)
 
 
-def faults_endpoint(request: Any, full_url: str, headers: Any) -> Response:
+def faults_endpoint(method: str, body: bytes) -> Response:
     faults = _settings.current().faults
-    method = request.method
     if method == "GET":
         return _answer(200, {"rules": [rule.to_json() for rule in faults]})
     if method == "DELETE":
@@ -42,7 +40,7 @@ def faults_endpoint(request: Any, full_url: str, headers: Any) -> Response:
         return _answer(200, {"rules": []})
     if method == "POST":
         try:
-            document = json.loads(request.data or b"null")
+            document = json.loads(body or b"null")
         except (ValueError, UnicodeDecodeError) as exc:
             return _answer(400, {"Message": f"body is not JSON: {exc}"})
         try:
@@ -53,9 +51,9 @@ def faults_endpoint(request: Any, full_url: str, headers: Any) -> Response:
     return _answer(405, {"Message": f"{method} is not allowed; use GET, POST or DELETE"})
 
 
-def calls_endpoint(request: Any, full_url: str, headers: Any) -> Response:
-    if request.method != "GET":
-        return _answer(405, {"Message": f"{request.method} is not allowed; use GET"})
+def calls_endpoint(method: str, body: bytes) -> Response:
+    if method != "GET":
+        return _answer(405, {"Message": f"{method} is not allowed; use GET"})
     return _answer(200, {"calls": [call.to_json() for call in recorded_calls()]})
 
 
@@ -72,14 +70,14 @@ _CONFIG_MINIMUMS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0}
 _CONFIG_KEYS = tuple(_CONFIG_MINIMUMS)
 
 
-def config_endpoint(request: Any, full_url: str, headers: Any) -> Response:
+def config_endpoint(method: str, body: bytes) -> Response:
     settings = _settings.current()
-    if request.method == "GET":
+    if method == "GET":
         return _answer(200, _config(settings))
-    if request.method != "POST":
-        return _answer(405, {"Message": f"{request.method} is not allowed; use GET or POST"})
+    if method != "POST":
+        return _answer(405, {"Message": f"{method} is not allowed; use GET or POST"})
     try:
-        document = json.loads(request.data or b"{}")
+        document = json.loads(body or b"{}")
     except (ValueError, UnicodeDecodeError) as exc:
         return _answer(400, {"Message": f"body is not JSON: {exc}"})
     if not isinstance(document, dict) or set(document) - set(_CONFIG_KEYS):
@@ -97,14 +95,14 @@ def config_endpoint(request: Any, full_url: str, headers: Any) -> Response:
     return _answer(200, _config(updated))
 
 
-def clock_endpoint(request: Any, full_url: str, headers: Any) -> Response:
+def clock_endpoint(method: str, body: bytes) -> Response:
     clock = _settings.current().clock
-    if request.method == "GET":
+    if method == "GET":
         return _answer(200, {"now": clock.now().isoformat()})
-    if request.method != "POST":
-        return _answer(405, {"Message": f"{request.method} is not allowed; use GET or POST"})
+    if method != "POST":
+        return _answer(405, {"Message": f"{method} is not allowed; use GET or POST"})
     try:
-        document = json.loads(request.data or b"{}")
+        document = json.loads(body or b"{}")
         seconds = document["advance"]
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):
             raise TypeError
@@ -116,7 +114,7 @@ def clock_endpoint(request: Any, full_url: str, headers: Any) -> Response:
     return _answer(200, {"now": clock.now().isoformat()})
 
 
-url_paths: dict[str, Handler] = {
+url_paths: dict[str, Callable[[str, bytes], Response]] = {
     "{0}/moto-api/connect-mock/faults$": faults_endpoint,
     "{0}/moto-api/connect-mock/calls$": calls_endpoint,
     "{0}/moto-api/connect-mock/config$": config_endpoint,

@@ -10,9 +10,8 @@ import unittest
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, overload
 
-from moto import mock_aws
-
 from . import _settings
+from ._moto import aws_mock
 from .calls import CallLog
 from .clock import Clock
 from .faults import Faults, FaultSource
@@ -130,7 +129,7 @@ class ConnectMock:
                 "this mock_connect is already started; stop() it first, or create another "
                 "mock_connect(...) to nest"
             )
-        aws = mock_aws()
+        aws = aws_mock()
         aws.start()
         self._aws = aws
         _settings.push(self._settings)

@@ -20,9 +20,8 @@ from . import _numbering, _settings
 from ._inventory import OrderedInventory
 from ._moto import (
     DEFAULT_ACCOUNT_ID,
-    BackendDict,
-    BaseBackend,
-    ManagedState,
+    Progress,
+    RegionStore,
     connect_model,
     connect_tags,
     find_instance,
@@ -86,7 +85,7 @@ def _countries() -> tuple[str, ...]:
     return tuple(connect_model().shape_for("PhoneNumberCountryCode").enum)
 
 
-class ClaimedNumber(ManagedState):
+class ClaimedNumber:
     """A claim: IN_PROGRESS, then CLAIMED (or FAILED over the instance's quota), through moto's
     state manager (model ``connect::phonenumber``: immediate unless a test sets otherwise)."""
 
@@ -103,7 +102,9 @@ class ClaimedNumber(ManagedState):
         description: str | None,
         fails: bool,
     ) -> None:
-        super().__init__(PHONE_NUMBER_MODEL, [("IN_PROGRESS", "FAILED" if fails else "CLAIMED")])
+        self.progress = Progress(
+            PHONE_NUMBER_MODEL, [("IN_PROGRESS", "FAILED" if fails else "CLAIMED")]
+        )
         self.id = str(uuid.uuid4())
         self.arn = f"arn:aws:connect:{region}:{account_id}:phone-number/{self.id}"
         self.account_id = account_id
@@ -132,11 +133,11 @@ class ClaimedNumber(ManagedState):
         return result
 
 
-class TrafficDistributionGroup(ManagedState):
+class TrafficDistributionGroup:
     def __init__(
         self, *, account_id: str, region: str, name: str, description: str | None, instance_arn: str
     ) -> None:
-        super().__init__(TDG_MODEL, [("CREATION_IN_PROGRESS", "ACTIVE")])
+        self.progress = Progress(TDG_MODEL, [("CREATION_IN_PROGRESS", "ACTIVE")])
         self.id = str(uuid.uuid4())
         self.arn = f"arn:aws:connect:{region}:{account_id}:traffic-distribution-group/{self.id}"
         self.region = region
@@ -150,16 +151,17 @@ class TrafficDistributionGroup(ManagedState):
             "Arn": self.arn,
             "Name": self.name,
             "InstanceArn": self.instance_arn,
-            "Status": self.status,
+            "Status": self.progress.status,
             "IsDefault": False,
         }
 
 
-class ConnectMockBackend(BaseBackend):
+class ConnectMockBackend:
     """Per account and Region state; moto's reset re-creates it, wiping everything."""
 
-    def __init__(self, region_name: str, account_id: str) -> None:
-        super().__init__(region_name, account_id)
+    def __init__(self, account_id: str, region_name: str) -> None:
+        self.account_id = account_id
+        self.region_name = region_name
         self.phone_numbers: dict[str, ClaimedNumber] = {}
         self.traffic_distribution_groups: dict[str, TrafficDistributionGroup] = {}
         self.client_tokens: dict[tuple[str, str], tuple[bytes, dict[str, Any]]] = {}
@@ -239,9 +241,9 @@ class ConnectMockBackend(BaseBackend):
         """A group of this account created here or in this Region's pair."""
         if region not in (self.region_name, TDG_REGION_PAIRS.get(self.region_name)):
             return None
-        home = (
-            self if region == self.region_name else connect_mock_backends[self.account_id][region]
-        )
+        home = self
+        if region != self.region_name:
+            home = connect_mock_backends.get(self.account_id, region)
         return home.traffic_distribution_groups.get(group_id)
 
     # --- search ----------------------------------------------------------------------------
@@ -402,7 +404,7 @@ class ConnectMockBackend(BaseBackend):
         return claim
 
     def _status(self, claim: ClaimedNumber) -> str:
-        status = str(claim.status)
+        status = claim.progress.status
         if status == "FAILED":
             with _lifecycle_lock:
                 holders = shared_backend().holders
@@ -423,7 +425,7 @@ class ConnectMockBackend(BaseBackend):
             claim.arn
         )
         # Each describe is a tick for moto's "manual" progression.
-        claim.advance()
+        claim.progress.advance()
         return {"ClaimedPhoneNumberSummary": summary}
 
     def _listed(self, params: dict[str, Any]) -> list[ClaimedNumber]:
@@ -651,7 +653,7 @@ class ConnectMockBackend(BaseBackend):
         summary["Tags"] = connect_tags(self.account_id, group.region).get_tag_dict_for_resource(
             group.arn
         )
-        group.advance()
+        group.progress.advance()
         return {"TrafficDistributionGroup": summary}
 
     def list_traffic_distribution_groups(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -678,9 +680,9 @@ class ConnectMockBackend(BaseBackend):
 
     def _delete_traffic_distribution_group(self, params: dict[str, Any]) -> dict[str, Any]:
         group = self._group(params["TrafficDistributionGroupId"])
-        home = connect_mock_backends[self.account_id][group.region]
+        home = connect_mock_backends.get(self.account_id, group.region)
         for region in {group.region, TDG_REGION_PAIRS[group.region]}:
-            claims = connect_mock_backends[self.account_id][region].phone_numbers.values()
+            claims = connect_mock_backends.get(self.account_id, region).phone_numbers.values()
             if any(c.target_arn == group.arn for c in claims):
                 raise ResourceInUseException(
                     f"Traffic distribution group '{group.id}' still has phone numbers claimed "
@@ -732,11 +734,11 @@ def _locate(
 # "aws" is the partition-wide slot moto uses for global state; ours holds what all accounts and
 # Regions share (call log, holders, cooldowns), so moto's reset wipes it with the rest.
 _SHARED = "aws"
-connect_mock_backends = BackendDict(ConnectMockBackend, "connect", additional_regions=[_SHARED])
+connect_mock_backends = RegionStore(ConnectMockBackend, extra_regions=[_SHARED])
 
 
 def shared_backend() -> ConnectMockBackend:
-    return connect_mock_backends[DEFAULT_ACCOUNT_ID][_SHARED]
+    return connect_mock_backends.get(DEFAULT_ACCOUNT_ID, _SHARED)
 
 
 def recorded_calls() -> list[Call]:

@@ -95,15 +95,20 @@ _SERVER_OPTIONS = ("seed", "search_limit", "phone_number_quota", "faults")
 @pytest.fixture(scope="session")
 def connect_server_endpoint() -> Iterator[str]:
     """One moto server (with connect_mock) on a free loopback port for the whole session."""
-    from moto.server import ThreadedMotoServer
+    import threading
 
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
+    from ._moto import make_server
+
+    server = make_server("127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, name="connect-mock-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
     try:
         yield f"http://{host}:{port}"
     finally:
-        server.stop()
+        server.shutdown()
+        server.server_close()
+        thread.join()
         _settings.set_default(None)
 
 

@@ -6,31 +6,27 @@ import json
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import unquote
+
+from botocore import xform_name
 
 from . import _settings
-from ._moto import (
-    BaseResponse,
-    Handler,
-    HTTPException,
-    RequestInfo,
-    camelcase_to_underscores,
-    connect_model,
-)
+from ._moto import Request, Response, authorize, connect_model
 from ._validation import RequestParser
 from .calls import Call
 from .exceptions import AccessDeniedException, ConnectServiceError
-from .models import ConnectMockBackend, connect_mock_backends, recorded_calls
+from .models import connect_mock_backends, recorded_calls
 
-__all__ = ["SERVED_OPERATIONS", "ConnectMockResponse", "intercept"]
+__all__ = ["SERVED_OPERATIONS", "handle", "intercept", "operation_of"]
 
 # Operation name -> ConnectMockBackend method. Everything else about an operation (method, URI,
 # members, constraints, errors) is read from botocore's model.
 SERVED_OPERATIONS: dict[str, str] = {
-    name: camelcase_to_underscores(name)
+    name: xform_name(name)
     for name in (
         "SearchAvailablePhoneNumbers",
         "ClaimPhoneNumber",
@@ -57,15 +53,19 @@ class Route:
     declared_errors: frozenset[str]
 
 
-def _path_regex(request_uri: str) -> re.Pattern[str]:
-    """``/phone-number/{PhoneNumberId}`` -> a regex with one named group per URI label."""
-    path = request_uri.split("?", 1)[0]
+def _path_regex(request_uri: str, *, greedy_last: bool = False) -> re.Pattern[str]:
+    """``/phone-number/{PhoneNumberId}`` -> a regex with one named group per URI label.
+
+    ``{name+}`` labels are greedy; with ``greedy_last`` a label ending the path is too (moto's
+    rule for its own routes: ``/tags/{resourceArn}`` takes ARNs with slashes)."""
+    pieces = re.split(r"(\{[^}]+\})", request_uri.split("?", 1)[0])
     parts: list[str] = []
-    for piece in re.split(r"(\{[^}]+\})", path):
+    for index, piece in enumerate(pieces):
         if piece.startswith("{"):
-            name = piece[1:-1]
-            greedy = name.endswith("+")
-            parts.append(f"(?P<{name.rstrip('+')}>{'.+' if greedy else '[^/]+'})")
+            ends_path = index == len(pieces) - 2 and pieces[-1] == ""
+            greedy = piece.endswith("+}") or (greedy_last and ends_path)
+            name = piece[1:-1].rstrip("+").replace("-", "_")
+            parts.append(f"(?P<{name}>{'.+' if greedy else '[^/]+'})")
         else:
             parts.append(re.escape(piece))
     return re.compile("".join(parts))
@@ -99,55 +99,78 @@ def _json_response(
     return status, headers, json.dumps(body)
 
 
-class ConnectMockResponse(BaseResponse):
-    """Handles the Connect paths connect_mock serves (registered on moto's Connect service)."""
+def _first_segment(path: str) -> str:
+    return path.lstrip("/").split("/", 1)[0]
 
-    use_raw_body = True  # we decode ourselves: bad UTF-8 must be a 400, not a traceback
 
-    def __init__(self) -> None:
-        super().__init__(service_name="connect")
-        self._operation = ""
+@lru_cache(maxsize=1)
+def _operation_index() -> dict[tuple[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """Every Connect operation by method and literal first path segment ("" for a label),
+    most specific first (the longest pattern, as moto orders them)."""
+    model = connect_model()
+    index: dict[tuple[str, str], list[tuple[re.Pattern[str], str]]] = {}
+    for name in model.operation_names:
+        http = model.operation_model(name).http
+        uri = http["requestUri"]
+        first = _first_segment(uri.split("?", 1)[0])
+        key = (http["method"], "" if first.startswith("{") else first)
+        index.setdefault(key, []).append((_path_regex(uri, greedy_last=True), name))
+    return {
+        key: tuple(sorted(entries, key=lambda entry: len(entry[0].pattern), reverse=True))
+        for key, entries in index.items()
+    }
 
-    @classmethod
-    def dispatch(cls, request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
-        return cls().handle(request, full_url, headers)
 
-    def _get_action(self) -> str:
-        # moto's IAM enforcement asks this for the action name (connect:<Operation>).
-        return self._operation
+@lru_cache(maxsize=4096)
+def _match(method: str, path: str) -> tuple[Route | None, str | None, tuple[tuple[str, str], ...]]:
+    """(our route, operation, URI parameters) of a request; cached, as SDKs repeat paths."""
+    for route in routes():
+        found = route.path.fullmatch(path)
+        if found is not None and route.method == method:
+            return route, route.operation, _decoded(found)
+    index = _operation_index()
+    for key in ((method, _first_segment(path)), (method, "")):
+        for pattern, name in index.get(key, ()):
+            found = pattern.fullmatch(path)
+            if found is not None:
+                return None, name, _decoded(found)
+    return None, None, ()
 
-    def handle(self, request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
-        request_id = str(uuid.uuid4())
-        self.setup_class(request, full_url, headers)
-        path = self.raw_path.split("?", 1)[0]
-        for route in routes():
-            match = route.path.fullmatch(path)
-            if match is not None and route.method == self.method:
-                break
-        else:
-            return _json_response(
-                404,
-                {"Message": f"connect_mock does not serve {self.method} {path}"},
-                request_id,
-            )
-        self._operation = route.operation
-        try:
-            self._authenticate_and_authorize_normal_action("*")
-        except HTTPException as denied:
-            return AccessDeniedException(_access_denied_message(denied)).to_response(request_id)
-        backend: ConnectMockBackend = connect_mock_backends[self.current_account][self.region]
-        try:
-            uri_params = {key: unquote(value) for key, value in match.groupdict().items()}
-            params = route.parser.parse(
-                self.raw_body or b"",
-                uri_params=uri_params,
-                query=parse_qs(self.parsed_url.query, keep_blank_values=True),
-                headers=self.headers,
-            )
-            result = getattr(backend, SERVED_OPERATIONS[route.operation])(params)
-        except ConnectServiceError as error:
-            return _as_declared(error, route.declared_errors).to_response(request_id)
-        return _json_response(200, result, request_id)
+
+def _decoded(found: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((key, unquote(value)) for key, value in found.groupdict().items())
+
+
+def operation_of(request: Request) -> str | None:
+    """The Connect operation a request calls, by botocore's model (None: no such operation)."""
+    return _match(request.method, request.path)[1]
+
+
+def handle(request: Request) -> tuple[int, dict[str, str], str]:
+    """Answer one request below connect_mock's URL roots (see urls.py)."""
+    request_id = str(uuid.uuid4())
+    route, _, uri_params = _match(request.method, request.path)
+    if route is None:
+        return _json_response(
+            404,
+            {"Message": f"connect_mock does not serve {request.method} {request.path}"},
+            request_id,
+        )
+    denial = authorize(request, route.operation)
+    if denial is not None:
+        return AccessDeniedException(denial).to_response(request_id)
+    backend = connect_mock_backends.get(request.account, request.region)
+    try:
+        params = route.parser.parse(
+            request.body,
+            uri_params=dict(uri_params),
+            query=request.query,
+            headers=request.headers,
+        )
+        result = getattr(backend, SERVED_OPERATIONS[route.operation])(params)
+    except ConnectServiceError as error:
+        return _as_declared(error, route.declared_errors).to_response(request_id)
+    return _json_response(200, result, request_id)
 
 
 # Errors the backend raises for bad input, and what an operation whose model does not declare
@@ -175,13 +198,6 @@ def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> Connec
     return error
 
 
-def _access_denied_message(denied: HTTPException) -> str:
-    """moto's denial carries an XML body; keep only its human-readable message."""
-    description = str(getattr(denied, "description", "") or denied)
-    found = re.search(r"<Message>(.*?)</Message>", description, re.S)
-    return found.group(1) if found else description
-
-
 def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
     """The error code of a response: our header, else moto's JSON ``__type``."""
     if status < 400:
@@ -198,48 +214,42 @@ def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
     return f"HTTP{status}"
 
 
-def _recorded_params(info: RequestInfo) -> dict[str, Any]:
+def _recorded_params(request: Request) -> dict[str, Any]:
     try:
-        body = json.loads(info.body) if info.body.strip() else {}
+        body = json.loads(request.body) if request.body.strip() else {}
     except (ValueError, RecursionError):  # unreadable bodies are recorded with no params
         body = None
     params: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
-    params.update(info.uri_params)
-    params.update((key, values[0]) for key, values in info.query.items() if values)
+    params.update(_match(request.method, request.path)[2])
+    params.update((key, values[0]) for key, values in request.query.items() if values)
     return params
 
 
-def intercept(handler: Handler) -> Handler:
-    """Wrap a Connect handler (moto's or ours): inject faults, then record the call."""
+def intercept(request: Request, answer: Callable[[], Response]) -> Response:
+    """Around every Connect request (moto's operations and ours): inject faults, answer, record.
 
-    def connect_mock_intercept(
-        request: Any, full_url: str, headers: Any
-    ) -> tuple[int, dict[str, str], Any]:
-        info = RequestInfo(request, full_url, headers)
-        operation = info.operation or "Unknown"
-        settings = _settings.current()
-        outcome = settings.faults.decide(operation, info.account, info.region)
-        if outcome is not None and outcome.latency:
-            time.sleep(outcome.latency)
-        if outcome is not None and outcome.error is not None:
-            error = ConnectServiceError.declared(outcome.error, outcome.message)
-            status, response_headers, body = error.to_response()
-        else:
-            status, response_headers, body = handler(request, full_url, headers)
-        recorded_calls().append(
-            Call(
-                operation=operation,
-                account=info.account,
-                region=info.region,
-                params=_recorded_params(info),
-                status=status,
-                error=_error_code(status, response_headers, body),
-            )
+    A request moto could not read for us (``request.complete`` is False) is answered untouched
+    and recorded as well as we can."""
+    operation = operation_of(request) or "Unknown"
+    outcome = None
+    if request.complete:
+        outcome = _settings.current().faults.decide(operation, request.account, request.region)
+    if outcome is not None and outcome.latency:
+        time.sleep(outcome.latency)
+    if outcome is not None and outcome.error is not None:
+        status, response_headers, body = ConnectServiceError.declared(
+            outcome.error, outcome.message
+        ).to_response()
+    else:
+        status, response_headers, body = answer()
+    recorded_calls().append(
+        Call(
+            operation=operation,
+            account=request.account,
+            region=request.region,
+            params=_recorded_params(request),
+            status=status,
+            error=_error_code(status, response_headers, body),
         )
-        return status, response_headers, body
-
-    # Not functools.wraps: moto's server names Flask endpoints after a handler called "dispatch"
-    # by reading its __self__, which our wrapper does not have.
-    connect_mock_intercept.__connect_mock__ = True  # type: ignore[attr-defined]
-    connect_mock_intercept.__wrapped__ = handler  # type: ignore[attr-defined]
-    return connect_mock_intercept
+    )
+    return status, response_headers, body

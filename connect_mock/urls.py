@@ -5,9 +5,6 @@ Within them, requests are routed per operation from botocore's model (see respon
 
 from __future__ import annotations
 
-from ._moto import Handler
-from .responses import ConnectMockResponse
-
 URL_ROOTS = (
     "/phone-number",
     "/phone-numbers-summary",
@@ -15,9 +12,11 @@ URL_ROOTS = (
     "/traffic-distribution-groups",
 )
 
-url_paths: dict[str, Handler] = {}
-for _root in URL_ROOTS:
-    url_paths["{0}" + _root + "$"] = ConnectMockResponse.dispatch
-    # Anything below a root, even nothing ("/phone-number/") or a decoded newline (the server
-    # routes on the decoded path, where "." would stop): the handler answers JSON for all of it.
-    url_paths["{0}" + _root + "/(?P<subpath>[\\s\\S]*)$"] = ConnectMockResponse.dispatch
+# moto-style regexes ({0} is the service's URL base): each root, and anything below it, even
+# nothing ("/phone-number/") or a decoded newline (the server routes on the decoded path, where
+# "." would stop): the handler answers JSON for all of it.
+PATHS: tuple[str, ...] = tuple(
+    path
+    for root in URL_ROOTS
+    for path in ("{0}" + root + "$", "{0}" + root + "/(?P<subpath>[\\s\\S]*)$")
+)

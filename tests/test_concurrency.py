@@ -264,7 +264,7 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
         ]
         for number in offered[:3]:
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
-        backend = connect_mock_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
+        backend = connect_mock_backends.get(DEFAULT_ACCOUNT_ID, "us-east-1")
         status = backend._status
         landed: list[threading.Thread] = []
 
@@ -309,7 +309,7 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
             )["AvailableNumbersList"]
         ]
         moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
-        backend = connect_mock_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
+        backend = connect_mock_backends.get(DEFAULT_ACCOUNT_ID, "us-east-1")
         landed: list[threading.Thread] = []
 
         def claim_elsewhere() -> None:

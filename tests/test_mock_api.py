@@ -183,15 +183,15 @@ def test_decorating_a_non_callable_is_refused() -> None:
 def test_importing_twice_registers_once() -> None:
     from moto.connect import urls as moto_urls
 
-    from connect_mock._moto import register_connect_routes
-    from connect_mock.responses import intercept
-    from connect_mock.urls import url_paths
+    from connect_mock._moto import register_connect
+    from connect_mock.responses import handle, intercept
+    from connect_mock.urls import PATHS
 
     before = dict(moto_urls.url_paths)
-    register_connect_routes(url_paths, wrap=intercept)
+    register_connect(PATHS, handle, intercept)
     assert moto_urls.url_paths == before
-    ours = [path for path in moto_urls.url_paths if path in url_paths]
-    assert ours == list(moto_urls.url_paths)[: len(url_paths)]
+    ours = [path for path in moto_urls.url_paths if path in PATHS]
+    assert ours == list(moto_urls.url_paths)[: len(PATHS)]
     # Every Connect handler, moto's included, passes through the interceptor exactly once.
     for handler in moto_urls.url_paths.values():
         assert getattr(handler, "__connect_mock__", False)

@@ -1,0 +1,161 @@
+"""connect_mock installed beside moto: moto's own Connect operations keep working, whatever moto
+release, and even when moto's private API changes under connect_mock."""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from pathlib import Path
+from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+from moto import mock_aws
+from moto.core.responses import BaseResponse
+
+import connect_mock
+from connect_mock import ConnectMockCompatibilityWarning, _moto, mock_connect
+from connect_mock.remote import RemoteConnectMock
+
+PACKAGE = Path(connect_mock.__file__).resolve().parent
+
+
+def _moto_connect_round_trip(client: Any) -> None:
+    """Every kind of operation moto serves itself: create, describe, list, tag, untag, delete."""
+    created = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias="moto-own",
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )
+    described = client.describe_instance(InstanceId=created["Id"])["Instance"]
+    assert (described["Id"], described["InstanceAlias"]) == (created["Id"], "moto-own")
+    listed = client.list_instances()["InstanceSummaryList"]
+    assert [summary["Id"] for summary in listed] == [created["Id"]]
+    client.tag_resource(resourceArn=created["Arn"], tags={"team": "voice"})
+    assert client.list_tags_for_resource(resourceArn=created["Arn"])["tags"] == {"team": "voice"}
+    client.untag_resource(resourceArn=created["Arn"], tagKeys=["team"])
+    assert client.list_tags_for_resource(resourceArn=created["Arn"])["tags"] == {}
+    client.delete_instance(InstanceId=created["Id"])
+    assert client.list_instances()["InstanceSummaryList"] == []
+
+
+MOTO_OPERATIONS = [
+    "CreateInstance",
+    "DescribeInstance",
+    "ListInstances",
+    "TagResource",
+    "ListTagsForResource",
+    "UntagResource",
+    "ListTagsForResource",
+    "DeleteInstance",
+    "ListInstances",
+]
+
+
+@mock_aws
+def test_motos_own_connect_operations_work_under_plain_mock_aws() -> None:
+    _moto_connect_round_trip(boto3.client("connect", region_name="us-east-1"))
+
+
+def test_motos_own_connect_operations_are_recorded_by_name() -> None:
+    with mock_connect() as cm:
+        _moto_connect_round_trip(boto3.client("connect", region_name="us-east-1"))
+        assert cm.calls.operations == MOTO_OPERATIONS
+        assert cm.calls[0].params["InstanceAlias"] == "moto-own"
+        assert cm.calls[5].params["resourceArn"].startswith("arn:aws:connect:us-east-1:")
+
+
+def test_motos_own_connect_operations_work_over_the_server(
+    connect_server: RemoteConnectMock,
+) -> None:
+    _moto_connect_round_trip(
+        boto3.client("connect", region_name="us-east-1", endpoint_url=connect_server.endpoint)
+    )
+    assert [call.operation for call in connect_server.calls] == MOTO_OPERATIONS
+
+
+@pytest.fixture
+def moto_without_use_raw_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A moto whose private API changed under connect_mock: ``setup_class`` no longer takes the
+    ``use_raw_body`` argument connect_mock passes (moto's own handlers never pass it)."""
+    original = BaseResponse.setup_class
+
+    def setup_class(self: Any, request: Any, full_url: Any = None, headers: Any = None) -> None:
+        original(self, request, full_url, headers)
+
+    monkeypatch.setattr(BaseResponse, "setup_class", setup_class)
+    monkeypatch.setattr(_moto, "_reported", set())
+
+
+@mock_aws
+def test_a_changed_moto_leaves_motos_operations_working_with_one_warning(
+    moto_without_use_raw_body: None,
+) -> None:
+    client = boto3.client("connect", region_name="us-east-1")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _moto_connect_round_trip(client)
+    compat = [w for w in caught if issubclass(w.category, ConnectMockCompatibilityWarning)]
+    assert len(compat) == 1, [str(w.message) for w in caught]
+    message = str(compat[0].message)
+    assert f"moto {_moto.moto_version()}" in message
+    assert "Upgrade connect_mock" in message
+    assert "TypeError" in message
+
+
+def test_a_changed_moto_still_records_motos_calls(moto_without_use_raw_body: None) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConnectMockCompatibilityWarning)
+        with mock_connect() as cm:
+            _moto_connect_round_trip(boto3.client("connect", region_name="us-east-1"))
+            assert cm.calls.operations == MOTO_OPERATIONS
+            assert {call.region for call in cm.calls} == {"us-east-1"}
+
+
+def test_a_changed_moto_answers_our_operations_with_a_modelled_error(
+    moto_without_use_raw_body: None,
+) -> None:
+    config = botocore.config.Config(retries={"max_attempts": 1})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConnectMockCompatibilityWarning)
+        with mock_connect():
+            client = boto3.client("connect", region_name="us-east-1", config=config)
+            with pytest.raises(client.exceptions.InternalServiceException) as raised:
+                client.search_available_phone_numbers(
+                    TargetArn="arn:aws:connect:us-east-1:123456789012:instance/x",
+                    PhoneNumberCountryCode="US",
+                    PhoneNumberType="DID",
+                )
+    assert "upgrade connect_mock" in raised.value.response["Error"]["Message"]
+
+
+@mock_aws
+def test_warnings_as_errors_do_not_fail_motos_requests(
+    moto_without_use_raw_body: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _moto_connect_round_trip(boto3.client("connect", region_name="us-east-1"))
+    assert "Upgrade connect_mock" in caplog.text
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_the_adapter_imports_moto_or_werkzeug() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(_imports(path) & {"moto", "werkzeug"})
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "_moto.py"
+    }
+    assert {name: found for name, found in offenders.items() if found} == {}
+    assert {"moto", "werkzeug"} <= _imports(PACKAGE / "_moto.py")
