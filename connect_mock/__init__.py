@@ -6,17 +6,19 @@ Importing the package registers its operations on moto's Connect service, for in
 
 from __future__ import annotations
 
-from . import control as _control
-from . import responses as _responses
-from . import urls as _urls
-from ._moto import ConnectMockCompatibilityWarning
+from ._http import ConnectMockCompatibilityWarning
 from ._moto import register_connect as _register_connect
 from ._moto import register_control as _register_control
-from .calls import Call, CallLog
-from .clock import Clock
-from .exceptions import FixtureError
+from .control import endpoints as _endpoints
+from .control.remote import RemoteConnectMock, RemoteError
+from .core.calls import Call, CallLog
+from .core.clock import Clock
+from .core.errors import FixtureError
 from .faults import FaultRule, Faults, ThrottleRule
 from .mock import ConnectMock, mock_connect
+from .wire import urls as _urls
+from .wire.handler import handle as _handle
+from .wire.intercept import intercept as _intercept
 
 __all__ = [
     "Call",
@@ -27,11 +29,13 @@ __all__ = [
     "FaultRule",
     "Faults",
     "FixtureError",
+    "RemoteConnectMock",
+    "RemoteError",
     "ThrottleRule",
     "__version__",
     "mock_connect",
 ]
 __version__ = "0.1.0"
 
-_register_connect(_urls.PATHS, _responses.handle, _responses.intercept)
-_register_control(_control.url_paths)
+_register_connect(_urls.PATHS, _handle, _intercept)
+_register_control(_endpoints.url_paths)

@@ -4,9 +4,8 @@ file. Everything else in connect_mock sees plain functions and small types of ou
 moto has no plugin mechanism. What we rely on, checked on every moto release with a Connect
 service (5.1.21, the first, to 5.2.5):
 
-- ``moto.connect.urls.url_paths`` is read on every in-process request and once, when moto's
-  server builds the Flask app for ``connect`` lazily on its first Connect request. Adding our
-  routes to that dict at import time serves both.
+- ``moto.connect.urls.url_paths``, read per request in process and once by the server (on its
+  first Connect request): our routes are added to it at import time.
 - ``BaseResponse.setup_class`` works out account, Region and body; ``_get_action`` names the
   action moto's IAM enforcement (``_authenticate_and_authorize_normal_action``) checks.
 - ``BackendDict`` registers itself on first use; ``BackendDict.reset()`` (every mock start,
@@ -32,102 +31,30 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import re
 import threading
-import warnings
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from typing import Any, Generic, TypeVar
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs
 
-__all__ = [
-    "DEFAULT_ACCOUNT_ID",
-    "ConnectMockCompatibilityWarning",
-    "Progress",
-    "RegionStore",
-    "Request",
-    "Response",
-    "authorize",
-    "aws_mock",
-    "connect_model",
-    "connect_tags",
-    "find_instance",
-    "make_server",
-    "moto_connect_operations",
-    "moto_version",
-    "read_request",
-    "register_connect",
-    "register_control",
-    "register_state_transition",
-    "server_extras_missing",
-]
+from ._http import (
+    DEFAULT_ACCOUNT_ID,
+    RawHandler,
+    Request,
+    Response,
+    as_bytes,
+    moto_version,
+    read_without_moto,
+    report_incompatibility,
+)
 
-# moto's default account (moto.core.models.DEFAULT_ACCOUNT_ID, unchanged since moto 3).
-DEFAULT_ACCOUNT_ID = "123456789012"
-
-Response = tuple[int, dict[str, str], Any]
-RawHandler = Callable[[Any, str, Any], Response]
 T = TypeVar("T")
 
 _lock = threading.Lock()
 
 
-class ConnectMockCompatibilityWarning(UserWarning):
-    """This moto release changed something connect_mock relies on."""
-
-
-_reported: set[str] = set()
-
-
-def moto_version() -> str:
-    try:
-        return metadata.version("moto")
-    except metadata.PackageNotFoundError:  # pragma: no cover - moto is a dependency
-        return "unknown"
-
-
-def report_incompatibility(what: str, error: BaseException) -> None:
-    """Warn once per kind of failure: which moto, what broke, what to do."""
-    with _lock:
-        if what in _reported:
-            return
-        _reported.add(what)
-    message = (
-        f"connect_mock cannot {what} with moto {moto_version()} "
-        f"({type(error).__name__}: {error}); moto's own operations are served untouched. "
-        "Upgrade connect_mock (pip install -U connect_mock), or pin a moto release "
-        "connect_mock supports."
-    )
-    try:
-        warnings.warn(message, ConnectMockCompatibilityWarning, stacklevel=3)
-    except Warning:
-        # Warnings turned into errors (-W error) must not turn into a failed moto request.
-        logging.getLogger("connect_mock").warning(message)
-
-
 # --- requests ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Request:
-    """One Connect request, as connect_mock reads it.
-
-    ``complete`` is False when moto could not work out the caller (its private API changed):
-    account and Region are then a best guess from the signature, good for recording only.
-    """
-
-    account: str
-    region: str
-    method: str
-    path: str  # as sent: percent-escapes kept, no query
-    query: Mapping[str, list[str]]
-    headers: Mapping[str, str]
-    body: bytes
-    complete: bool = True
-    _probe: Any = field(default=None, repr=False, compare=False)
 
 
 def _moto_response_class() -> Any:
@@ -166,42 +93,12 @@ def read_request(raw: Any, full_url: str, headers: Any) -> Request:
             path=str(probe.raw_path).split("?", 1)[0],
             query=parse_qs(probe.parsed_url.query, keep_blank_values=True),
             headers=probe.headers,
-            body=_as_bytes(probe.raw_body),
+            body=as_bytes(probe.raw_body),
             _probe=probe,
         )
     except Exception as error:  # moto's private API changed: read what we can ourselves
         report_incompatibility("read Connect requests", error)
-        return _read_without_moto(raw, full_url, headers)
-
-
-_CREDENTIAL_REGION = re.compile(r"Credential=[^/,]+/[^/,]+/([a-z0-9-]+)/")
-
-
-def _read_without_moto(raw: Any, full_url: str, headers: Any) -> Request:
-    url = urlparse(full_url)
-    header_map: Mapping[str, str] = headers if hasattr(headers, "get") else {}
-    found = _CREDENTIAL_REGION.search(str(header_map.get("Authorization", "")))
-    body = raw.get_data() if hasattr(raw, "get_data") else getattr(raw, "body", b"")
-    return Request(
-        account=DEFAULT_ACCOUNT_ID,
-        region=found.group(1) if found else "us-east-1",
-        method=str(getattr(raw, "method", "GET")),
-        path=url.path,
-        query=parse_qs(url.query, keep_blank_values=True),
-        headers=header_map,
-        body=_as_bytes(body),
-        complete=False,
-    )
-
-
-def _as_bytes(body: Any) -> bytes:
-    if body is None:
-        return b""
-    if isinstance(body, str):
-        return body.encode("utf-8")
-    if hasattr(body, "read"):
-        return bytes(body.read())
-    return bytes(body)
+        return read_without_moto(raw, full_url, headers)
 
 
 def authorize(request: Request, operation: str) -> str | None:
@@ -302,7 +199,7 @@ def register_control(paths: Mapping[str, Callable[[str, bytes], Response]]) -> N
                 body = raw.get_data(cache=True)
             else:
                 body = getattr(raw, "body", None) or b""
-            return endpoint(str(raw.method), _as_bytes(body))
+            return endpoint(str(raw.method), as_bytes(body))
 
         return _marked(control)
 
@@ -403,6 +300,20 @@ class RegionStore(Generic[T]):
         """This account and Region's state, created on first use."""
         state: T = self._backends[account_id][region].state
         return state
+
+
+class ResetScoped(Generic[T]):
+    """One object of ours, process-wide, that moto's reset re-creates with its own state."""
+
+    # moto keeps partition-wide state (IAM, Route 53...) in a backend slot named after the
+    # partition; ours lives in the same kind of slot, under moto's default account.
+    _SLOT = "aws"
+
+    def __init__(self, factory: Callable[[], T]) -> None:
+        self._store = RegionStore(lambda account, region: factory(), extra_regions=[self._SLOT])
+
+    def get(self) -> T:
+        return self._store.get(DEFAULT_ACCOUNT_ID, self._SLOT)
 
 
 def register_state_transition(model_name: str) -> None:

@@ -10,10 +10,10 @@ import os
 import threading
 from dataclasses import dataclass, field
 
-from ._tokens import TokenCodec
-from .clock import Clock
+from .core.clock import Clock
+from .core.tokens import TokenCodec
 from .faults import Faults
-from .fixtures import Inventories
+from .inventory.fixtures import Inventories
 
 DEFAULT_SEARCH_LIMIT = 100
 # "Phone numbers per instance": small by default in new accounts, adjustable. Five keeps

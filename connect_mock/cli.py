@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _serve(args: argparse.Namespace) -> int:
     from ._moto import server_extras_missing
-    from .server import serve
+    from .control.server import serve
 
     missing = server_extras_missing()
     if missing is not None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
-from .clock import Clock
+from .core.clock import Clock
 
 __all__ = ["FaultRule", "Faults", "ThrottleRule"]
 
@@ -180,7 +180,7 @@ class Faults:
         forever; ``after`` lets the first N matching calls through; ``probability`` draws from a
         generator seeded by the mock's seed, so a run fails the same calls every time.
         """
-        from ._operations import declared_errors, declaring
+        from .core.operations import declared_errors, declaring
 
         operations = declared_errors()
         if operation is not None and operation not in operations:
@@ -245,7 +245,7 @@ class Faults:
     ) -> ThrottleRule:
         """Amazon Connect's API throttling: ``rate`` requests/s refilling a bucket of ``burst``,
         per account, Region and operation, on the mock's virtual clock (``cm.clock``)."""
-        from ._operations import declared_errors
+        from .core.operations import declared_errors
 
         if operation is not None and operation not in declared_errors():
             raise ValueError(f"unknown operation {operation!r}")

@@ -12,11 +12,11 @@ from typing import Any, TypeVar, overload
 
 from . import _settings
 from ._moto import aws_mock
-from .calls import CallLog
-from .clock import Clock
+from .backend import recorded_calls
+from .core.calls import CallLog
+from .core.clock import Clock
 from .faults import Faults, FaultSource
-from .fixtures import FixtureSource, Inventories, load_fixtures
-from .models import recorded_calls
+from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
 
 __all__ = ["ConnectMock", "mock_connect"]
 

@@ -17,7 +17,7 @@ from . import _settings
 from .mock import ConnectMock
 
 if TYPE_CHECKING:
-    from .remote import RemoteConnectMock
+    from .control.remote import RemoteConnectMock
 
 _OPTIONS = "seed, fixtures, search_limit, phone_number_quota, faults, assert_all_faults_fired"
 
@@ -122,7 +122,7 @@ def connect_server(
     ``clock``, ``seed``). The ``connect_mock`` marker may set seed, search_limit,
     phone_number_quota and faults.
     """
-    from .remote import RemoteConnectMock
+    from .control.remote import RemoteConnectMock
 
     options: dict[str, Any] = {}
     marker = request.node.get_closest_marker("connect_mock")

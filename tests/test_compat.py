@@ -15,8 +15,7 @@ from moto import mock_aws
 from moto.core.responses import BaseResponse
 
 import connect_mock
-from connect_mock import ConnectMockCompatibilityWarning, _moto, mock_connect
-from connect_mock.remote import RemoteConnectMock
+from connect_mock import ConnectMockCompatibilityWarning, RemoteConnectMock, _http, mock_connect
 
 PACKAGE = Path(connect_mock.__file__).resolve().parent
 
@@ -86,7 +85,7 @@ def moto_without_use_raw_body(monkeypatch: pytest.MonkeyPatch) -> None:
         original(self, request, full_url, headers)
 
     monkeypatch.setattr(BaseResponse, "setup_class", setup_class)
-    monkeypatch.setattr(_moto, "_reported", set())
+    monkeypatch.setattr(_http, "_reported", set())
 
 
 @mock_aws
@@ -100,7 +99,7 @@ def test_a_changed_moto_leaves_motos_operations_working_with_one_warning(
     compat = [w for w in caught if issubclass(w.category, ConnectMockCompatibilityWarning)]
     assert len(compat) == 1, [str(w.message) for w in caught]
     message = str(compat[0].message)
-    assert f"moto {_moto.moto_version()}" in message
+    assert f"moto {_http.moto_version()}" in message
     assert "Upgrade connect_mock" in message
     assert "TypeError" in message
 

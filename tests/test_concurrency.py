@@ -21,11 +21,10 @@ import botocore.config
 import botocore.exceptions
 import pytest
 
-from connect_mock import mock_connect
-from connect_mock._moto import DEFAULT_ACCOUNT_ID
-from connect_mock._operations import declared_errors
-from connect_mock.models import ClaimedNumber, connect_mock_backends
-from connect_mock.remote import RemoteConnectMock
+from connect_mock import RemoteConnectMock, _settings, mock_connect
+from connect_mock._http import DEFAULT_ACCOUNT_ID
+from connect_mock.backend import PhoneNumbers, region_state
+from connect_mock.core.operations import declared_errors
 
 # 206-555-XXXX: ten thousand numbers, and every thread searches the same ordered list, so the
 # first results of a search are what every other thread is about to claim too.
@@ -264,26 +263,34 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
         ]
         for number in offered[:3]:
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
-        backend = connect_mock_backends.get(DEFAULT_ACCOUNT_ID, "us-east-1")
-        status = backend._status
+        claims = PhoneNumbers(_settings.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
+        first = next(iter(claims.state.phone_numbers.values()))
+        progress = first.progress
         landed: list[threading.Thread] = []
 
         def claim_elsewhere() -> None:
-            backend.claim_phone_number({"InstanceId": instance_id, "PhoneNumber": offered[3]})
+            claims.claim(offered[3], instance_id=instance_id)
 
-        def status_while_claiming(claim: ClaimedNumber) -> str:
-            if not landed:  # at the first claim the list looks at
-                landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
-                landed[0].start()
-                # A fix may make the claim wait for the list instead: don't wait for it forever.
-                landed[0].join(timeout=2)
-            return status(claim)
+        class StatusWhileClaiming:
+            """The first claim's progress; another claim lands when the list reads it."""
 
-        setattr(backend, "_status", status_while_claiming)  # noqa: B010 (a method, per object)
+            @property
+            def status(self) -> str:
+                if not landed:
+                    landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
+                    landed[0].start()
+                    # A fix may make the claim wait for the list: don't wait for it forever.
+                    landed[0].join(timeout=2)
+                return progress.status
+
+            def advance(self) -> None:
+                progress.advance()
+
+        first.progress = StatusWhileClaiming()  # type: ignore[assignment]
         try:
             listed = client.list_phone_numbers_v2(InstanceId=instance_id)
         finally:
-            delattr(backend, "_status")
+            first.progress = progress
         landed[0].join(timeout=10)
         assert not landed[0].is_alive()
         numbers = [s["PhoneNumber"] for s in listed["ListPhoneNumbersSummaryList"]]
@@ -309,11 +316,11 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
             )["AvailableNumbersList"]
         ]
         moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
-        backend = connect_mock_backends.get(DEFAULT_ACCOUNT_ID, "us-east-1")
+        numbers = PhoneNumbers(_settings.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
         landed: list[threading.Thread] = []
 
         def claim_elsewhere() -> None:
-            backend.claim_phone_number({"InstanceId": second, "PhoneNumber": offered[1]})
+            numbers.claim(offered[1], instance_id=second)
 
         class Counts(dict[str, int]):
             """The per-target counts; a claim lands right after the update reads one."""
@@ -326,7 +333,8 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
                     landed[0].join(timeout=1)  # a fix may make it wait for the update
                 return value
 
-        backend.active_claims = Counts(backend.active_claims)
+        state = region_state(DEFAULT_ACCOUNT_ID, "us-east-1")
+        state.active_claims = Counts(state.active_claims)
         client.update_phone_number(PhoneNumberId=moved["PhoneNumberId"], InstanceId=second)
         assert landed, "the update no longer reads the counts: rewrite this test"
         landed[0].join(timeout=10)

@@ -33,9 +33,8 @@ from botocore.model import OperationModel, Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from connect_mock import mock_connect
-from connect_mock.remote import RemoteConnectMock
-from connect_mock.responses import SERVED_OPERATIONS
+from connect_mock import RemoteConnectMock, mock_connect
+from connect_mock.core.operations import SERVED_OPERATIONS
 
 MODEL = botocore.session.get_session().get_service_model("connect")
 OPERATIONS: tuple[str, ...] = tuple(sorted(SERVED_OPERATIONS))

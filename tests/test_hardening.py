@@ -14,8 +14,7 @@ import botocore.exceptions
 import pytest
 import requests
 
-from connect_mock import mock_connect
-from connect_mock.remote import RemoteConnectMock
+from connect_mock import RemoteConnectMock, mock_connect
 from tests.test_tokens import INVALID_TOKEN
 
 IN_PROCESS = "https://connect.us-east-1.amazonaws.com"

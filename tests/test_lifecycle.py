@@ -13,7 +13,7 @@ import pytest
 from moto.moto_api import state_manager
 
 from connect_mock import ConnectMock, mock_connect
-from connect_mock.models import shared_backend
+from connect_mock.backend import shared_state
 from tests.helpers import numbers
 
 LAX = botocore.config.Config(parameter_validation=False)
@@ -271,7 +271,7 @@ def test_a_number_can_be_claimed_without_searching_first() -> None:
     with mock_connect(seed=11):
         client = _client()
         instance_id, _ = _instance(client)
-        assert shared_backend().offered == {}  # no search to remember it from
+        assert shared_state().pool.offered == {}  # no search to remember it from
         phone_id = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)[
             "PhoneNumberId"
         ]

@@ -184,8 +184,9 @@ def test_importing_twice_registers_once() -> None:
     from moto.connect import urls as moto_urls
 
     from connect_mock._moto import register_connect
-    from connect_mock.responses import handle, intercept
-    from connect_mock.urls import PATHS
+    from connect_mock.wire.handler import handle
+    from connect_mock.wire.intercept import intercept
+    from connect_mock.wire.urls import PATHS
 
     before = dict(moto_urls.url_paths)
     register_connect(PATHS, handle, intercept)

@@ -18,8 +18,8 @@ import phonenumbers
 import pytest
 from phonenumbers import PhoneMetadata, PhoneNumberType
 
-from connect_mock import _numbering
-from connect_mock._numbering import NumberSpace, calling_code, number_space
+from connect_mock.inventory import numbering as _numbering
+from connect_mock.inventory.numbering import NumberSpace, calling_code, number_space
 
 COUNTRIES: list[str] = list(
     botocore.session.get_session()
@@ -399,7 +399,7 @@ def test_runtime_module_does_not_use_phonenumbers() -> None:
     code = (
         "import sys, connect_mock\n"
         "before = 'phonenumbers' in sys.modules\n"
-        "import connect_mock._numbering as n\n"
+        "import connect_mock.inventory.numbering as n\n"
         "n.number_space('US', 'DID').number_at(0)\n"
         "print(before, 'phonenumbers' in sys.modules)\n"
     )

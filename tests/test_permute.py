@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from connect_mock._permute import Permutation
+from connect_mock.inventory.permute import Permutation
 
 
 @pytest.mark.parametrize("key", [b"", b"k", b"another key"])
@@ -40,7 +40,7 @@ def test_same_key_same_order_and_different_keys_differ() -> None:
 
 def test_deterministic_across_processes_and_hash_seeds() -> None:
     code = (
-        "from connect_mock._permute import Permutation as P\n"
+        "from connect_mock.inventory.permute import Permutation as P\n"
         "p = P(10**12, b'x')\n"
         "print([p[i] for i in range(50)])"
     )

@@ -17,8 +17,7 @@ import botocore.config
 import pytest
 import requests
 
-from connect_mock import mock_connect
-from connect_mock.remote import RemoteConnectMock, RemoteError
+from connect_mock import RemoteConnectMock, RemoteError, mock_connect
 from tests.helpers import numbers
 
 ROOT = Path(__file__).resolve().parent.parent

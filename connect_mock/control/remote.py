@@ -8,7 +8,7 @@ from typing import Any
 
 import requests
 
-from .calls import Call
+from ..core.calls import Call
 
 __all__ = ["RemoteConnectMock"]
 

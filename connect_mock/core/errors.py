@@ -27,7 +27,7 @@ Response = tuple[int, dict[str, str], str]
 @cache
 def _modelled_status(code: str) -> int:
     """The HTTP status botocore's model gives the error shape ``code``."""
-    from ._moto import connect_model
+    from .._moto import connect_model
 
     return int(connect_model().shape_for(code).metadata["error"]["httpStatusCode"])
 

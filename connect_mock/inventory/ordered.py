@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import _numbering
-from ._permute import Permutation
+from . import numbering
 from .fixtures import Group
+from .permute import Permutation
 
 Unavailable = Callable[[str], bool]
 
@@ -23,8 +23,8 @@ Unavailable = Callable[[str], bool]
 @lru_cache(maxsize=4096)
 def _generated_order(
     seed: int, country: str, number_type: str, prefix: str
-) -> tuple[_numbering.NumberSpace, Permutation] | None:
-    space = _numbering.number_space(country, number_type)
+) -> tuple[numbering.NumberSpace, Permutation] | None:
+    space = numbering.number_space(country, number_type)
     if space is None:
         return None
     size = space.size(prefix)

@@ -20,9 +20,9 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from . import _settings
-from ._moto import Response
-from .models import recorded_calls
+from .. import _settings
+from .._http import Response
+from ..backend import recorded_calls
 
 _JSON = {"Content-Type": "application/json"}
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
-from . import _numbering
-from ._moto import connect_model
-from .exceptions import FixtureError
+from .._moto import connect_model
+from ..core.errors import FixtureError
+from . import numbering
 
 __all__ = ["FixtureSource", "Inventories", "load_fixtures"]
 
@@ -174,5 +174,5 @@ def _expected_calling_code(country: str, kind: str) -> str | None:
     if kind == "UIFN":
         return "800"
     if kind in _NATIONAL_TYPES:
-        return _numbering.calling_code(country)
+        return numbering.calling_code(country)
     return None

@@ -1,12 +1,30 @@
 """Which Connect operations the mock answers, and the errors botocore's model declares for each
-(their HTTP statuses come from the model too, by code: see exceptions.ConnectServiceError)."""
+(their HTTP statuses come from the model too, by code: see core.errors.ConnectServiceError)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ._moto import connect_model, moto_connect_operations
-from .responses import SERVED_OPERATIONS
+from .._moto import connect_model, moto_connect_operations
+
+__all__ = ["SERVED_OPERATIONS", "declared_errors", "declaring"]
+
+# The operations connect_mock serves itself. Everything else about one (method, URI, members,
+# constraints, errors) is read from botocore's model.
+SERVED_OPERATIONS: tuple[str, ...] = (
+    "SearchAvailablePhoneNumbers",
+    "ClaimPhoneNumber",
+    "DescribePhoneNumber",
+    "ListPhoneNumbersV2",
+    "ListPhoneNumbers",
+    "UpdatePhoneNumber",
+    "UpdatePhoneNumberMetadata",
+    "ReleasePhoneNumber",
+    "CreateTrafficDistributionGroup",
+    "DescribeTrafficDistributionGroup",
+    "ListTrafficDistributionGroups",
+    "DeleteTrafficDistributionGroup",
+)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import struct
 
-from .exceptions import InvalidParameterException
+from .errors import InvalidParameterException
 
 _VERSION = 1
 _LAYOUT = struct.Struct(">BQI")  # version, position in the ordered list, results served so far

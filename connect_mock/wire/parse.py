@@ -15,7 +15,7 @@ from typing import Any
 
 from botocore.model import OperationModel, Shape, StructureShape
 
-from .exceptions import InvalidParameterException, SerializationException
+from ..core.errors import InvalidParameterException, SerializationException
 
 __all__ = ["RequestParser", "shorten"]
 

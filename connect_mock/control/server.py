@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from types import FrameType
 from typing import Any, TextIO
 
-from . import _settings
-from ._moto import make_server
-from .faults import FaultSource
-from .fixtures import FixtureSource, load_fixtures
+from .. import _settings
+from .._moto import make_server
+from ..faults import FaultSource
+from ..inventory.fixtures import FixtureSource, load_fixtures
 
 
 def configure(

@@ -1,0 +1,26 @@
+"""What the backend needs from the active mock, passed in rather than looked up."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..core.clock import Clock
+from ..core.tokens import TokenCodec
+from ..inventory.fixtures import Inventories
+
+
+class Context(Protocol):
+    """The running mock's configuration and virtual clock (``runtime.Runtime`` is one)."""
+
+    @property
+    def seed(self) -> int: ...
+    @property
+    def inventories(self) -> Inventories: ...
+    @property
+    def search_limit(self) -> int: ...
+    @property
+    def phone_number_quota(self) -> int: ...
+    @property
+    def tokens(self) -> TokenCodec: ...
+    @property
+    def clock(self) -> Clock: ...

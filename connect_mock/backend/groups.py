@@ -1,0 +1,137 @@
+"""Traffic distribution groups: create, describe, list, delete, in their Region pairs."""
+
+from __future__ import annotations
+
+from .._moto import connect_tags, find_instance
+from ..core.errors import (
+    InvalidRequestException,
+    ResourceInUseException,
+    ResourceNotFoundException,
+)
+from .arns import TDG_REGION_PAIRS, parse_arn
+from .context import Context
+from .idempotency import fingerprint
+from .models import TrafficDistributionGroup
+from .paging import Page, page_of
+from .state import lifecycle_lock, region_state
+from .targets import find_group
+
+__all__ = ["TrafficDistributionGroups"]
+
+DEFAULT_PAGE_SIZE = 10
+
+
+class TrafficDistributionGroups:
+    """One account's traffic distribution groups, seen from one Region."""
+
+    def __init__(self, context: Context, account_id: str, region: str) -> None:
+        self.context = context
+        self.account_id = account_id
+        self.region = region
+        self.state = region_state(account_id, region)
+
+    def create(
+        self,
+        name: str,
+        instance: str,
+        *,
+        description: str | None = None,
+        tags: dict[str, str] | None = None,
+        client_token: str | None = None,
+    ) -> TrafficDistributionGroup:
+        request = fingerprint(name=name, instance=instance, desc=description, tags=tags)
+        with lifecycle_lock:  # ClientToken and unique-name checks, then the insert
+            return self.state.client_tokens.run(
+                "CreateTrafficDistributionGroup",
+                client_token,
+                request,
+                lambda: self._create(name, instance, description, tags),
+            )
+
+    def _create(
+        self, name: str, instance: str, description: str | None, tags: dict[str, str] | None
+    ) -> TrafficDistributionGroup:
+        if self.region not in TDG_REGION_PAIRS:
+            raise InvalidRequestException(
+                "Traffic distribution groups exist only in the Region pairs "
+                "us-east-1/us-west-2 and eu-central-1/eu-west-2, not in " + self.region
+            )
+        arn = parse_arn(instance)
+        instance_id = arn.id if arn is not None and arn.kind == "instance" else instance
+        found = find_instance(self.account_id, self.region, instance_id)
+        if found is None:
+            raise ResourceNotFoundException(
+                f"Instance '{instance}' was not found in account {self.account_id}, "
+                f"Region {self.region}"
+            )
+        if any(group.name == name for group in self.state.groups.values()):
+            raise InvalidRequestException(
+                f"A traffic distribution group named '{name}' already exists"
+            )
+        group = TrafficDistributionGroup(
+            account_id=self.account_id,
+            region=self.region,
+            name=name,
+            description=description,
+            instance_arn=str(found.arn),
+        )
+        self.state.groups[group.id] = group
+        if tags:
+            connect_tags(self.account_id, self.region).tag_resource(
+                group.arn, [{"Key": k, "Value": v} for k, v in tags.items()]
+            )
+        return group
+
+    def find(self, reference: str) -> TrafficDistributionGroup:
+        arn = parse_arn(reference)
+        group = None
+        if arn is not None and arn.kind == "traffic-distribution-group":
+            if arn.account == self.account_id:
+                group = find_group(self.account_id, self.region, arn.region, arn.id)
+        else:
+            group = self.state.groups.get(reference)
+        if group is None:
+            raise ResourceNotFoundException(
+                f"Traffic distribution group '{reference}' was not found in account "
+                f"{self.account_id}, Region {self.region}"
+            )
+        return group
+
+    def describe(self, reference: str) -> tuple[TrafficDistributionGroup, str, dict[str, str]]:
+        """The group, its status and its tags."""
+        group = self.find(reference)
+        status = group.progress.status
+        tags = connect_tags(self.account_id, group.region).get_tag_dict_for_resource(group.arn)
+        group.progress.advance()
+        return group, status, dict(tags)
+
+    def list(
+        self,
+        *,
+        instance: str | None = None,
+        max_results: int | None = None,
+        next_token: str | None = None,
+    ) -> Page[TrafficDistributionGroup]:
+        groups = list(self.state.groups.values())
+        if instance is not None:
+            groups = [
+                g for g in groups if instance in (g.instance_arn, g.instance_arn.rsplit("/")[-1])
+            ]
+        binding = "|".join(
+            ("ListTrafficDistributionGroups", self.account_id, self.region, repr(instance))
+        )
+        size = max_results or DEFAULT_PAGE_SIZE
+        return page_of(self.context.tokens, binding, groups, next_token, size)
+
+    def delete(self, reference: str) -> None:
+        # Checks the group's claims, then deletes it: no claim may land in between.
+        with lifecycle_lock:
+            group = self.find(reference)
+            for region in {group.region, TDG_REGION_PAIRS[group.region]}:
+                claims = region_state(self.account_id, region).phone_numbers.values()
+                if any(claim.target_arn == group.arn for claim in claims):
+                    raise ResourceInUseException(
+                        f"Traffic distribution group '{group.id}' still has phone numbers "
+                        "claimed to it; release or move them first"
+                    )
+            del region_state(self.account_id, group.region).groups[group.id]

@@ -1,0 +1,97 @@
+"""Where the backend's state lives: per account and Region, and shared by all accounts (numbers
+are one global resource). Both are wiped by moto's reset, with moto's own state."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Any
+
+from .._moto import RegionStore, ResetScoped
+from ..core.calls import Call
+from .idempotency import ClientTokens
+from .models import ClaimedNumber, TrafficDistributionGroup
+
+__all__ = ["NumberPool", "RegionState", "lifecycle_lock", "recorded_calls", "region_state"]
+
+# Claims check and take a shared number in two steps; moto's server answers requests on many
+# threads, so the lifecycle operations run one at a time.
+lifecycle_lock = threading.RLock()
+
+
+class RegionState:
+    """One account's claims, groups and ClientTokens in one Region."""
+
+    def __init__(self, account_id: str, region: str) -> None:
+        self.account_id = account_id
+        self.region = region
+        self.phone_numbers: dict[str, ClaimedNumber] = {}
+        self.groups: dict[str, TrafficDistributionGroup] = {}
+        self.client_tokens = ClientTokens()
+        # Per target ARN: how many claims hold a number (the quota reads it).
+        self.active_claims: dict[str, int] = {}
+
+
+class NumberPool:
+    """Which numbers are taken, by anyone: holders, cooldowns after release, where searches
+    offered each number, and remembered runs of unavailable positions per ordered inventory."""
+
+    def __init__(self) -> None:
+        # number -> (account, Region, claim id) of the claim holding it
+        self.holders: dict[str, tuple[str, str, str]] = {}
+        # number -> end of its cooldown
+        self.cooldowns: dict[str, datetime] = {}
+        # number -> (country, type) a search last offered it as
+        self.offered: dict[str, tuple[str, str]] = {}
+        # Remembered hole runs, valid while no number has become available again (see skips_for)
+        self.skips: dict[tuple[Any, ...], tuple[tuple[int, datetime], dict[int, int]]] = {}
+        self.freed = 0
+
+    def unavailable(self, number: str, now: datetime) -> bool:
+        """Claimed by anyone, or cooling down after a release."""
+        if number in self.holders:
+            return True
+        until = self.cooldowns.get(number)
+        return until is not None and now < until
+
+    def hold(self, number: str, holder: tuple[str, str, str]) -> None:
+        self.holders[number] = holder
+
+    def free(self, number: str, cooldown_until: datetime) -> None:
+        self.holders.pop(number, None)
+        self.cooldowns[number] = cooldown_until
+        self.freed += 1
+
+    def skips_for(self, key: tuple[Any, ...], now: datetime) -> dict[int, int]:
+        """The remembered hole runs of the ordered inventory ``key``. Claims only add holes; a
+        release or the clock (cooldowns ending) can remove one, so those start the memo afresh."""
+        stamp = (self.freed, now)
+        entry = self.skips.get(key)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, {})
+            self.skips[key] = entry
+        return entry[1]
+
+
+class SharedState:
+    """What every account and Region share: the ordered call log and the number pool."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.pool = NumberPool()
+
+
+_regions: RegionStore[RegionState] = RegionStore(RegionState)
+_shared: ResetScoped[SharedState] = ResetScoped(SharedState)
+
+
+def region_state(account_id: str, region: str) -> RegionState:
+    return _regions.get(account_id, region)
+
+
+def shared_state() -> SharedState:
+    return _shared.get()
+
+
+def recorded_calls() -> list[Call]:
+    return _shared.get().calls

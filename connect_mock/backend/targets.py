@@ -1,0 +1,79 @@
+"""Targets and ARNs: which instance or traffic distribution group a request names."""
+
+from __future__ import annotations
+
+from .._moto import find_instance
+from ..core.errors import AccessDeniedException, InvalidParameterException
+from .arns import TDG_REGION_PAIRS, parse_arn
+from .models import TrafficDistributionGroup
+from .state import region_state
+
+__all__ = ["find_group", "resolve"]
+
+
+def find_group(
+    account_id: str, region: str, group_region: str, group_id: str
+) -> TrafficDistributionGroup | None:
+    """A group of this account created in ``region`` or in its pair, seen from ``region``."""
+    if group_region not in (region, TDG_REGION_PAIRS.get(region)):
+        return None
+    return region_state(account_id, group_region).groups.get(group_id)
+
+
+def resolve(account_id: str, region: str, instance_id: str | None, target_arn: str | None) -> str:
+    """The ARN of the instance or traffic distribution group a request names."""
+    if instance_id is not None and target_arn is not None:
+        raise InvalidParameterException(
+            "Specify either InstanceId or TargetArn, not both "
+            f"(got InstanceId '{instance_id}' and TargetArn '{target_arn}')"
+        )
+    if instance_id is not None:
+        instance = find_instance(account_id, region, instance_id)
+        if instance is None:
+            hint = (
+                " (InstanceId takes the instance's ID; pass an ARN as TargetArn)"
+                if instance_id.startswith("arn:")
+                else ""
+            )
+            raise InvalidParameterException(
+                f"InstanceId '{instance_id}' does not name an Amazon Connect instance in "
+                f"account {account_id}, Region {region}{hint}"
+            )
+        return str(instance.arn)
+    if target_arn is not None:
+        return _resolve_arn(account_id, region, target_arn)
+    raise InvalidParameterException("Missing target: you must enter InstanceId or TargetArn")
+
+
+def _resolve_arn(account_id: str, region: str, text: str) -> str:
+    arn = parse_arn(text)
+    if arn is None or arn.kind == "phone-number":
+        raise InvalidParameterException(
+            f"TargetArn '{text}' is not the ARN of an Amazon Connect instance "
+            "(arn:aws:connect:REGION:ACCOUNT:instance/ID) or traffic distribution group"
+        )
+    if arn.account != account_id:
+        raise AccessDeniedException(
+            f"Account {account_id} is not authorized to access TargetArn '{text}', "
+            f"which belongs to account {arn.account}"
+        )
+    if arn.kind == "traffic-distribution-group":
+        group = find_group(account_id, region, arn.region, arn.id)
+        if group is None or group.arn != text:
+            raise InvalidParameterException(
+                f"TargetArn '{text}' does not name a traffic distribution group of account "
+                f"{account_id} usable in Region {region}"
+            )
+        return text
+    if arn.region != region:
+        raise InvalidParameterException(
+            f"TargetArn '{text}' is in Region {arn.region}, but the request was sent "
+            f"to Region {region}"
+        )
+    instance = find_instance(account_id, region, arn.id)
+    if instance is None or instance.arn != text:
+        raise InvalidParameterException(
+            f"TargetArn '{text}' does not name an Amazon Connect instance in account "
+            f"{account_id}, Region {region}"
+        )
+    return text

@@ -1,0 +1,2 @@
+"""HTTP: routing by botocore's model, request parsing and validation, serialization, and the
+intercept (faults and call recording) around every Connect request."""

@@ -1,0 +1,71 @@
+"""Answer a request below connect_mock's URL roots: route, check IAM, validate, call the
+operation, serialize; errors as the operation's model declares them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from .. import _settings
+from .._http import Request, Response
+from .._moto import authorize
+from ..core.errors import AccessDeniedException, ConnectServiceError
+from .operations import OPERATIONS
+from .routing import match
+
+__all__ = ["handle"]
+
+
+def _json_response(status: int, body: dict[str, Any], request_id: str) -> Response:
+    headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+    return status, headers, json.dumps(body)
+
+
+def handle(request: Request) -> Response:
+    """Answer one request below connect_mock's URL roots (see urls.py)."""
+    request_id = str(uuid.uuid4())
+    route, _, uri_params = match(request.method, request.path)
+    if route is None:
+        return _json_response(
+            404,
+            {"Message": f"connect_mock does not serve {request.method} {request.path}"},
+            request_id,
+        )
+    denial = authorize(request, route.operation)
+    if denial is not None:
+        return AccessDeniedException(denial).to_response(request_id)
+    try:
+        params = route.parser.parse(
+            request.body, uri_params=dict(uri_params), query=request.query, headers=request.headers
+        )
+        operation = OPERATIONS[route.operation]
+        result = operation(_settings.current(), request.account, request.region, params)
+    except ConnectServiceError as error:
+        return _as_declared(error, route.declared_errors).to_response(request_id)
+    return _json_response(200, result, request_id)
+
+
+# Errors the backend raises for bad input, and what an operation whose model does not declare
+# them answers instead (the traffic distribution group operations declare InvalidRequestException
+# and ResourceConflictException, not InvalidParameterException, ResourceNotFoundException or
+# IdempotencyException), in order of preference.
+_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "InvalidParameterException": ("InvalidRequestException",),
+    "ResourceNotFoundException": ("InvalidParameterException", "InvalidRequestException"),
+    "IdempotencyException": (
+        "ResourceConflictException",
+        "InvalidParameterException",
+        "InvalidRequestException",
+    ),
+}
+
+
+def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> ConnectServiceError:
+    """The error as the operation's model declares it: same message, declared code and status."""
+    if error.code in declared:
+        return error
+    for code in _SUBSTITUTES.get(error.code, ()):
+        if code in declared:
+            return ConnectServiceError.declared(code, error.message)
+    return error

@@ -1,0 +1,74 @@
+"""Around every Connect request, moto's operations included: inject faults, answer, record."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from .. import _settings
+from .._http import Request, Response
+from ..backend import recorded_calls
+from ..core.calls import Call
+from ..core.errors import ConnectServiceError
+from .routing import match, operation_of
+
+__all__ = ["intercept"]
+
+
+def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
+    """The error code of a response: our header, else moto's JSON ``__type``."""
+    if status < 400:
+        return None
+    for key, value in headers.items():
+        if key.lower() == "x-amzn-errortype":
+            return str(value).split(":", 1)[0]
+    try:
+        document = json.loads(body)
+    except (TypeError, ValueError):
+        document = None
+    if isinstance(document, dict) and isinstance(document.get("__type"), str):
+        return str(document["__type"]).rsplit("#", 1)[-1]
+    return f"HTTP{status}"
+
+
+def _recorded_params(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(request.body) if request.body.strip() else {}
+    except (ValueError, RecursionError):  # unreadable bodies are recorded with no params
+        body = None
+    params: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
+    params.update(match(request.method, request.path)[2])
+    params.update((key, values[0]) for key, values in request.query.items() if values)
+    return params
+
+
+def intercept(request: Request, answer: Callable[[], Response]) -> Response:
+    """Around every Connect request (moto's operations and ours): inject faults, answer, record.
+
+    A request moto could not read for us (``request.complete`` is False) is answered untouched
+    and recorded as well as we can."""
+    operation = operation_of(request) or "Unknown"
+    outcome = None
+    if request.complete:
+        outcome = _settings.current().faults.decide(operation, request.account, request.region)
+    if outcome is not None and outcome.latency:
+        time.sleep(outcome.latency)
+    if outcome is not None and outcome.error is not None:
+        status, response_headers, body = ConnectServiceError.declared(
+            outcome.error, outcome.message
+        ).to_response()
+    else:
+        status, response_headers, body = answer()
+    recorded_calls().append(
+        Call(
+            operation=operation,
+            account=request.account,
+            region=request.region,
+            params=_recorded_params(request),
+            status=status,
+            error=_error_code(status, response_headers, body),
+        )
+    )
+    return status, response_headers, body

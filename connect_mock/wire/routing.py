@@ -1,0 +1,113 @@
+"""Routing from botocore's model: which Connect operation a request calls, and connect_mock's
+own routes with their request parsers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+from .._http import Request
+from .._moto import connect_model
+from ..core.operations import SERVED_OPERATIONS
+from .parse import RequestParser
+
+__all__ = ["Route", "match", "operation_of", "routes"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One operation connect_mock serves."""
+
+    operation: str
+    method: str
+    path: re.Pattern[str]
+    parser: RequestParser
+    declared_errors: frozenset[str]
+
+
+def _path_regex(request_uri: str, *, greedy_last: bool = False) -> re.Pattern[str]:
+    """``/phone-number/{PhoneNumberId}`` -> a regex with one named group per URI label.
+
+    ``{name+}`` labels are greedy; with ``greedy_last`` a label ending the path is too (moto's
+    rule for its own routes: ``/tags/{resourceArn}`` takes ARNs with slashes)."""
+    pieces = re.split(r"(\{[^}]+\})", request_uri.split("?", 1)[0])
+    parts: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece.startswith("{"):
+            ends_path = index == len(pieces) - 2 and pieces[-1] == ""
+            greedy = piece.endswith("+}") or (greedy_last and ends_path)
+            name = piece[1:-1].rstrip("+").replace("-", "_")
+            parts.append(f"(?P<{name}>{'.+' if greedy else '[^/]+'})")
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts))
+
+
+@lru_cache(maxsize=1)
+def routes() -> tuple[Route, ...]:
+    """Our operations' routes, compiled once from the model; literal paths before templated."""
+    model = connect_model()
+    table = []
+    for name in SERVED_OPERATIONS:
+        operation = model.operation_model(name)
+        uri = operation.http["requestUri"]
+        table.append(
+            Route(
+                operation=name,
+                method=operation.http["method"],
+                path=_path_regex(uri),
+                parser=RequestParser(operation),
+                declared_errors=frozenset(shape.name for shape in operation.error_shapes),
+            )
+        )
+    table.sort(key=lambda route: route.path.pattern.count("(?P<"))
+    return tuple(table)
+
+
+def _first_segment(path: str) -> str:
+    return path.lstrip("/").split("/", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def _operation_index() -> dict[tuple[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """Every Connect operation by method and literal first path segment ("" for a label),
+    most specific first (the longest pattern, as moto orders them)."""
+    model = connect_model()
+    index: dict[tuple[str, str], list[tuple[re.Pattern[str], str]]] = {}
+    for name in model.operation_names:
+        http = model.operation_model(name).http
+        uri = http["requestUri"]
+        first = _first_segment(uri.split("?", 1)[0])
+        key = (http["method"], "" if first.startswith("{") else first)
+        index.setdefault(key, []).append((_path_regex(uri, greedy_last=True), name))
+    return {
+        key: tuple(sorted(entries, key=lambda entry: len(entry[0].pattern), reverse=True))
+        for key, entries in index.items()
+    }
+
+
+@lru_cache(maxsize=4096)
+def match(method: str, path: str) -> tuple[Route | None, str | None, tuple[tuple[str, str], ...]]:
+    """(our route, operation, URI parameters) of a request; cached, as SDKs repeat paths."""
+    for route in routes():
+        found = route.path.fullmatch(path)
+        if found is not None and route.method == method:
+            return route, route.operation, _decoded(found)
+    index = _operation_index()
+    for key in ((method, _first_segment(path)), (method, "")):
+        for pattern, name in index.get(key, ()):
+            found = pattern.fullmatch(path)
+            if found is not None:
+                return None, name, _decoded(found)
+    return None, None, ()
+
+
+def _decoded(found: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((key, unquote(value)) for key, value in found.groupdict().items())
+
+
+def operation_of(request: Request) -> str | None:
+    """The Connect operation a request calls, by botocore's model (None: no such operation)."""
+    return match(request.method, request.path)[1]
