@@ -21,7 +21,7 @@ from typing import Any, Union
 
 from .core.clock import Clock
 
-__all__ = ["FaultRule", "Faults", "ThrottleRule"]
+__all__ = ["FaultRule", "FaultSource", "Faults", "ThrottleRule", "read_fault_rules"]
 
 FaultSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Iterable[Mapping[str, Any]]]
 
@@ -262,18 +262,9 @@ class Faults:
             self._rules.append(rule)
         return rule
 
-    def load(self, source: FaultSource) -> list[Rule]:
-        """Add rules from a JSON file, a rule mapping, or a list of them (see the module doc)."""
-        name = "<fault rules>"
-        if isinstance(source, str | os.PathLike):
-            name = str(source)
-            try:
-                source = json.loads(Path(source).read_text(encoding="utf-8"))
-            except OSError as exc:
-                raise ValueError(f"{name}: cannot read fault file: {exc.strerror}") from None
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise ValueError(f"{name}: not valid JSON: {exc}") from None
-        entries = [source] if isinstance(source, Mapping) else source
+    def load(self, document: Any, name: str = "<fault rules>") -> list[Rule]:
+        """Add rules from a rule mapping or a list of them (see the module doc); all or none."""
+        entries = [document] if isinstance(document, Mapping) else document
         if not isinstance(entries, list | tuple):
             raise ValueError(f"{name}: expected a rule object or a list of rule objects")
         added: list[Rule] = []
@@ -332,6 +323,26 @@ class Faults:
             for rule in self._rules
             if isinstance(rule, FaultRule) and rule.times is not None and rule.fired < rule.times
         ]
+
+
+def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...]:
+    """The rule documents of a fault source: a JSON file, a rule mapping or a list of them.
+
+    Raises ValueError naming the file and the rule of the first problem."""
+    if source is None:
+        return ()
+    name = "<fault rules>"
+    document: Any = source
+    if isinstance(source, str | os.PathLike):
+        name = str(source)
+        try:
+            document = json.loads(Path(source).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ValueError(f"{name}: cannot read fault file: {exc.strerror}") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{name}: not valid JSON: {exc}") from None
+    Faults(0, Clock()).load(document, name)  # checks every rule
+    return tuple([document] if isinstance(document, Mapping) else document)
 
 
 def _check_count(name: str, value: object, *, allow_none: bool) -> None:

@@ -3,20 +3,21 @@ decorator, a context manager and ``start()``/``stop()``."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import inspect
 import unittest
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, overload
 
-from . import _settings
+from . import runtime
 from ._moto import aws_mock
 from .backend import recorded_calls
+from .config import DEFAULT_PHONE_NUMBER_QUOTA, DEFAULT_SEARCH_LIMIT, MockConfig
 from .core.calls import CallLog
 from .core.clock import Clock
 from .faults import Faults, FaultSource
-from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
+from .inventory.fixtures import FixtureSource, Inventories
+from .runtime import Runtime
 
 __all__ = ["ConnectMock", "mock_connect"]
 
@@ -28,12 +29,11 @@ class ConnectMock:
     """A Connect phone-number mock and its controller.
 
     ``seed`` fixes the inventories (default: $CONNECT_MOCK_SEED, else 0); ``fixtures`` are JSON
-    files or mappings of explicit numbers (see ``connect_mock.fixtures``); ``search_limit`` is how
+    files or mappings of explicit numbers (see docs/behaviour.md); ``search_limit`` is how
     many results one query hands out over all its pages before its NextTokens stop, so that
     auto-paginators finish; ``phone_number_quota`` is how many numbers one instance or traffic
     distribution group may hold (a claim over it ends FAILED); ``faults`` are fault rules (a JSON
-    file, a rule mapping or a list,
-    see ``connect_mock.faults``); with ``assert_all_faults_fired`` a rule with ``times=N`` that
+    file, a rule mapping or a list); with ``assert_all_faults_fired`` a rule with ``times=N`` that
     fired fewer than N times fails ``stop()``.
     """
 
@@ -42,67 +42,55 @@ class ConnectMock:
         *,
         seed: int | None = None,
         fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-        search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
-        phone_number_quota: int = _settings.DEFAULT_PHONE_NUMBER_QUOTA,
+        search_limit: int = DEFAULT_SEARCH_LIMIT,
+        phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
     ) -> None:
-        if seed is None:
-            seed = _settings.default_seed()
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int, not {type(seed).__name__}")
-        if isinstance(search_limit, bool) or not isinstance(search_limit, int):
-            raise TypeError(f"search_limit must be an int, not {type(search_limit).__name__}")
-        if search_limit < 1:
-            raise ValueError(f"search_limit must be at least 1, got {search_limit}")
-        if isinstance(phone_number_quota, bool) or not isinstance(phone_number_quota, int):
-            raise TypeError(
-                f"phone_number_quota must be an int, not {type(phone_number_quota).__name__}"
-            )
-        if phone_number_quota < 0:
-            raise ValueError(f"phone_number_quota must be at least 0, got {phone_number_quota}")
-        if not isinstance(assert_all_faults_fired, bool):
-            raise TypeError("assert_all_faults_fired must be True or False")
-        self._configure(
-            _settings.Settings(
+        self._start_with(
+            MockConfig.create(
                 seed=seed,
-                inventories=load_fixtures(fixtures),
+                fixtures=fixtures,
                 search_limit=search_limit,
                 phone_number_quota=phone_number_quota,
+                faults=faults,
                 assert_all_faults_fired=assert_all_faults_fired,
-            ),
-            faults,
+            )
         )
 
-    def _configure(self, settings: _settings.Settings, faults: FaultSource | None) -> None:
-        self._settings = settings
-        self._fault_source = faults
-        if faults is not None:
-            settings.faults.load(faults)
+    def _start_with(self, config: MockConfig) -> None:
+        self._config = config
+        # The runtime exists before start(): cm.faults.add(...) and cm.clock work on it then.
+        self._runtime = Runtime(config)
         self._calls = CallLog(recorded_calls)
         self._aws: Any = None
 
     @property
+    def config(self) -> MockConfig:
+        """The validated configuration this mock runs with."""
+        return self._config
+
+    @property
     def seed(self) -> int:
-        return self._settings.seed
+        return self._config.seed
 
     @property
     def search_limit(self) -> int:
-        return self._settings.search_limit
+        return self._config.search_limit
 
     @property
     def phone_number_quota(self) -> int:
-        return self._settings.phone_number_quota
+        return self._config.phone_number_quota
 
     @property
     def inventories(self) -> Inventories:
         """The fixture numbers per (country, type) this mock was given."""
-        return self._settings.inventories
+        return self._config.inventories
 
     @property
     def faults(self) -> Faults:
         """Fault rules: ``cm.faults.add(...)``, ``.throttle(...)``, ``.clear()``."""
-        return self._settings.faults
+        return self._runtime.faults
 
     @property
     def calls(self) -> CallLog:
@@ -112,7 +100,7 @@ class ConnectMock:
     @property
     def clock(self) -> Clock:
         """The virtual clock throttling runs on: ``cm.clock.advance(1.5)``."""
-        return self._settings.clock
+        return self._runtime.clock
 
     @property
     def started(self) -> bool:
@@ -132,7 +120,7 @@ class ConnectMock:
         aws = aws_mock()
         aws.start()
         self._aws = aws
-        _settings.push(self._settings)
+        runtime.push(self._runtime)
         self._calls._mark()
         return self
 
@@ -141,9 +129,9 @@ class ConnectMock:
         if self._aws is None:
             raise RuntimeError("stop() called on a mock_connect that is not started")
         aws, self._aws = self._aws, None
-        _settings.remove(self._settings)
+        runtime.remove(self._runtime)
         aws.stop()
-        unfired = self.faults.unfired() if self._settings.assert_all_faults_fired else []
+        unfired = self.faults.unfired() if self._config.assert_all_faults_fired else []
         if unfired:
             listed = "; ".join(
                 f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
@@ -166,8 +154,7 @@ class ConnectMock:
         """An unstarted mock with the same configuration and new fault rules, clock and call
         log (one per decorated call); fixture files are not read again."""
         clone = ConnectMock.__new__(ConnectMock)
-        # replace() re-runs __post_init__: a new clock, new (empty) fault rules.
-        clone._configure(dataclasses.replace(self._settings), self._fault_source)
+        clone._start_with(self._config)
         return clone
 
     @overload
@@ -242,8 +229,8 @@ def mock_connect(
     *,
     seed: int | None = None,
     fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-    search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
-    phone_number_quota: int = _settings.DEFAULT_PHONE_NUMBER_QUOTA,
+    search_limit: int = DEFAULT_SEARCH_LIMIT,
+    phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
     faults: FaultSource | None = None,
     assert_all_faults_fired: bool = False,
 ) -> ConnectMock: ...

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
-from . import _settings
+from . import runtime
+from .config import OPTIONS, MockConfig, default_seed
 from .mock import ConnectMock
 
 if TYPE_CHECKING:
     from .control.remote import RemoteConnectMock
 
-_OPTIONS = "seed, fixtures, search_limit, phone_number_quota, faults, assert_all_faults_fired"
+_OPTIONS = ", ".join(OPTIONS)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,12 +40,12 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     seed = config.getoption("connect_mock_seed")
     if seed is not None:
-        _settings.set_default(_settings.Settings(seed=seed))
+        runtime.set_default(runtime.Runtime(MockConfig(seed=seed)))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if config.getoption("connect_mock_seed") is not None:
-        _settings.set_default(None)
+        runtime.set_default(None)
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def connect_server_endpoint() -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
-        _settings.set_default(None)
+        runtime.set_default(None)
 
 
 @pytest.fixture
@@ -138,11 +139,11 @@ def connect_server(
     faults = options.pop("faults", None)
     # The server is in this process: configuring it sets the default settings, which plain
     # mock_aws tests use too. Restored afterwards, or this test's seed would be theirs.
-    previous = _settings.get_default()
+    previous = runtime.get_default()
     remote = RemoteConnectMock(connect_server_endpoint)
     try:
         remote.reset()
-        remote.configure(seed=_settings.default_seed() if seed is None else seed, **options)
+        remote.configure(seed=default_seed() if seed is None else seed, **options)
         if faults is not None:
             if isinstance(faults, str | os.PathLike):
                 faults = json.loads(Path(faults).read_text(encoding="utf-8"))
@@ -159,4 +160,4 @@ def connect_server(
         yield remote
         remote.reset()
     finally:
-        _settings.set_default(previous)
+        runtime.set_default(previous)

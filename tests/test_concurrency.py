@@ -21,7 +21,7 @@ import botocore.config
 import botocore.exceptions
 import pytest
 
-from connect_mock import RemoteConnectMock, _settings, mock_connect
+from connect_mock import RemoteConnectMock, mock_connect, runtime
 from connect_mock._http import DEFAULT_ACCOUNT_ID
 from connect_mock.backend import PhoneNumbers, region_state
 from connect_mock.core.operations import declared_errors
@@ -263,7 +263,7 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
         ]
         for number in offered[:3]:
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
-        claims = PhoneNumbers(_settings.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
+        claims = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
         first = next(iter(claims.state.phone_numbers.values()))
         progress = first.progress
         landed: list[threading.Thread] = []
@@ -316,7 +316,7 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
             )["AvailableNumbersList"]
         ]
         moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
-        numbers = PhoneNumbers(_settings.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
+        numbers = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
         landed: list[threading.Thread] = []
 
         def claim_elsewhere() -> None:

@@ -198,7 +198,7 @@ def test_the_remote_controller(connect_server: RemoteConnectMock) -> None:
     client.list_instances()
     with pytest.raises(RemoteError, match="not an error the model declares"):
         connect_server.faults.add("ListInstances", "ThrottlingException")
-    with pytest.raises(RemoteError, match="seed must be a whole number >= 0"):
+    with pytest.raises(RemoteError, match="seed must be at least 0, got -1"):
         connect_server.configure(seed=-1)
     assert [c.error for c in connect_server.calls] == [None, "ThrottlingException", None]
     assert (

@@ -5,24 +5,25 @@ other processes:
   (keys as ``cm.faults.add``'s keywords, or ``{"throttle": {...}}``); ``DELETE``: remove all.
 - ``GET /moto-api/connect-mock/calls``: the calls answered since moto's last reset.
 - ``GET /moto-api/connect-mock/config``: seed, search_limit, phone_number_quota, clock;
-  ``POST``: set any of seed, search_limit, phone_number_quota (new settings, no fault rules).
+  ``POST``: set any of seed, search_limit, phone_number_quota (a fresh start: the clock restarts
+  and the fault rules are the configured ones again).
 - ``POST /moto-api/connect-mock/clock`` with ``{"advance": seconds}``: move the virtual clock.
 
-They act on the settings in force for requests without an active ``mock_connect``: those of
+They act on the mock in force for requests without an active ``mock_connect``: those of
 ``connect-mock serve`` or the ``connect_server`` fixture.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from collections.abc import Callable
 from typing import Any
 
-from .. import _settings
+from .. import runtime
 from .._http import Response
 from ..backend import recorded_calls
+from ..runtime import Runtime
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -32,7 +33,7 @@ def _answer(status: int, document: dict[str, Any]) -> Response:
 
 
 def faults_endpoint(method: str, body: bytes) -> Response:
-    faults = _settings.current().faults
+    faults = runtime.current().faults
     if method == "GET":
         return _answer(200, {"rules": [rule.to_json() for rule in faults]})
     if method == "DELETE":
@@ -57,46 +58,32 @@ def calls_endpoint(method: str, body: bytes) -> Response:
     return _answer(200, {"calls": [call.to_json() for call in recorded_calls()]})
 
 
-def _config(settings: _settings.Settings) -> dict[str, Any]:
-    return {
-        "seed": settings.seed,
-        "search_limit": settings.search_limit,
-        "phone_number_quota": settings.phone_number_quota,
-        "clock": settings.clock.now().isoformat(),
-    }
-
-
-_CONFIG_MINIMUMS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0}
-_CONFIG_KEYS = tuple(_CONFIG_MINIMUMS)
+def _config(active: Runtime) -> dict[str, Any]:
+    return {**active.config.to_json(), "clock": active.clock.now().isoformat()}
 
 
 def config_endpoint(method: str, body: bytes) -> Response:
-    settings = _settings.current()
+    active = runtime.current()
     if method == "GET":
-        return _answer(200, _config(settings))
+        return _answer(200, _config(active))
     if method != "POST":
         return _answer(405, {"Message": f"{method} is not allowed; use GET or POST"})
     try:
         document = json.loads(body or b"{}")
     except (ValueError, UnicodeDecodeError) as exc:
         return _answer(400, {"Message": f"body is not JSON: {exc}"})
-    if not isinstance(document, dict) or set(document) - set(_CONFIG_KEYS):
-        return _answer(
-            400, {"Message": f"expected an object with some of {', '.join(_CONFIG_KEYS)}"}
-        )
-    for key, value in document.items():
-        minimum = _CONFIG_MINIMUMS[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            return _answer(
-                400, {"Message": f"{key} must be a whole number >= {minimum}, got {value!r}"}
-            )
-    updated = dataclasses.replace(settings, **document)
-    _settings.set_default(updated)
+    if not isinstance(document, dict):
+        return _answer(400, {"Message": "expected an object of options"})
+    try:
+        updated = Runtime(active.config.updated(document))
+    except (TypeError, ValueError) as exc:
+        return _answer(400, {"Message": str(exc)})
+    runtime.set_default(updated)
     return _answer(200, _config(updated))
 
 
 def clock_endpoint(method: str, body: bytes) -> Response:
-    clock = _settings.current().clock
+    clock = runtime.current().clock
     if method == "GET":
         return _answer(200, {"now": clock.now().isoformat()})
     if method != "POST":

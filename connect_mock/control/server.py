@@ -6,35 +6,21 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Iterable
 from types import FrameType
 from typing import Any, TextIO
 
-from .. import _settings
+from .. import runtime
 from .._moto import make_server
-from ..faults import FaultSource
-from ..inventory.fixtures import FixtureSource, load_fixtures
+from ..config import MockConfig
+from ..runtime import Runtime
 
 
-def configure(
-    *,
-    seed: int = 0,
-    fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-    faults: FaultSource | None = None,
-    search_limit: int = _settings.DEFAULT_SEARCH_LIMIT,
-    phone_number_quota: int = _settings.DEFAULT_PHONE_NUMBER_QUOTA,
-) -> _settings.Settings:
-    """Make these the settings of requests served without an active mock_connect."""
-    settings = _settings.Settings(
-        seed=seed,
-        inventories=load_fixtures(fixtures),
-        search_limit=search_limit,
-        phone_number_quota=phone_number_quota,
-    )
-    if faults is not None:
-        settings.faults.load(faults)
-    _settings.set_default(settings)
-    return settings
+def configure(**options: Any) -> Runtime:
+    """Make a mock with these options (mock_connect's) serve requests made without an active
+    mock_connect; returns its runtime."""
+    active = Runtime(MockConfig.create(**options))
+    runtime.set_default(active)
+    return active
 
 
 def serve(

@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import Any
 
-from .. import _settings
+from .. import runtime
 from .._http import Request, Response
 from .._moto import authorize
 from ..core.errors import AccessDeniedException, ConnectServiceError
@@ -40,7 +40,7 @@ def handle(request: Request) -> Response:
             request.body, uri_params=dict(uri_params), query=request.query, headers=request.headers
         )
         operation = OPERATIONS[route.operation]
-        result = operation(_settings.current(), request.account, request.region, params)
+        result = operation(runtime.current(), request.account, request.region, params)
     except ConnectServiceError as error:
         return _as_declared(error, route.declared_errors).to_response(request_id)
     return _json_response(200, result, request_id)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .. import _settings
+from .. import runtime
 from .._http import Request, Response
 from ..backend import recorded_calls
 from ..core.calls import Call
@@ -52,7 +52,7 @@ def intercept(request: Request, answer: Callable[[], Response]) -> Response:
     operation = operation_of(request) or "Unknown"
     outcome = None
     if request.complete:
-        outcome = _settings.current().faults.decide(operation, request.account, request.region)
+        outcome = runtime.current().faults.decide(operation, request.account, request.region)
     if outcome is not None and outcome.latency:
         time.sleep(outcome.latency)
     if outcome is not None and outcome.error is not None:

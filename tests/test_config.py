@@ -1,0 +1,67 @@
+"""One configuration, validated once, whichever way a mock is configured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from connect_mock import RemoteConnectMock, RemoteError, mock_connect
+from connect_mock.cli import main
+from connect_mock.config import MockConfig
+from connect_mock.control.endpoints import config_endpoint
+
+BAD = [
+    ({"seed": -1}, ValueError, "seed must be at least 0, got -1"),
+    ({"seed": "7"}, TypeError, "seed must be an int, not str"),
+    ({"search_limit": 0}, ValueError, "search_limit must be at least 1, got 0"),
+    ({"phone_number_quota": -2}, ValueError, "phone_number_quota must be at least 0, got -2"),
+    ({"phone_number_quota": 1.5}, TypeError, "phone_number_quota must be an int, not float"),
+]
+
+
+@pytest.mark.parametrize(("options", "kind", "message"), BAD)
+def test_mock_connect_and_the_config_endpoint_refuse_alike(
+    options: dict[str, Any], kind: type[Exception], message: str
+) -> None:
+    with pytest.raises(kind, match=f"^{message}$"):
+        mock_connect(**options)
+    status, _, body = config_endpoint("POST", json.dumps(options).encode())
+    assert (status, json.loads(body)) == (400, {"Message": message})
+
+
+def test_a_refused_config_post_changes_nothing(connect_server: RemoteConnectMock) -> None:
+    connect_server.configure(seed=4, search_limit=7)
+    with pytest.raises(RemoteError, match=r"^search_limit must be at least 1, got 0$"):
+        connect_server.configure(seed=9, search_limit=0)
+    with pytest.raises(RemoteError, match="unknown option"):
+        connect_server.configure(seed=9, colour=1)
+    assert (connect_server.config["seed"], connect_server.config["search_limit"]) == (4, 7)
+
+
+def test_the_cli_refuses_with_the_same_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sample", "US", "DID", "--seed", "-1"]) == 2
+    assert capsys.readouterr().err == "connect-mock: seed must be at least 0, got -1\n"
+
+
+def test_fault_files_are_read_once_at_configuration(tmp_path: Path) -> None:
+    rules = tmp_path / "faults.json"
+    rules.write_text(
+        json.dumps({"operation": "ListInstances", "error": "InternalServiceException"})
+    )
+    config = MockConfig.create(faults=rules)
+    rules.unlink()  # each run loads the rules from the configuration, not from the file
+    with mock_connect(faults=config.fault_rules) as cm:
+        assert [rule.operation for rule in cm.faults] == ["ListInstances"]
+    assert config.fault_rules == (
+        {"operation": "ListInstances", "error": "InternalServiceException"},
+    )
+
+
+def test_a_bad_rule_names_its_file_and_index(tmp_path: Path) -> None:
+    rules = tmp_path / "faults.json"
+    rules.write_text(json.dumps([{"operation": "ListInstances", "colour": "red"}]))
+    with pytest.raises(ValueError, match=rf"^{rules}\[0\]: unknown key\(s\) 'colour'"):
+        MockConfig.create(faults=rules)
