@@ -1,6 +1,6 @@
 """Tests for the shipped numbering plan and its lazily enumerable number spaces.
 
-The data file is generated from phonenumbers 9.0.43 (scripts/gen_numbering_plan.py);
+The data file is generated from phonenumbers 9.0.43 (python -m scripts.numbering_plan);
 these tests check it against the installed phonenumbers, so upgrading
 phonenumbers without regenerating can make them fail on purpose.
 """

@@ -1,7 +1,7 @@
 """E.164 number spaces per (country, number type), enumerable without listing them.
 
 The spaces come from ``connect_mock/data/numbering_plan.json.gz``, generated
-from libphonenumber metadata by ``scripts/gen_numbering_plan.py``.  This
+from libphonenumber metadata by ``python -m scripts.numbering_plan``.  This
 module deliberately never imports phonenumbers: inventories must depend on the
 shipped data only, not on whichever phonenumbers version happens to be
 installed.

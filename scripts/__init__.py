@@ -1,0 +1,1 @@
+"""Maintainer scripts (not shipped): see ``scripts/numbering_plan``."""
