@@ -75,7 +75,7 @@ _probe_class: Any = None
 
 
 def read_request(raw: Any, full_url: str, headers: Any) -> Request:
-    """Read a request moto routed to a Connect handler; never raises."""
+    """Read a request moto routed to a Connect handler, as moto reads it for its own."""
     global _probe_class
     # Read and cache the body before moto looks at the form: werkzeug parses a body sent as
     # application/x-www-form-urlencoded (curl -d) into form fields and empties ``data``.
@@ -96,7 +96,9 @@ def read_request(raw: Any, full_url: str, headers: Any) -> Request:
             body=as_bytes(probe.raw_body),
             _probe=probe,
         )
-    except Exception as error:  # moto's private API changed: read what we can ourselves
+    except (AttributeError, ImportError, TypeError) as error:
+        # The shape of moto's private API changed: read what we can ourselves. (Anything else
+        # is a request moto cannot read either, and goes up as it would without us.)
         report_incompatibility("read Connect requests", error)
         return read_without_moto(raw, full_url, headers)
 
