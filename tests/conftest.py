@@ -2,21 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
-import botocore.config
 import pytest
 
 from connect_mock.plugin import ConnectInstance
+from tests.helpers import connect_client
 
 
 @pytest.fixture
 def lax_client(connect_instance: ConnectInstance) -> Any:
     """A Connect client that skips botocore's own checks, as other SDKs and raw HTTP do."""
-    return boto3.client(
-        "connect",
-        region_name="us-east-1",
-        config=botocore.config.Config(parameter_validation=False),
-    )
+    return connect_client(lax=True)
 
 
 @pytest.fixture

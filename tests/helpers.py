@@ -1,10 +1,118 @@
-"""Small helpers shared by the tests."""
+"""Helpers and constants shared by the tests: clients, instances, pages, errors, and the numbers
+a search should return, computed without the mock."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+from moto.moto_api import state_manager
+
+from connect_mock.inventory.ordered import OrderedInventory
+
+# moto's default account: every request without credentials of another account is made in it.
+ACCOUNT = "123456789012"
+REGION = "us-east-1"
+# The message of every refused NextToken (connect_mock.core.tokens), spelled out independently.
+INVALID_TOKEN = (
+    "Invalid NextToken: it is malformed, was altered, or was issued for a different query "
+    "(target, PhoneNumberCountryCode, PhoneNumberType, PhoneNumberPrefix or seed). Pass back the "
+    "NextToken of the previous page of the same query unchanged, or start again without one."
+)
+
+
+def connect_client(
+    region: str = REGION,
+    *,
+    lax: bool = False,
+    endpoint: str | None = None,
+    attempts: int | None = None,
+    account: str | None = None,
+    own_session: bool = False,
+    **config: Any,
+) -> Any:
+    """A boto3 Connect client.
+
+    ``lax``: without botocore's parameter validation, as other SDKs and raw HTTP send requests;
+    ``endpoint``: a server's URL (with dummy credentials); ``attempts``: total attempts per call
+    (1: no retries); ``account``: moto attributes the calls to this account
+    (``x-moto-account-id``); ``own_session``: a client of a new boto3 session (boto3's default
+    session is not thread-safe); other keywords go to ``botocore.config.Config``.
+    """
+    if lax:
+        config["parameter_validation"] = False
+    if attempts is not None:
+        config["retries"] = {"total_max_attempts": attempts, "mode": "standard"}
+    options: dict[str, Any] = {"region_name": region}
+    if config:
+        options["config"] = botocore.config.Config(**config)
+    if endpoint is not None:
+        options.update(
+            endpoint_url=endpoint, aws_access_key_id="testing", aws_secret_access_key="testing"
+        )
+    session = boto3.session.Session() if own_session else boto3
+    client = session.client("connect", **options)
+    if account is not None:
+
+        def stamp(request: Any, **_: Any) -> None:
+            request.headers["x-moto-account-id"] = account
+
+        client.meta.events.register("before-sign.connect.*", stamp)
+    return client
+
+
+def create_instance(client: Any, alias: str = "test") -> tuple[str, str]:
+    """Create a Connect instance (moto's CreateInstance) through ``client``: (id, ARN)."""
+    created = client.create_instance(
+        IdentityManagementType="CONNECT_MANAGED",
+        InstanceAlias=alias,
+        InboundCallsEnabled=True,
+        OutboundCallsEnabled=True,
+    )
+    return str(created["Id"]), str(created["Arn"])
 
 
 def numbers(page: dict[str, Any]) -> list[str]:
-    """The PhoneNumber values of one SearchAvailablePhoneNumbers page."""
+    """The PhoneNumber values of one SearchAvailablePhoneNumbers page (or a full result)."""
     return [entry["PhoneNumber"] for entry in page["AvailableNumbersList"]]
+
+
+def search_numbers(client: Any, instance_id: str, **params: Any) -> list[str]:
+    """The numbers of one SearchAvailablePhoneNumbers page for ``instance_id``; the country
+    and type default to US DID."""
+    query = {"PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"} | params
+    return numbers(client.search_available_phone_numbers(InstanceId=instance_id, **query))
+
+
+def expected_numbers(
+    seed: int, count: int, country: str = "US", number_type: str = "DID", prefix: str = ""
+) -> list[str]:
+    """The first ``count`` numbers a fresh mock with ``seed`` (no fixtures, nothing claimed)
+    offers, read straight from the ordered inventory: no mock, no HTTP."""
+    found, _ = OrderedInventory(seed, country, number_type, prefix.lstrip("+"), None).scan(0, count)
+    return found
+
+
+def client_error(excinfo: pytest.ExceptionInfo[Any]) -> tuple[int, str, str]:
+    """(HTTP status, error code, message) of a botocore ClientError."""
+    response = excinfo.value.response
+    return (
+        response["ResponseMetadata"]["HTTPStatusCode"],
+        response["Error"]["Code"],
+        response["Error"]["Message"],
+    )
+
+
+@contextmanager
+def manual_progress(model: str, times: int) -> Iterator[None]:
+    """Within the block, moto's state manager moves ``model`` (``connect::phonenumber``,
+    ``connect::trafficdistributiongroup``) to its next status only after ``times`` describes."""
+    state_manager.set_transition(model, {"progression": "manual", "times": times})
+    try:
+        yield
+    finally:
+        state_manager.unset_transition(model)

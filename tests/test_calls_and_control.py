@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import boto3
-import botocore.config
 import pytest
 import requests
 from moto import mock_aws
@@ -14,6 +13,7 @@ from moto.core import set_initial_no_auth_action_count
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
+from tests.helpers import connect_client
 
 SEARCH = "SearchAvailablePhoneNumbers"
 CONTROL = "http://motoapi.amazonaws.com/moto-api/connect-mock"
@@ -29,11 +29,7 @@ def test_calls_record_every_answered_request(
         PhoneNumberType="TOLL_FREE",
         MaxResults=2,
     )
-    lax = boto3.client(
-        "connect",
-        region_name="eu-west-2",
-        config=botocore.config.Config(parameter_validation=False),
-    )
+    lax = connect_client("eu-west-2", lax=True)
     with pytest.raises(lax.exceptions.InvalidParameterException):
         lax.search_available_phone_numbers(
             InstanceId="nope", PhoneNumberCountryCode="GB", PhoneNumberType="DID", MaxResults=11
@@ -65,11 +61,7 @@ def test_calls_record_every_answered_request(
 
 
 def test_sdk_retries_are_separate_calls(connect_mock: ConnectMock) -> None:
-    client = boto3.client(
-        "connect",
-        region_name="us-east-1",
-        config=botocore.config.Config(retries={"total_max_attempts": 3, "mode": "standard"}),
-    )
+    client = connect_client(attempts=3)
     connect_mock.faults.add("ListInstances", "InternalServiceException", times=2)
     client.list_instances()
     assert connect_mock.calls.errors == [
@@ -82,9 +74,9 @@ def test_sdk_retries_are_separate_calls(connect_mock: ConnectMock) -> None:
 
 def test_each_mock_sees_its_own_calls() -> None:
     with mock_connect() as outer:
-        boto3.client("connect", region_name="us-east-1").list_instances()
+        connect_client().list_instances()
         with mock_connect() as inner:
-            boto3.client("connect", region_name="us-east-1").list_instances()
+            connect_client().list_instances()
             assert len(inner.calls) == 1
         assert len(outer.calls) == 2
     with mock_connect() as later:
@@ -143,11 +135,7 @@ def test_faults_over_http(connect_mock: ConnectMock, connect_instance: ConnectIn
     assert added.status_code == 201
     assert [r.get("error") for r in added.json()["rules"]] == ["ThrottlingException", None]
     assert len(connect_mock.faults) == 2
-    client = boto3.client(
-        "connect",
-        region_name="us-east-1",
-        config=botocore.config.Config(retries={"total_max_attempts": 1}),
-    )
+    client = connect_client(attempts=1)
     with pytest.raises(client.exceptions.ThrottlingException):
         client.search_available_phone_numbers(
             InstanceId=connect_instance.instance_id,

@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import boto3
-import botocore.config
 import botocore.exceptions
 import pytest
 
@@ -25,14 +23,19 @@ from connect_mock import RemoteConnectMock, mock_connect, runtime
 from connect_mock._http import DEFAULT_ACCOUNT_ID
 from connect_mock.backend import PhoneNumbers, region_state
 from connect_mock.core.operations import declared_errors
+from tests.helpers import connect_client, create_instance, search_numbers
 
 # 206-555-XXXX: ten thousand numbers, and every thread searches the same ordered list, so the
 # first results of a search are what every other thread is about to claim too.
 PREFIX = "+1206555"
 NOT_AVAILABLE = re.compile(r"Phone number not available: (\+[0-9]+)")
-CONFIG = botocore.config.Config(
-    retries={"total_max_attempts": 1}, max_pool_connections=16, connect_timeout=10, read_timeout=60
-)
+# botocore.config.Config options: one attempt, a connection per thread, patient timeouts.
+CONFIG: dict[str, Any] = {
+    "attempts": 1,
+    "max_pool_connections": 16,
+    "connect_timeout": 10,
+    "read_timeout": 60,
+}
 MakeClient = Callable[[], Any]
 
 
@@ -64,19 +67,11 @@ class Outcome:
 
 def _session_client() -> Any:
     """A client of its own session: boto3 sessions are not thread-safe."""
-    return boto3.session.Session().client("connect", region_name="us-east-1", config=CONFIG)
+    return connect_client(own_session=True, **CONFIG)
 
 
 def _create_instances(client: Any, count: int) -> list[str]:
-    return [
-        client.create_instance(
-            IdentityManagementType="CONNECT_MANAGED",
-            InstanceAlias=f"race-{index}",
-            InboundCallsEnabled=True,
-            OutboundCallsEnabled=True,
-        )["Id"]
-        for index in range(count)
-    ]
+    return [create_instance(client, f"race-{index}")[0] for index in range(count)]
 
 
 def _worker(
@@ -114,14 +109,7 @@ def _worker(
 
 
 def _attempt(client: Any, rng: random.Random, instance_id: str, outcome: Outcome) -> None:
-    page = client.search_available_phone_numbers(
-        InstanceId=instance_id,
-        PhoneNumberCountryCode="US",
-        PhoneNumberType="DID",
-        PhoneNumberPrefix=PREFIX,
-        MaxResults=3,
-    )
-    offered = [entry["PhoneNumber"] for entry in page["AvailableNumbersList"]]
+    offered = search_numbers(client, instance_id, PhoneNumberPrefix=PREFIX, MaxResults=3)
     if not offered:
         raise AssertionError("the prefix ran out of numbers; raise its size or lower attempts")
     number = rng.choice(offered)
@@ -249,18 +237,9 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
     another server thread meanwhile made it fail with "dictionary changed size during
     iteration" (a 500 over the server). Here the claim lands at a chosen point of the walk."""
     with mock_connect(seed=5, phone_number_quota=100):
-        client = boto3.client("connect", region_name="us-east-1", config=CONFIG)
-        instance_id = _create_instances(client, 1)[0]
-        offered = [
-            entry["PhoneNumber"]
-            for entry in client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                PhoneNumberPrefix=PREFIX,
-                MaxResults=4,
-            )["AvailableNumbersList"]
-        ]
+        client = connect_client(**CONFIG)
+        instance_id, _ = create_instance(client, "race")
+        offered = search_numbers(client, instance_id, PhoneNumberPrefix=PREFIX, MaxResults=4)
         for number in offered[:3]:
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
         claims = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
@@ -303,18 +282,9 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
     reads without the lifecycle lock, so a claim to the same target answered meanwhile was
     lost from the count, and the instance later accepted a claim over its quota."""
     with mock_connect(seed=5, phone_number_quota=2):
-        client = boto3.client("connect", region_name="us-east-1", config=CONFIG)
+        client = connect_client(**CONFIG)
         first, second = _create_instances(client, 2)
-        offered = [
-            entry["PhoneNumber"]
-            for entry in client.search_available_phone_numbers(
-                InstanceId=first,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                PhoneNumberPrefix=PREFIX,
-                MaxResults=3,
-            )["AvailableNumbersList"]
-        ]
+        offered = search_numbers(client, first, PhoneNumberPrefix=PREFIX, MaxResults=3)
         moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
         numbers = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
         landed: list[threading.Thread] = []

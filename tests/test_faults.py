@@ -9,31 +9,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import boto3
-import botocore.config
 import botocore.exceptions
 import pytest
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
+from tests.helpers import connect_client, create_instance
 
 FAULT_FILES = Path(__file__).resolve().parent.parent / "fixtures" / "faults"
-NO_RETRY = botocore.config.Config(retries={"total_max_attempts": 1, "mode": "standard"})
 SEARCH = "SearchAvailablePhoneNumbers"
-
-
-def _client(region: str = "us-east-1") -> Any:
-    return boto3.client("connect", region_name=region, config=NO_RETRY)
-
-
-def _instance(client: Any) -> str:
-    instance_id: str = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="faults",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )["Id"]
-    return instance_id
 
 
 def _outcome(call: Any) -> str:
@@ -47,7 +31,7 @@ def _outcome(call: Any) -> str:
 
 @pytest.fixture
 def client(connect_instance: ConnectInstance) -> Any:
-    return _client()
+    return connect_client(attempts=1)
 
 
 @pytest.fixture
@@ -117,8 +101,8 @@ def test_after_lets_the_first_calls_through(connect_mock: ConnectMock, search: A
 
 def _pattern(seed: int) -> list[str]:
     with mock_connect(seed=seed) as cm:
-        client = _client()
-        instance_id = _instance(client)
+        client = connect_client(attempts=1)
+        instance_id, _ = create_instance(client, "faults")
         cm.faults.add(SEARCH, "InternalServiceException", probability=0.5)
         return [
             _outcome(
@@ -140,7 +124,7 @@ def test_probability_is_seeded_by_the_mock() -> None:
 def test_a_rule_matches_only_its_operation(connect_mock: ConnectMock, client: Any) -> None:
     connect_mock.faults.add("ListInstances", "InternalServiceException")
     assert _outcome(client.list_instances) == "InternalServiceException"
-    instance_id = _instance(client)
+    instance_id, _ = create_instance(client, "faults")
     assert (
         _outcome(
             lambda: client.search_available_phone_numbers(
@@ -154,36 +138,39 @@ def test_a_rule_matches_only_its_operation(connect_mock: ConnectMock, client: An
 def test_no_operation_means_every_connect_operation_including_motos(
     connect_mock: ConnectMock,
 ) -> None:
-    client = _client()
+    client = connect_client(attempts=1)
     connect_mock.faults.add(error="InternalServiceException", times=2)
     assert _outcome(client.list_instances) == "InternalServiceException"
-    assert _outcome(lambda: _instance(client)) == "InternalServiceException"
+    assert _outcome(lambda: create_instance(client, "faults")) == "InternalServiceException"
     assert _outcome(client.list_instances) == "ok"
 
 
 def test_no_operation_with_an_error_matches_the_operations_declaring_it(
     connect_mock: ConnectMock,
 ) -> None:
-    client = _client()
+    client = connect_client(attempts=1)
     connect_mock.faults.add(error="ThrottlingException")
     # ListInstances' model declares no ThrottlingException: it is left alone.
     assert _outcome(client.list_instances) == "ok"
-    assert _outcome(lambda: _instance(client)) == "ThrottlingException"
+    assert _outcome(lambda: create_instance(client, "faults")) == "ThrottlingException"
 
 
 def test_a_rule_matches_only_its_region(connect_mock: ConnectMock) -> None:
     connect_mock.faults.add("ListInstances", "InternalServiceException", region="us-west-2")
-    assert _outcome(_client("us-east-1").list_instances) == "ok"
-    assert _outcome(_client("us-west-2").list_instances) == "InternalServiceException"
+    assert _outcome(connect_client("us-east-1", attempts=1).list_instances) == "ok"
+    assert (
+        _outcome(connect_client("us-west-2", attempts=1).list_instances)
+        == "InternalServiceException"
+    )
 
 
 def test_a_rule_matches_only_its_account(
     connect_mock: ConnectMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     connect_mock.faults.add("ListInstances", "InvalidRequestException", account="111111111111")
-    assert _outcome(_client().list_instances) == "ok"
+    assert _outcome(connect_client(attempts=1).list_instances) == "ok"
     monkeypatch.setenv("MOTO_ACCOUNT_ID", "111111111111")
-    assert _outcome(_client().list_instances) == "InvalidRequestException"
+    assert _outcome(connect_client(attempts=1).list_instances) == "InvalidRequestException"
 
 
 def test_rules_are_checked_in_order_first_match_wins(
@@ -287,14 +274,14 @@ def test_throttle_buckets_are_per_operation_and_region(
     connect_mock.faults.throttle(rate=1, burst=2)
     assert [_outcome(search) for _ in range(3)] == ["ok", "ok", "ThrottlingException"]
     assert _outcome(client.list_instances) == "ok"
-    west = _client("us-west-2")
+    west = connect_client("us-west-2", attempts=1)
     assert [_outcome(west.list_instances) for _ in range(3)] == ["ok", "ok", "ThrottlingException"]
 
 
 def test_throttle_of_one_operation(connect_mock: ConnectMock, client: Any) -> None:
     connect_mock.faults.throttle(rate=1, burst=1, operation="ListInstances")
     assert [_outcome(client.list_instances) for _ in range(2)] == ["ok", "ThrottlingException"]
-    assert _outcome(lambda: _instance(client)) == "ok"
+    assert _outcome(lambda: create_instance(client, "faults")) == "ok"
 
 
 def test_a_retry_loop_can_be_tested_without_sleeping(
@@ -344,8 +331,8 @@ def test_the_clock_moves_only_forward(connect_mock: ConnectMock) -> None:
 
 def test_rules_from_the_constructor_and_a_file() -> None:
     with mock_connect(faults=FAULT_FILES / "flaky_search.json", seed=1) as cm:
-        client = _client()
-        instance_id = _instance(client)
+        client = connect_client(attempts=1)
+        instance_id, _ = create_instance(client, "faults")
 
         def search() -> Any:
             return client.search_available_phone_numbers(
@@ -361,7 +348,7 @@ def test_rules_from_the_constructor_and_a_file() -> None:
 
 def test_a_throttle_from_a_file(connect_mock: ConnectMock) -> None:
     with mock_connect(faults=str(FAULT_FILES / "connect_quota.json")):
-        client = _client()
+        client = connect_client(attempts=1)
         assert [_outcome(client.list_instances) for _ in range(6)] == ["ok"] * 5 + [
             "ThrottlingException"
         ]
@@ -397,7 +384,9 @@ def test_unfired_rules_fail_the_stop_when_asked(connect_mock: ConnectMock) -> No
 
 def test_unfired_rules_pass_by_default() -> None:
     with mock_connect() as cm:
-        cm.faults.add(SEARCH, "ThrottlingException", times=2)
+        rule = cm.faults.add(SEARCH, "ThrottlingException", times=2)
+        assert cm.faults.unfired() == [rule]  # what the strict check would report
+    assert not cm.started  # stop() did not raise
 
 
 def test_decorated_calls_get_fresh_rules() -> None:
@@ -407,7 +396,7 @@ def test_decorated_calls_get_fresh_rules() -> None:
         faults=[{"operation": "ListInstances", "error": "InvalidRequestException", "times": 1}]
     )
     def run() -> None:
-        client = _client()
+        client = connect_client(attempts=1)
         counts.append([_outcome(client.list_instances) for _ in range(2)])
 
     run()

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 
 from connect_mock import FixtureError, mock_connect
-from tests.helpers import numbers
+from tests.helpers import connect_client, create_instance, numbers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEATTLE = ["+12065550100", "+12065550101", "+12065550102"]
@@ -22,13 +21,8 @@ def _entry(number: str, country: str = "US", kind: str = "DID") -> dict[str, str
 
 def _all(country: str, kind: str, **params: Any) -> list[str]:
     """Every number a paginated search yields inside the active mock."""
-    client = boto3.client("connect", region_name="us-east-1")
-    instance_id = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="fixtures",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )["Id"]
+    client = connect_client()
+    instance_id, _ = create_instance(client, "fixtures")
     result = (
         client.get_paginator("search_available_phone_numbers")
         .paginate(

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, quote_from_bytes, urlencode
 
-import boto3
 import botocore.session
 import pytest
 import requests
@@ -35,6 +34,7 @@ from hypothesis import strategies as st
 
 from connect_mock import RemoteConnectMock, mock_connect
 from connect_mock.core.operations import SERVED_OPERATIONS
+from tests.helpers import connect_client, create_instance, numbers
 
 MODEL = botocore.session.get_session().get_service_model("connect")
 OPERATIONS: tuple[str, ...] = tuple(sorted(SERVED_OPERATIONS))
@@ -55,22 +55,16 @@ _FUZZ_EXAMPLES = os.environ.get("CONNECT_MOCK_FUZZ_EXAMPLES")
 _SHARES = {"in_process": 0.45, "server": 0.35, "unrouted": 0.1}  # unrouted runs twice
 _CI_EXAMPLES = {"in_process": 250, "server": 150, "unrouted": 50}
 
-settings.register_profile(
-    "connect-mock-ci",
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "connect-mock-fuzz",
-    derandomize=False,
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+# CI: the same examples every run; fuzzing (CONNECT_MOCK_FUZZ_EXAMPLES): new ones each time.
+for _name, _derandomize in (("connect-mock-ci", True), ("connect-mock-fuzz", False)):
+    settings.register_profile(
+        _name,
+        derandomize=_derandomize,
+        database=None,
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 PROFILE = settings.get_profile("connect-mock-fuzz" if _FUZZ_EXAMPLES else "connect-mock-ci")
 
 
@@ -443,28 +437,22 @@ def send(session: requests.Session, base: str, request: RawRequest) -> requests.
 
 def _pool(client: Any) -> Pool:
     """An instance, a claimed number, a group and tokens of this mock, as fuzzing material."""
-    instance = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="fuzz",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )
-    instance_arn = client.describe_instance(InstanceId=instance["Id"])["Instance"]["Arn"]
+    instance_id, instance_arn = create_instance(client, "fuzz")
     page = client.search_available_phone_numbers(
-        InstanceId=instance["Id"], PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10
+        InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10
     )
-    offered = [entry["PhoneNumber"] for entry in page["AvailableNumbersList"]]
+    offered = numbers(page)
     claims = [
-        client.claim_phone_number(InstanceId=instance["Id"], PhoneNumber=number)
+        client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
         for number in offered[:3]
     ]
-    group = client.create_traffic_distribution_group(Name="fuzz", InstanceId=instance["Id"])
+    group = client.create_traffic_distribution_group(Name="fuzz", InstanceId=instance_id)
     listed = client.list_phone_numbers_v2(MaxResults=1)
-    legacy = client.list_phone_numbers(InstanceId=instance["Id"], MaxResults=1)
+    legacy = client.list_phone_numbers(InstanceId=instance_id, MaxResults=1)
     groups = [group["Id"], group["Arn"]]
     return Pool(
         by_member={
-            "InstanceId": [instance["Id"], instance_arn],
+            "InstanceId": [instance_id, instance_arn],
             "TargetArn": [instance_arn, group["Arn"]],
             "PhoneNumberId": [c["PhoneNumberId"] for c in claims] + [claims[0]["PhoneNumberArn"]],
             "TrafficDistributionGroupId": groups,
@@ -499,7 +487,7 @@ def _run(
 
 def test_fuzz_in_process() -> None:
     with mock_connect(seed=11), requests.Session() as session:
-        pool = _pool(boto3.client("connect", region_name="us-east-1"))
+        pool = _pool(connect_client())
 
         def answer(request: RawRequest) -> None:
             check_response(request, send(session, IN_PROCESS, request))
@@ -508,8 +496,7 @@ def test_fuzz_in_process() -> None:
 
 
 def test_fuzz_server(connect_server: RemoteConnectMock) -> None:
-    client = boto3.client("connect", region_name="us-east-1", endpoint_url=connect_server.endpoint)
-    pool = _pool(client)
+    pool = _pool(connect_client(endpoint=connect_server.endpoint))
     with requests.Session() as session:
 
         def answer(request: RawRequest) -> None:

@@ -3,54 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-import boto3
-import botocore.config
 import botocore.exceptions
 import pytest
-from moto.moto_api import state_manager
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.backend import shared_state
-from tests.helpers import numbers
-
-LAX = botocore.config.Config(parameter_validation=False)
-
-
-def _client(region: str = "us-east-1", **kwargs: Any) -> Any:
-    return boto3.client("connect", region_name=region, **kwargs)
-
-
-def _client_of_account(account: str, region: str = "us-east-1") -> Any:
-    """A client whose calls moto attributes to another account (moto's x-moto-account-id)."""
-    client = _client(region)
-
-    def stamp(request: Any, **_: Any) -> None:
-        request.headers["x-moto-account-id"] = account
-
-    client.meta.events.register("before-sign.connect.*", stamp)
-    return client
-
-
-def _instance(client: Any, alias: str = "life") -> tuple[str, str]:
-    created = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias=alias,
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )
-    return created["Id"], created["Arn"]
-
-
-def _error(excinfo: pytest.ExceptionInfo[Any]) -> tuple[int, str, str]:
-    response = excinfo.value.response
-    return (
-        response["ResponseMetadata"]["HTTPStatusCode"],
-        response["Error"]["Code"],
-        response["Error"]["Message"],
-    )
+from connect_mock.backend.state import NumberPool
+from tests.helpers import (
+    client_error,
+    connect_client,
+    create_instance,
+    expected_numbers,
+    manual_progress,
+    numbers,
+    search_numbers,
+)
 
 
 @pytest.fixture
@@ -61,18 +31,29 @@ def mock() -> Iterator[ConnectMock]:
 
 @pytest.fixture
 def env(mock: ConnectMock) -> dict[str, Any]:
-    client = _client()
-    instance_id, instance_arn = _instance(client)
+    client = connect_client()
+    instance_id, instance_arn = create_instance(client, "life")
 
     def search(**params: Any) -> list[str]:
-        query = {
-            "InstanceId": instance_id,
-            "PhoneNumberCountryCode": "US",
-            "PhoneNumberType": "DID",
-        } | params
-        return numbers(client.search_available_phone_numbers(**query))
+        return search_numbers(client, instance_id, **params)
 
-    return {"client": client, "id": instance_id, "arn": instance_arn, "search": search}
+    def refused_claim(number: str) -> tuple[int, str, str]:
+        """(status, code, message) of a claim of ``number`` to the instance that fails."""
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+        return client_error(excinfo)
+
+    return {
+        "client": client,
+        "id": instance_id,
+        "arn": instance_arn,
+        "search": search,
+        "refused_claim": refused_claim,
+    }
+
+
+def not_available(number: str) -> tuple[int, str, str]:
+    return (400, "InvalidParameterException", f"Phone number not available: {number}")
 
 
 def test_the_whole_lifecycle(mock: ConnectMock, env: dict[str, Any]) -> None:
@@ -116,7 +97,7 @@ def test_the_whole_lifecycle(mock: ConnectMock, env: dict[str, Any]) -> None:
         }
     ]
 
-    other_id, other_arn = _instance(client, "other")
+    other_id, other_arn = create_instance(client, "other")
     moved = client.update_phone_number(PhoneNumberId=phone_id, TargetArn=other_arn)
     assert moved["PhoneNumberId"] == phone_id
     client.update_phone_number_metadata(PhoneNumberId=phone_arn, PhoneNumberDescription="sales")
@@ -128,18 +109,12 @@ def test_the_whole_lifecycle(mock: ConnectMock, env: dict[str, Any]) -> None:
     client.release_phone_number(PhoneNumberId=phone_id)
     with pytest.raises(client.exceptions.ResourceNotFoundException) as excinfo:
         client.describe_phone_number(PhoneNumberId=phone_id)
-    assert _error(excinfo)[:2] == (404, "ResourceNotFoundException")
+    assert client_error(excinfo)[:2] == (404, "ResourceNotFoundException")
 
     # Cooling down: neither searchable nor claimable.
     assert number not in search(MaxResults=10)
     mock.clock.advance(timedelta(days=179))
-    with pytest.raises(client.exceptions.InvalidParameterException) as refused:
-        client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)
-    assert _error(refused) == (
-        400,
-        "InvalidParameterException",
-        f"Phone number not available: {number}",
-    )
+    assert env["refused_claim"](number) == not_available(number)
     mock.clock.advance(timedelta(days=1))
     assert search(MaxResults=5) == offered  # back at its old place
     again = client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)
@@ -150,16 +125,10 @@ def test_a_number_taken_between_search_and_claim(env: dict[str, Any]) -> None:
     client = env["client"]
     number = env["search"](MaxResults=1)[0]
     # Someone else, in another account, gets there first.
-    rival = _client_of_account("111111111111")
-    rival_instance, _ = _instance(rival, "rival")
+    rival = connect_client(account="111111111111")
+    rival_instance, _ = create_instance(rival, "rival")
     rival.claim_phone_number(InstanceId=rival_instance, PhoneNumber=number)
-    with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
-        client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)
-    assert _error(excinfo) == (
-        400,
-        "InvalidParameterException",
-        f"Phone number not available: {number}",
-    )
+    assert env["refused_claim"](number) == not_available(number)
     # The rival's claim is the rival's alone to see.
     assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
     assert [
@@ -176,30 +145,14 @@ def test_a_claimed_number_is_in_no_search_any_prefix_any_page(env: dict[str, Any
         PhoneNumberPrefix="+1206",
         MaxResults=10,
     )
-    second = client.search_available_phone_numbers(
-        InstanceId=env["id"],
-        PhoneNumberCountryCode="US",
-        PhoneNumberType="DID",
-        PhoneNumberPrefix="+1206",
-        MaxResults=10,
-        NextToken=first["NextToken"],
-    )
-    before = numbers(first) + numbers(second)
+    token = first["NextToken"]
+    before = numbers(first) + search(PhoneNumberPrefix="+1206", MaxResults=10, NextToken=token)
     taken = before[12]
     client.claim_phone_number(InstanceId=env["id"], PhoneNumber=taken)
     after_first = search(PhoneNumberPrefix="+1206", MaxResults=10)
     assert after_first == before[:10]
     # The second page, through the old token, shifts by exactly the claimed number.
-    resumed = numbers(
-        client.search_available_phone_numbers(
-            InstanceId=env["id"],
-            PhoneNumberCountryCode="US",
-            PhoneNumberType="DID",
-            PhoneNumberPrefix="+1206",
-            MaxResults=9,
-            NextToken=first["NextToken"],
-        )
-    )
+    resumed = search(PhoneNumberPrefix="+1206", MaxResults=9, NextToken=token)
     assert resumed == [n for n in before[10:] if n != taken]
     for prefix in ("+1", "+12", "+120", "+1206", taken[:8], taken):
         assert taken not in search(PhoneNumberPrefix=prefix, MaxResults=10)
@@ -211,41 +164,27 @@ def test_claims_are_shared_across_accounts_and_visible_only_to_the_owner(
     client = env["client"]
     number = env["search"](MaxResults=1)[0]
     phone_id = client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)["PhoneNumberId"]
-    other = _client_of_account("222222222222")
-    other_instance, _ = _instance(other, "other-account")
-    page = numbers(
-        other.search_available_phone_numbers(
-            InstanceId=other_instance, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-        )
-    )
-    assert number not in page
+    other = connect_client(account="222222222222")
+    other_instance, _ = create_instance(other, "other-account")
+    assert number not in search_numbers(other, other_instance)
     with pytest.raises(other.exceptions.ResourceNotFoundException):
         other.describe_phone_number(PhoneNumberId=phone_id)
-    west = _client("us-west-2")
+    west = connect_client("us-west-2")
     with pytest.raises(west.exceptions.ResourceNotFoundException):
         west.describe_phone_number(PhoneNumberId=phone_id)
     assert west.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
 
 
-@pytest.mark.parametrize(
-    ("number", "expected"),
-    [
-        ("+10000000000", "Phone number not available: +10000000000"),
-        ("+19995550100", "Phone number not available: +19995550100"),
-    ],
-)
-def test_a_number_never_offered_is_refused(env: dict[str, Any], number: str, expected: str) -> None:
-    client = env["client"]
-    with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
-        client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)
-    assert _error(excinfo) == (400, "InvalidParameterException", expected)
+@pytest.mark.parametrize("number", ["+10000000000", "+19995550100"])
+def test_a_number_never_offered_is_refused(env: dict[str, Any], number: str) -> None:
+    assert env["refused_claim"](number) == not_available(number)
 
 
 def test_a_malformed_number_fails_validation(env: dict[str, Any]) -> None:
-    lax = _client(config=LAX)
+    lax = connect_client(lax=True)
     with pytest.raises(lax.exceptions.InvalidParameterException) as excinfo:
         lax.claim_phone_number(InstanceId=env["id"], PhoneNumber="2065550100")
-    assert _error(excinfo) == (
+    assert client_error(excinfo) == (
         400,
         "InvalidParameterException",
         "1 validation error detected: Value '2065550100' at 'PhoneNumber' failed to satisfy "
@@ -253,67 +192,35 @@ def test_a_malformed_number_fails_validation(env: dict[str, Any]) -> None:
     )
 
 
-def test_a_number_can_be_claimed_without_searching_first() -> None:
-    with mock_connect(seed=11):
-        client = _client()
-        instance_id, _ = _instance(client)
-        number = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="GB",
-                PhoneNumberType="DID",
-                PhoneNumberPrefix="+4420",
-                MaxResults=1,
-            )
-        )[0]
-    # A new mock: nothing was searched, yet the number is in GB's DID inventory (London
-    # numbers belong to GB alone, so the country is certain).
-    with mock_connect(seed=11):
-        client = _client()
-        instance_id, _ = _instance(client)
-        assert shared_state().pool.offered == {}  # no search to remember it from
-        phone_id = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)[
-            "PhoneNumberId"
-        ]
-        summary = client.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
-        assert (summary["PhoneNumberCountryCode"], summary["PhoneNumberType"]) == ("GB", "DID")
-
-
-def test_a_shared_number_claimed_without_a_search_takes_the_first_country_in_enum_order() -> None:
-    with mock_connect(seed=11):
-        client = _client()
-        instance_id, _ = _instance(client)
-        number = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="TOLL_FREE",
-                MaxResults=1,
-            )
-        )[0]
-    with mock_connect(seed=11):
-        client = _client()
-        instance_id, _ = _instance(client)
-        phone_id = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)[
-            "PhoneNumberId"
-        ]
-        summary = client.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
-    # +1 toll-free numbers are in every NANP country's plan; AS comes first in the enum.
-    assert (summary["PhoneNumberCountryCode"], summary["PhoneNumberType"]) == ("AS", "TOLL_FREE")
+@pytest.mark.parametrize(
+    ("query", "located"),
+    [
+        # London numbers belong to GB alone, so the country is certain.
+        (("GB", "DID", "+4420"), ("GB", "DID")),
+        # +1 toll-free numbers are in every NANP country's plan; AS comes first in the enum.
+        (("US", "TOLL_FREE", ""), ("AS", "TOLL_FREE")),
+    ],
+)
+def test_a_number_can_be_claimed_without_searching_first(
+    env: dict[str, Any], query: tuple[str, str, str], located: tuple[str, str]
+) -> None:
+    # The first number such a search would offer, read from the ordered inventory (seed 11).
+    (number,) = expected_numbers(11, 1, *query)
+    assert shared_state().pool.offered == {}  # no search to remember it from
+    claimed = env["client"].claim_phone_number(InstanceId=env["id"], PhoneNumber=number)
+    summary = env["client"].describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+    found = summary["ClaimedPhoneNumberSummary"]
+    assert (found["PhoneNumber"], found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == (
+        number,
+        *located,
+    )
 
 
 def test_the_instance_quota_makes_an_accepted_claim_fail() -> None:
     with mock_connect(seed=2, phone_number_quota=2):
-        client = _client()
-        instance_id, _ = _instance(client)
-        offered = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=3,
-            )
-        )
+        client = connect_client()
+        instance_id, _ = create_instance(client, "life")
+        offered = search_numbers(client, instance_id, MaxResults=3)
         ids = [
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=n)["PhoneNumberId"]
             for n in offered
@@ -334,14 +241,7 @@ def test_the_instance_quota_makes_an_accepted_claim_fail() -> None:
             },
         ]
         # The failed number is back in the inventory and out of the lists.
-        again = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=3,
-            )
-        )
+        again = search_numbers(client, instance_id, MaxResults=3)
         assert offered[2] in again
         listed = client.list_phone_numbers_v2(InstanceId=instance_id)["ListPhoneNumbersSummaryList"]
         assert sorted(e["PhoneNumber"] for e in listed) == sorted(offered[:2])
@@ -350,32 +250,30 @@ def test_the_instance_quota_makes_an_accepted_claim_fail() -> None:
 def test_claims_progress_through_motos_state_manager(env: dict[str, Any]) -> None:
     client = env["client"]
     number = env["search"](MaxResults=1)[0]
-    state_manager.set_transition("connect::phonenumber", {"progression": "manual", "times": 1})
-    try:
+    with manual_progress("connect::phonenumber", times=1):
         phone_id = client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)[
             "PhoneNumberId"
         ]
         first = client.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
         second = client.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
-        assert first["PhoneNumberStatus"] == {"Status": "IN_PROGRESS"}
-        assert second["PhoneNumberStatus"] == {"Status": "CLAIMED"}
-    finally:
-        state_manager.unset_transition("connect::phonenumber")
+    assert first["PhoneNumberStatus"] == {"Status": "IN_PROGRESS"}
+    assert second["PhoneNumberStatus"] == {"Status": "CLAIMED"}
 
 
 def test_release_of_a_claim_in_progress_is_refused(env: dict[str, Any]) -> None:
     client = env["client"]
     number = env["search"](MaxResults=1)[0]
-    state_manager.set_transition("connect::phonenumber", {"progression": "manual", "times": 5})
-    try:
+    with manual_progress("connect::phonenumber", times=5):
         phone_id = client.claim_phone_number(InstanceId=env["id"], PhoneNumber=number)[
             "PhoneNumberId"
         ]
         with pytest.raises(client.exceptions.ResourceInUseException) as excinfo:
             client.release_phone_number(PhoneNumberId=phone_id)
-        assert _error(excinfo)[:2] == (409, "ResourceInUseException")
-    finally:
-        state_manager.unset_transition("connect::phonenumber")
+    assert client_error(excinfo) == (
+        409,
+        "ResourceInUseException",
+        f"Phone number '{phone_id}' is IN_PROGRESS; wait until it is CLAIMED",
+    )
 
 
 def test_client_token_makes_claims_idempotent(env: dict[str, Any]) -> None:
@@ -386,7 +284,7 @@ def test_client_token_makes_claims_idempotent(env: dict[str, Any]) -> None:
     assert one["PhoneNumberId"] == again["PhoneNumberId"]
     with pytest.raises(client.exceptions.IdempotencyException) as excinfo:
         client.claim_phone_number(InstanceId=env["id"], PhoneNumber=second, ClientToken="t-1")
-    assert _error(excinfo) == (
+    assert client_error(excinfo) == (
         409,
         "IdempotencyException",
         "ClientToken 't-1' was already used with a different ClaimPhoneNumber request",
@@ -421,13 +319,13 @@ def test_list_v2_filters_and_pages(env: dict[str, Any]) -> None:
     assert [e["PhoneNumberType"] for e in legacy] == ["DID", "TOLL_FREE", "DID", "TOLL_FREE"]
     only_tf = client.list_phone_numbers(InstanceId=env["id"], PhoneNumberTypes=["TOLL_FREE"])
     assert [e["PhoneNumber"] for e in only_tf["PhoneNumberSummaryList"]] == [claimed[1], claimed[3]]
-    lax = _client(config=LAX)
+    lax = connect_client(lax=True)
     with pytest.raises(lax.exceptions.InvalidParameterException):
         lax.list_phone_numbers_v2(MaxResults=1001)
     # The reference's "+" rule comes from the same shape as search's, so it holds here too.
     with pytest.raises(lax.exceptions.InvalidParameterException) as excinfo:
         lax.list_phone_numbers_v2(PhoneNumberPrefix="44")
-    assert _error(excinfo) == (
+    assert client_error(excinfo) == (
         400,
         "InvalidParameterException",
         "1 validation error detected: Value '44' at 'PhoneNumberPrefix' failed to satisfy "
@@ -449,9 +347,9 @@ def test_tags_on_phone_number_arns_through_motos_tagging(env: dict[str, Any]) ->
 
 
 def test_traffic_distribution_groups_target_both_regions_of_their_pair(mock: ConnectMock) -> None:
-    east = _client("us-east-1")
-    west = _client("us-west-2")
-    instance_id, instance_arn = _instance(east)
+    east = connect_client("us-east-1")
+    west = connect_client("us-west-2")
+    instance_id, instance_arn = create_instance(east)
     group = east.create_traffic_distribution_group(
         Name="failover", InstanceId=instance_id, Description="east+west", Tags={"x": "y"}
     )
@@ -493,21 +391,21 @@ def test_traffic_distribution_groups_target_both_regions_of_their_pair(mock: Con
 
 
 def test_traffic_distribution_groups_only_in_the_documented_pairs(mock: ConnectMock) -> None:
-    sydney = _client("ap-southeast-2")
-    instance_id, _ = _instance(sydney)
+    sydney = connect_client("ap-southeast-2")
+    instance_id, _ = create_instance(sydney)
     with pytest.raises(sydney.exceptions.InvalidRequestException) as excinfo:
         sydney.create_traffic_distribution_group(Name="g", InstanceId=instance_id)
-    assert "us-east-1/us-west-2 and eu-central-1/eu-west-2" in _error(excinfo)[2]
+    assert "us-east-1/us-west-2 and eu-central-1/eu-west-2" in client_error(excinfo)[2]
     # A pair's group is no target in an unrelated Region.
-    frankfurt = _client("eu-central-1")
-    eu_instance, _ = _instance(frankfurt)
+    frankfurt = connect_client("eu-central-1")
+    eu_instance, _ = create_instance(frankfurt)
     group = frankfurt.create_traffic_distribution_group(Name="eu", InstanceId=eu_instance)
-    east = _client("us-east-1")
+    east = connect_client("us-east-1")
     with pytest.raises(east.exceptions.InvalidParameterException):
         east.search_available_phone_numbers(
             TargetArn=group["Arn"], PhoneNumberCountryCode="DE", PhoneNumberType="DID"
         )
-    london = _client("eu-west-2")
+    london = connect_client("eu-west-2")
     assert (
         len(
             london.search_available_phone_numbers(
@@ -521,7 +419,7 @@ def test_traffic_distribution_groups_only_in_the_documented_pairs(mock: ConnectM
 def test_lifecycle_errors_can_be_injected_and_are_recorded(
     mock: ConnectMock, env: dict[str, Any]
 ) -> None:
-    client = _client(config=botocore.config.Config(retries={"total_max_attempts": 1}))
+    client = connect_client(attempts=1)
     number = env["search"](MaxResults=1)[0]
     mock.faults.add("ClaimPhoneNumber", "IdempotencyException", times=1)
     mock.faults.add("ReleasePhoneNumber", "ResourceInUseException", times=1)
@@ -541,29 +439,14 @@ def test_lifecycle_errors_can_be_injected_and_are_recorded(
 
 def test_claims_are_wiped_between_mocks() -> None:
     with mock_connect(seed=5):
-        client = _client()
-        instance_id, _ = _instance(client)
-        number = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=1,
-            )
-        )[0]
+        client = connect_client()
+        instance_id, _ = create_instance(client, "life")
+        (number,) = search_numbers(client, instance_id, MaxResults=1)
         client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
     with mock_connect(seed=5):
-        client = _client()
-        instance_id, _ = _instance(client)
-        page = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=1,
-            )
-        )
-        assert page == [number]
+        client = connect_client()
+        instance_id, _ = create_instance(client, "life")
+        assert search_numbers(client, instance_id, MaxResults=1) == [number]
         assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
 
 
@@ -575,7 +458,7 @@ def test_unknown_phone_number_ids(env: dict[str, Any]) -> None:
     ):
         with pytest.raises(client.exceptions.ResourceNotFoundException) as excinfo:
             client.describe_phone_number(PhoneNumberId=reference)
-        assert _error(excinfo) == (
+        assert client_error(excinfo) == (
             404,
             "ResourceNotFoundException",
             f"Phone number '{reference}' was not found in account 123456789012, Region us-east-1",
@@ -584,12 +467,25 @@ def test_unknown_phone_number_ids(env: dict[str, Any]) -> None:
             client.release_phone_number(PhoneNumberId=reference)
 
 
-def test_many_claims_at_the_head_of_a_list() -> None:
-    with mock_connect(seed=11, search_limit=1000, phone_number_quota=100) as cm:
-        client = _client()
-        instance_id, _ = _instance(client)
+def test_many_claims_at_the_head_of_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Claimed numbers at the head of a list are walked once: later searches jump over the
+    remembered run of holes (the pool's skip memo) instead of checking each number again."""
+    checked: list[str] = []
+    unavailable = NumberPool.unavailable
 
-        def head(count: int) -> list[str]:
+    def counted(pool: NumberPool, number: str, now: datetime) -> bool:
+        checked.append(number)
+        return unavailable(pool, number, now)
+
+    monkeypatch.setattr(NumberPool, "unavailable", counted)
+    with mock_connect(seed=11, search_limit=1000, phone_number_quota=100) as cm:
+        client = connect_client()
+        instance_id, _ = create_instance(client, "life")
+
+        def head(count: int) -> tuple[list[str], int]:
+            """The first ``count`` numbers (pages of 10), and how many availability checks
+            the search made."""
+            checked.clear()
             pages = client.get_paginator("search_available_phone_numbers").paginate(
                 InstanceId=instance_id,
                 PhoneNumberCountryCode="GB",
@@ -597,18 +493,27 @@ def test_many_claims_at_the_head_of_a_list() -> None:
                 PhoneNumberPrefix="+4420",
                 PaginationConfig={"MaxItems": count, "PageSize": 10},
             )
-            return numbers(pages.build_full_result())
+            return numbers(pages.build_full_result()), len(checked)
 
-        before = head(40)
+        before, _ = head(50)
+        # A page of 10 with no holes: what the walk costs with nothing to skip.
+        assert head(10) == (before[:10], len(checked))
+        page_cost = len(checked)
         ids = {
             n: client.claim_phone_number(InstanceId=instance_id, PhoneNumber=n)["PhoneNumberId"]
             for n in before[:30]
         }
-        assert head(10) == before[30:40]
-        assert head(10) == before[30:40]  # the second walk uses the remembered holes
+        # The first walk checks the 30 claimed numbers; the second jumps over them.
+        assert head(10) == (before[30:40], page_cost + 30)
+        assert head(10) == (before[30:40], page_cost)
         client.claim_phone_number(InstanceId=instance_id, PhoneNumber=before[30])
-        assert head(9) == before[31:40]  # a new claim extends the remembered run
+        # A new claim extends the remembered run: checked once, then jumped over too.
+        assert head(10) == (before[31:41], page_cost + 1)
+        assert head(10) == (before[31:41], page_cost)
+        # A release starts the memo afresh (its number cools down: still not offered).
         client.release_phone_number(PhoneNumberId=ids[before[5]])
-        assert head(9) == before[31:40]  # cooling down
+        assert head(10) == (before[31:41], page_cost + 31)
+        assert head(10) == (before[31:41], page_cost)
+        # So does the clock: the cooldown over, the number is back at its old place.
         cm.clock.advance(timedelta(days=180))
-        assert head(3) == [before[5], *before[31:33]]  # free again, at its old place
+        assert head(3)[0] == [before[5], *before[31:33]]

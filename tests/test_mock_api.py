@@ -4,39 +4,28 @@ start()/stop(), nesting with moto's mock_aws."""
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import unittest
 from typing import Any
 
-import boto3
 import pytest
 from moto import mock_aws
 
 import connect_mock
 from connect_mock import ConnectMock, mock_connect
-from tests.helpers import numbers
+from tests.helpers import connect_client, create_instance, expected_numbers, search_numbers
 
 
 def _first_numbers(count: int = 3) -> list[str]:
-    client = boto3.client("connect", region_name="us-east-1")
-    instance_id = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="api",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )["Id"]
-    return numbers(
-        client.search_available_phone_numbers(
-            InstanceId=instance_id,
-            PhoneNumberCountryCode="US",
-            PhoneNumberType="DID",
-            MaxResults=count,
-        )
-    )
+    """The first US DID numbers the active mock offers a new instance."""
+    client = connect_client()
+    instance_id, _ = create_instance(client, "api")
+    return search_numbers(client, instance_id, MaxResults=count)
 
 
 def _seeded(seed: int) -> list[str]:
-    with mock_connect(seed=seed):
-        return _first_numbers()
+    """What a fresh mock with ``seed`` offers first, computed without any mock."""
+    return expected_numbers(seed, 3)
 
 
 def test_context_manager_yields_the_controller() -> None:
@@ -78,11 +67,17 @@ def test_decorator_with_options() -> None:
 def test_decorated_function_keeps_name_and_result() -> None:
     @mock_connect(seed=2)
     def work(count: int) -> list[str]:
-        return _first_numbers(count)
+        """Search, then claim the first number found."""
+        client = connect_client()
+        instance_id, _ = create_instance(client, "work")
+        found = search_numbers(client, instance_id, MaxResults=count)
+        client.claim_phone_number(InstanceId=instance_id, PhoneNumber=found[0])
+        return found
 
-    assert work.__name__ == "work"
-    assert work(2) == _seeded(2)[:2]
-    assert work(2) == work(2)  # each call gets a fresh, started mock
+    assert (work.__name__, work.__doc__) == ("work", "Search, then claim the first number found.")
+    assert work(2) == expected_numbers(2, 2)
+    # Each call gets a fresh, started mock: the first call's claim is not in the second's.
+    assert work(2) == expected_numbers(2, 2)
 
 
 def test_async_functions_can_be_decorated() -> None:
@@ -111,10 +106,13 @@ def test_unittest_classes_see_the_mock_in_setup() -> None:
     @mock_connect(seed=17)
     class Case(unittest.TestCase):
         def setUp(self) -> None:
-            seen["setup"] = _first_numbers()
+            self.client = connect_client()
+            self.instance_id, _ = create_instance(self.client, "setup")
+            seen["setup"] = search_numbers(self.client, self.instance_id, MaxResults=3)
 
         def test_it(self) -> None:
-            seen["test"] = _first_numbers()
+            # The instance made in setUp: the same mock, not merely the same seed.
+            seen["test"] = search_numbers(self.client, self.instance_id, MaxResults=3)
 
     result = unittest.TextTestRunner(stream=open("/dev/null", "w")).run(  # noqa: SIM115
         unittest.defaultTestLoader.loadTestsFromTestCase(Case)
@@ -125,25 +123,13 @@ def test_unittest_classes_see_the_mock_in_setup() -> None:
 
 def test_nesting_inside_mock_aws_keeps_its_state() -> None:
     with mock_aws():
-        client = boto3.client("connect", region_name="us-east-1")
-        instance_id = client.create_instance(
-            IdentityManagementType="CONNECT_MANAGED",
-            InstanceAlias="outer",
-            InboundCallsEnabled=True,
-            OutboundCallsEnabled=True,
-        )["Id"]
+        client = connect_client()
+        instance_id, _ = create_instance(client, "outer")
         with mock_connect(seed=21):
-            inner = client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=3,
-            )
-        after = client.search_available_phone_numbers(
-            InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=3
-        )
-    assert numbers(inner) == _seeded(21)
-    assert numbers(after) == _seeded(0)  # the inner mock's seed ends with it
+            inner = search_numbers(client, instance_id, MaxResults=3)
+        after = search_numbers(client, instance_id, MaxResults=3)
+    assert inner == _seeded(21)
+    assert after == _seeded(0)  # the inner mock's seed ends with it
 
 
 def test_the_innermost_mock_connect_wins() -> None:
@@ -197,19 +183,19 @@ def test_importing_twice_registers_once() -> None:
     for handler in moto_urls.url_paths.values():
         assert getattr(handler, "__connect_mock__", False)
         assert not getattr(getattr(handler, "__wrapped__", None), "__connect_mock__", False)
-    assert connect_mock.__version__
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    # setup.cfg reads the version from connect_mock.__version__; the installed metadata must
+    # agree (a stale install, or a version set in two places, would not).
+    assert connect_mock.__version__ == importlib.metadata.version("connect_mock")
 
 
 @mock_connect(seed=19)
 class TestSetupMethodSharesTheMock:
     def setup_method(self, method: Any) -> None:
-        self.client = boto3.client("connect", region_name="us-east-1")
-        self.instance_id = self.client.create_instance(
-            IdentityManagementType="CONNECT_MANAGED",
-            InstanceAlias="setup-method",
-            InboundCallsEnabled=True,
-            OutboundCallsEnabled=True,
-        )["Id"]
+        self.client = connect_client()
+        self.instance_id, _ = create_instance(self.client, "setup-method")
 
     def teardown_method(self, method: Any) -> None:
         # Still inside the mock: the instance made in setup_method is there.
@@ -217,13 +203,15 @@ class TestSetupMethodSharesTheMock:
         assert self.instance_id in [instance["Id"] for instance in listed]
 
     def test_the_instance_from_setup_is_usable(self) -> None:
-        page = self.client.search_available_phone_numbers(
-            InstanceId=self.instance_id,
-            PhoneNumberCountryCode="US",
-            PhoneNumberType="DID",
-            MaxResults=3,
-        )
-        assert numbers(page) == _seeded(19)
+        assert search_numbers(self.client, self.instance_id, MaxResults=3) == _seeded(19)
 
     def test_each_test_starts_afresh(self) -> None:
-        assert len(self.client.list_instances()["InstanceSummaryList"]) == 1
+        # What pytest does between two tests of this class, here within one test so that it
+        # does not depend on which tests ran before (or on which xdist worker): teardown, setup.
+        first = self.instance_id
+        self.client.claim_phone_number(InstanceId=first, PhoneNumber=_seeded(19)[0])
+        self.teardown_method(None)
+        self.setup_method(None)
+        listed = self.client.list_instances()["InstanceSummaryList"]
+        assert [instance["Id"] for instance in listed] == [self.instance_id] != [first]
+        assert search_numbers(self.client, self.instance_id, MaxResults=3) == _seeded(19)

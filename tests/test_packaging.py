@@ -9,29 +9,24 @@ from pathlib import Path
 
 import pytest
 
+import connect_mock
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pip(*args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", *args, "--no-deps", "-q"],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    _pip("wheel", "--no-build-isolation", "-w", str(out), str(ROOT))
     (built,) = out.glob("connect_mock-*.whl")
     return built
 
@@ -47,24 +42,21 @@ def test_the_wheel_holds_the_data_the_package_needs(wheel: Path) -> None:
     assert "connect-mock = connect_mock.cli:main" in entry_points
 
 
+def test_the_wheel_carries_the_packages_version(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    fields = dict(
+        line.split(": ", 1)
+        for line in archive.read(metadata).decode().splitlines()
+        if line.startswith(("Name: ", "Version: "))
+    )
+    assert fields == {"Name": "connect_mock", "Version": connect_mock.__version__}
+    assert wheel.name.startswith(f"connect_mock-{connect_mock.__version__}-")
+
+
 def test_the_installed_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "-q",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    _pip("install", "--target", str(target), str(wheel))
     script = (
         "import connect_mock, sys\n"
         "assert connect_mock.__file__.startswith(sys.argv[1]), connect_mock.__file__\n"

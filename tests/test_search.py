@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import boto3
 import botocore.exceptions
 import botocore.session
 import phonenumbers
@@ -14,7 +13,14 @@ from moto import mock_aws
 
 from connect_mock import mock_connect
 from connect_mock.plugin import ConnectInstance
-from tests.helpers import numbers
+from tests.helpers import (
+    client_error,
+    connect_client,
+    create_instance,
+    expected_numbers,
+    numbers,
+    search_numbers,
+)
 
 E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 COUNTRIES: list[str] = list(
@@ -32,26 +38,6 @@ EXPECTED_TYPES = {
     "TOLL_FREE": {phonenumbers.PhoneNumberType.TOLL_FREE},
     "SHARED": {phonenumbers.PhoneNumberType.SHARED_COST},
 }
-
-
-def _create_instance(region: str = "us-east-1") -> tuple[Any, str, str]:
-    client = boto3.client("connect", region_name=region)
-    created = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="search-test",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )
-    return client, created["Id"], created["Arn"]
-
-
-def _error(excinfo: pytest.ExceptionInfo[botocore.exceptions.ClientError]) -> tuple[int, str, str]:
-    response = excinfo.value.response
-    return (
-        response["ResponseMetadata"]["HTTPStatusCode"],
-        response["Error"]["Code"],
-        response["Error"]["Message"],
-    )
 
 
 def test_a_page_has_the_shape_of_the_real_response(search: Any) -> None:
@@ -218,10 +204,10 @@ def test_page_size_may_change_between_pages(search: Any) -> None:
 
 
 def test_the_same_token_gives_the_same_page(search: Any) -> None:
+    second_half = numbers(search(MaxResults=10))[5:]
     token = search(MaxResults=5)["NextToken"]
-    assert numbers(search(MaxResults=5, NextToken=token)) == numbers(
-        search(MaxResults=5, NextToken=token)
-    )
+    assert numbers(search(MaxResults=5, NextToken=token)) == second_half
+    assert numbers(search(MaxResults=5, NextToken=token)) == second_half
 
 
 def test_botos_paginator_finishes_after_the_search_limit(connect_instance: ConnectInstance) -> None:
@@ -239,7 +225,8 @@ def test_botos_paginator_finishes_after_the_search_limit(connect_instance: Conne
 
 @mock_connect(search_limit=25)
 def test_the_search_limit_is_configurable() -> None:
-    client, instance_id, _ = _create_instance()
+    client = connect_client()
+    instance_id, _ = create_instance(client, "search-test")
     paginator = client.get_paginator("search_available_phone_numbers")
     pages = list(
         paginator.paginate(
@@ -256,7 +243,8 @@ def test_the_search_limit_is_configurable() -> None:
 def test_a_small_plan_ends_without_a_trailing_token() -> None:
     # Limit above the number of results of a narrow prefix: the last page carries no token.
     with mock_connect(search_limit=10_000):
-        client, instance_id, _ = _create_instance()
+        client = connect_client()
+        instance_id, _ = create_instance(client, "search-test")
         paginator = client.get_paginator("search_available_phone_numbers")
         result = paginator.paginate(
             InstanceId=instance_id,
@@ -273,14 +261,15 @@ def test_a_small_plan_ends_without_a_trailing_token() -> None:
 def _first_page(seed: int | None, **params: Any) -> list[str]:
     options: dict[str, Any] = {} if seed is None else {"seed": seed}
     with mock_connect(**options):
-        client, instance_id, _ = _create_instance()
-        query = {"PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"} | params
-        return numbers(client.search_available_phone_numbers(InstanceId=instance_id, **query))
+        client = connect_client()
+        instance_id, _ = create_instance(client, "search-test")
+        return search_numbers(client, instance_id, **params)
 
 
 def test_the_same_seed_gives_the_same_numbers() -> None:
-    assert _first_page(7) == _first_page(7)
-    assert _first_page(7, PhoneNumberPrefix="+1206") == _first_page(7, PhoneNumberPrefix="+1206")
+    # Those of the ordered inventory for the seed, whatever mock serves them.
+    assert _first_page(7) == _first_page(7) == expected_numbers(7, 10)
+    assert _first_page(7, PhoneNumberPrefix="+1206") == expected_numbers(7, 10, prefix="+1206")
 
 
 def test_another_seed_gives_other_numbers() -> None:
@@ -290,30 +279,27 @@ def test_another_seed_gives_other_numbers() -> None:
 def test_plain_mock_aws_uses_seed_zero(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONNECT_MOCK_SEED", raising=False)
     with mock_aws():
-        client, instance_id, _ = _create_instance()
-        plain = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-            )
-        )
-    assert plain == _first_page(0)
+        client = connect_client()
+        instance_id, _ = create_instance(client, "search-test")
+        plain = search_numbers(client, instance_id)
+    assert plain == expected_numbers(0, 10)
 
 
 def test_the_seed_environment_variable_sets_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONNECT_MOCK_SEED", "5")
-    assert _first_page(None) == _first_page(5)
+    assert _first_page(None) == expected_numbers(5, 10)
 
 
 def test_numbers_do_not_depend_on_account_region_or_instance() -> None:
     with mock_connect(seed=3):
-        east, east_id, _ = _create_instance("us-east-1")
-        west, west_id, _ = _create_instance("us-west-2")
-        _, other_id, _ = _create_instance("us-east-1")
+        east, west = connect_client("us-east-1"), connect_client("us-west-2")
+        other = connect_client(account="111111111111")
         query = {"PhoneNumberCountryCode": "GB", "PhoneNumberType": "TOLL_FREE"}
-        a = numbers(east.search_available_phone_numbers(InstanceId=east_id, **query))
-        b = numbers(west.search_available_phone_numbers(InstanceId=west_id, **query))
-        c = numbers(east.search_available_phone_numbers(InstanceId=other_id, **query))
-    assert a == b == c
+        a = search_numbers(east, create_instance(east)[0], **query)
+        b = search_numbers(west, create_instance(west)[0], **query)
+        c = search_numbers(east, create_instance(east, "other")[0], **query)
+        d = search_numbers(other, create_instance(other)[0], **query)
+    assert a == b == c == d == expected_numbers(3, 10, "GB", "TOLL_FREE")
 
 
 # --- targets -------------------------------------------------------------------------------
@@ -345,12 +331,17 @@ def test_a_token_of_the_instance_id_query_is_good_for_its_arn(
     assert numbers(first) + numbers(second) == numbers(search(MaxResults=6))
 
 
-def test_no_target_is_an_invalid_parameter(connect_instance: ConnectInstance) -> None:
-    with pytest.raises(connect_instance.client.exceptions.InvalidParameterException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            PhoneNumberCountryCode="US", PhoneNumberType="DID"
+def _refused(client: Any, **target: str) -> tuple[int, str, str]:
+    """(status, code, message) of the error a US DID search for ``target`` gets."""
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        client.search_available_phone_numbers(
+            PhoneNumberCountryCode="US", PhoneNumberType="DID", **target
         )
-    assert _error(excinfo) == (
+    return client_error(excinfo)
+
+
+def test_no_target_is_an_invalid_parameter(connect_instance: ConnectInstance) -> None:
+    assert _refused(connect_instance.client) == (
         400,
         "InvalidParameterException",
         "Missing target: you must enter InstanceId or TargetArn",
@@ -358,57 +349,46 @@ def test_no_target_is_an_invalid_parameter(connect_instance: ConnectInstance) ->
 
 
 def test_both_targets_is_an_invalid_parameter(connect_instance: ConnectInstance) -> None:
-    with pytest.raises(connect_instance.client.exceptions.InvalidParameterException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            InstanceId=connect_instance.instance_id,
-            TargetArn=connect_instance.instance_arn,
-            PhoneNumberCountryCode="US",
-            PhoneNumberType="DID",
-        )
-    status, code, message = _error(excinfo)
-    assert (status, code) == (400, "InvalidParameterException")
-    assert message.startswith("Specify either InstanceId or TargetArn, not both")
+    instance_id, arn = connect_instance.instance_id, connect_instance.instance_arn
+    assert _refused(connect_instance.client, InstanceId=instance_id, TargetArn=arn) == (
+        400,
+        "InvalidParameterException",
+        "Specify either InstanceId or TargetArn, not both "
+        f"(got InstanceId '{instance_id}' and TargetArn '{arn}')",
+    )
 
 
 def test_an_unknown_instance_id_is_an_invalid_parameter(connect_instance: ConnectInstance) -> None:
-    with pytest.raises(connect_instance.client.exceptions.InvalidParameterException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            InstanceId="11111111-2222-3333-4444-555555555555",
-            PhoneNumberCountryCode="US",
-            PhoneNumberType="DID",
-        )
-    assert _error(excinfo) == (
+    unknown = "11111111-2222-3333-4444-555555555555"
+    assert _refused(connect_instance.client, InstanceId=unknown) == (
         400,
         "InvalidParameterException",
-        "InstanceId '11111111-2222-3333-4444-555555555555' does not name an Amazon Connect "
-        "instance in account 123456789012, Region us-east-1",
+        f"InstanceId '{unknown}' does not name an Amazon Connect instance in account "
+        "123456789012, Region us-east-1",
     )
 
 
 def test_an_arn_passed_as_instance_id_gets_a_hint(connect_instance: ConnectInstance) -> None:
-    with pytest.raises(connect_instance.client.exceptions.InvalidParameterException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            InstanceId=connect_instance.instance_arn[:100],
-            PhoneNumberCountryCode="US",
-            PhoneNumberType="DID",
-        )
-    assert "pass an ARN as TargetArn" in _error(excinfo)[2]
+    arn = connect_instance.instance_arn[:100]
+    assert _refused(connect_instance.client, InstanceId=arn) == (
+        400,
+        "InvalidParameterException",
+        f"InstanceId '{arn}' does not name an Amazon Connect instance in account 123456789012, "
+        "Region us-east-1 (InstanceId takes the instance's ID; pass an ARN as TargetArn)",
+    )
 
 
 def test_an_instance_of_another_region_is_not_found_here() -> None:
     with mock_connect():
-        _, west_id, west_arn = _create_instance("us-west-2")
-        east = boto3.client("connect", region_name="us-east-1")
-        with pytest.raises(east.exceptions.InvalidParameterException) as by_id:
-            east.search_available_phone_numbers(
-                InstanceId=west_id, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-            )
-        assert "Region us-east-1" in _error(by_id)[2]
-        with pytest.raises(east.exceptions.InvalidParameterException) as by_arn:
-            east.search_available_phone_numbers(
-                TargetArn=west_arn, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-            )
-        assert _error(by_arn) == (
+        west_id, west_arn = create_instance(connect_client("us-west-2"))
+        east = connect_client()
+        assert _refused(east, InstanceId=west_id) == (
+            400,
+            "InvalidParameterException",
+            f"InstanceId '{west_id}' does not name an Amazon Connect instance in account "
+            "123456789012, Region us-east-1",
+        )
+        assert _refused(east, TargetArn=west_arn) == (
             400,
             "InvalidParameterException",
             f"TargetArn '{west_arn}' is in Region us-west-2, but the request was sent to "
@@ -418,11 +398,7 @@ def test_an_instance_of_another_region_is_not_found_here() -> None:
 
 def test_a_target_of_another_account_is_access_denied(connect_instance: ConnectInstance) -> None:
     foreign = connect_instance.instance_arn.replace("123456789012", "210987654321")
-    with pytest.raises(connect_instance.client.exceptions.AccessDeniedException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            TargetArn=foreign, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-        )
-    assert _error(excinfo) == (
+    assert _refused(connect_instance.client, TargetArn=foreign) == (
         403,
         "AccessDeniedException",
         f"Account 123456789012 is not authorized to access TargetArn '{foreign}', which "
@@ -441,11 +417,7 @@ def test_a_target_of_another_account_is_access_denied(connect_instance: ConnectI
 def test_a_malformed_target_arn_is_an_invalid_parameter(
     connect_instance: ConnectInstance, arn: str
 ) -> None:
-    with pytest.raises(connect_instance.client.exceptions.InvalidParameterException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            TargetArn=arn, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-        )
-    assert _error(excinfo) == (
+    assert _refused(connect_instance.client, TargetArn=arn) == (
         400,
         "InvalidParameterException",
         f"TargetArn '{arn}' is not the ARN of an Amazon Connect instance "
@@ -455,21 +427,19 @@ def test_a_malformed_target_arn_is_an_invalid_parameter(
 
 def test_an_unknown_instance_arn_is_an_invalid_parameter(connect_instance: ConnectInstance) -> None:
     arn = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555"
-    with pytest.raises(connect_instance.client.exceptions.InvalidParameterException) as excinfo:
-        connect_instance.client.search_available_phone_numbers(
-            TargetArn=arn, PhoneNumberCountryCode="US", PhoneNumberType="DID"
-        )
-    assert _error(excinfo)[2] == (
+    assert _refused(connect_instance.client, TargetArn=arn) == (
+        400,
+        "InvalidParameterException",
         f"TargetArn '{arn}' does not name an Amazon Connect instance in account 123456789012, "
-        "Region us-east-1"
+        "Region us-east-1",
     )
 
 
 def test_moto_reset_forgets_instances_between_mocks() -> None:
     with mock_connect():
-        _, instance_id, _ = _create_instance()
+        instance_id, _ = create_instance(connect_client())
     with mock_connect():
-        client = boto3.client("connect", region_name="us-east-1")
+        client = connect_client()
         with pytest.raises(client.exceptions.InvalidParameterException):
             client.search_available_phone_numbers(
                 InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID"

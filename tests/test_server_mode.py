@@ -10,43 +10,24 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import boto3
-import botocore.config
+import botocore.exceptions
 import pytest
 import requests
 
-from connect_mock import RemoteConnectMock, RemoteError, mock_connect
-from tests.helpers import numbers
+from connect_mock import RemoteConnectMock, RemoteError
+from tests.helpers import (
+    connect_client,
+    create_instance,
+    expected_numbers,
+    numbers,
+    search_numbers,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 JS = ROOT / "tests" / "js"
-
-
-def _instance(client: Any) -> tuple[str, str]:
-    created = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="server",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )
-    return created["Id"], created["Arn"]
-
-
-def _in_process(seed: int, country: str, kind: str, count: int) -> list[str]:
-    with mock_connect(seed=seed):
-        client = boto3.client("connect", region_name="us-east-1")
-        instance_id, _ = _instance(client)
-        return numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode=country,
-                PhoneNumberType=kind,
-                MaxResults=count,
-            )
-        )
 
 
 # --- connect-mock serve ------------------------------------------------------------------------
@@ -74,26 +55,11 @@ def test_serve_prints_the_endpoint_serves_and_stops_on_sigterm(tmp_path: Path) -
         )
         endpoint = banner.rsplit(" ", 1)[1].strip()
         assert export == f"export AWS_ENDPOINT_URL_CONNECT={endpoint}\n"
-        client = boto3.client(
-            "connect",
-            region_name="us-east-1",
-            endpoint_url=endpoint,
-            aws_access_key_id="x",
-            aws_secret_access_key="x",
-            config=botocore.config.Config(retries={"total_max_attempts": 1}),
-        )
+        client = connect_client(endpoint=endpoint, attempts=1)
         with pytest.raises(client.exceptions.InternalServiceException):
             client.list_instances()  # the rule from --faults
-        instance_id, _ = _instance(client)
-        served = numbers(
-            client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=5,
-            )
-        )
-        assert served == _in_process(4, "US", "DID", 5)
+        instance_id, _ = create_instance(client, "server")
+        assert search_numbers(client, instance_id, MaxResults=5) == expected_numbers(4, 5)
         # moto's other services are on the same port.
         s3 = boto3.client(
             "s3",
@@ -132,22 +98,18 @@ def test_serve_refuses_a_bad_fixture_file(tmp_path: Path) -> None:
 
 def test_the_fixture_points_sdks_at_the_server(connect_server: RemoteConnectMock) -> None:
     assert os.environ["AWS_ENDPOINT_URL_CONNECT"] == connect_server.endpoint
-    client = boto3.client("connect", region_name="us-east-1")  # no endpoint_url: the variable
-    instance_id, _ = _instance(client)
-    page = client.search_available_phone_numbers(
-        InstanceId=instance_id,
-        PhoneNumberCountryCode="GB",
-        PhoneNumberType="TOLL_FREE",
-        MaxResults=6,
+    client = connect_client()  # no endpoint: the variable
+    instance_id, _ = create_instance(client, "server")
+    page = search_numbers(
+        client, instance_id, PhoneNumberCountryCode="GB", PhoneNumberType="TOLL_FREE", MaxResults=6
     )
     assert [c.operation for c in connect_server.calls] == [
         "CreateInstance",
         "SearchAvailablePhoneNumbers",
     ]
     assert connect_server.seed == 0
-    # Golden comparison: the same numbers in-process and over the server, for the same seed.
-    # (Last: an in-process mock resets moto's state, which the in-process server shares.)
-    assert numbers(page) == _in_process(0, "GB", "TOLL_FREE", 6)
+    # The same numbers as in-process for the same seed: those of the ordered inventory.
+    assert page == expected_numbers(0, 6, "GB", "TOLL_FREE")
 
 
 @pytest.mark.connect_mock(
@@ -155,42 +117,48 @@ def test_the_fixture_points_sdks_at_the_server(connect_server: RemoteConnectMock
 )
 def test_the_marker_configures_the_server(connect_server: RemoteConnectMock) -> None:
     assert connect_server.seed == 8
-    client = boto3.client(
-        "connect",
-        region_name="us-east-1",
-        config=botocore.config.Config(retries={"total_max_attempts": 1}),
-    )
+    client = connect_client(attempts=1)
     with pytest.raises(client.exceptions.InternalServiceException):
         client.list_instances()
-    instance_id, _ = _instance(client)
-    page = client.search_available_phone_numbers(
-        InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=3
-    )
-    assert numbers(page) == _in_process(8, "US", "DID", 3)
+    instance_id, _ = create_instance(client, "server")
+    assert search_numbers(client, instance_id, MaxResults=3) == expected_numbers(8, 3)
 
 
-def test_state_is_reset_between_tests_first(connect_server: RemoteConnectMock) -> None:
-    client = boto3.client("connect", region_name="us-east-1")
-    _instance(client)
+RESET = """
+import boto3
+
+def client():
+    return boto3.client("connect", region_name="us-east-1")
+
+def test_first_dirties_the_server(connect_server):
+    created = client().create_instance(
+        IdentityManagementType="CONNECT_MANAGED", InstanceAlias="dirty",
+        InboundCallsEnabled=True, OutboundCallsEnabled=True)
+    client().search_available_phone_numbers(
+        InstanceId=created["Id"], PhoneNumberCountryCode="US", PhoneNumberType="DID")
     connect_server.faults.add("ListInstances", "InternalServiceException", times=5)
+    connect_server.clock.advance(3600)
     assert len(connect_server.faults.list()) == 1
 
-
-def test_state_is_reset_between_tests_second(connect_server: RemoteConnectMock) -> None:
-    client = boto3.client("connect", region_name="us-east-1")
-    assert client.list_instances()["InstanceSummaryList"] == []
+def test_second_finds_it_clean(connect_server):
+    assert client().list_instances()["InstanceSummaryList"] == []
     assert connect_server.faults.list() == []
     assert [c.operation for c in connect_server.calls] == ["ListInstances"]
+"""
+
+
+def test_state_is_reset_between_tests(pytester: pytest.Pytester) -> None:
+    """Two tests of one session in a fixed order (a session of its own, so that the second
+    always follows the first on the same server, whatever ran before here)."""
+    pytester.makepyfile(test_reset=RESET)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
+    result.assert_outcomes(passed=2)
 
 
 def test_the_remote_controller(connect_server: RemoteConnectMock) -> None:
     rule = connect_server.faults.throttle(rate=1, burst=1, operation="ListInstances")
     assert rule["throttle"] == {"rate": 1.0, "burst": 1, "operation": "ListInstances"}
-    client = boto3.client(
-        "connect",
-        region_name="us-east-1",
-        config=botocore.config.Config(retries={"total_max_attempts": 1}),
-    )
+    client = connect_client(attempts=1)
     client.list_instances()
     with pytest.raises(botocore.exceptions.ClientError, match="Rate exceeded"):
         client.list_instances()
@@ -214,7 +182,8 @@ def test_the_remote_controller(connect_server: RemoteConnectMock) -> None:
 # --- the AWS CLI -------------------------------------------------------------------------------
 
 
-def _aws(endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
+def _aws_search(endpoint: str, target_arn: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``aws connect search-available-phone-numbers`` for US DID numbers of ``target_arn``."""
     env = dict(
         os.environ,
         AWS_ACCESS_KEY_ID="x",
@@ -226,7 +195,20 @@ def _aws(endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
         AWS_SHARED_CREDENTIALS_FILE=os.devnull,
     )
     return subprocess.run(
-        [str(BIN / "aws"), "connect", *args, "--output", "json"],
+        [
+            str(BIN / "aws"),
+            "connect",
+            "search-available-phone-numbers",
+            "--target-arn",
+            target_arn,
+            "--phone-number-country-code",
+            "US",
+            "--phone-number-type",
+            "DID",
+            *args,
+            "--output",
+            "json",
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -235,19 +217,10 @@ def _aws(endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_aws_cli_gets_the_same_numbers_as_boto3(connect_server: RemoteConnectMock) -> None:
-    client = boto3.client("connect", region_name="us-east-1")
-    instance_id, instance_arn = _instance(client)
+    client = connect_client()
+    instance_id, instance_arn = create_instance(client, "server")
     # Without --max-items the CLI pages through everything: the search limit ends the query.
-    result = _aws(
-        connect_server.endpoint,
-        "search-available-phone-numbers",
-        "--target-arn",
-        instance_arn,
-        "--phone-number-country-code",
-        "US",
-        "--phone-number-type",
-        "DID",
-    )
+    result = _aws_search(connect_server.endpoint, instance_arn)
     assert result.returncode == 0, result.stderr
     from_cli = [e["PhoneNumber"] for e in json.loads(result.stdout)["AvailableNumbersList"]]
     assert len(from_cli) == 100
@@ -260,19 +233,8 @@ def test_the_aws_cli_gets_the_same_numbers_as_boto3(connect_server: RemoteConnec
 
 
 def test_the_aws_cli_reports_the_modelled_error(connect_server: RemoteConnectMock) -> None:
-    _, instance_arn = _instance(boto3.client("connect", region_name="us-east-1"))
-    result = _aws(
-        connect_server.endpoint,
-        "search-available-phone-numbers",
-        "--target-arn",
-        instance_arn,
-        "--phone-number-country-code",
-        "US",
-        "--phone-number-type",
-        "DID",
-        "--page-size",
-        "11",
-    )
+    _, instance_arn = create_instance(connect_client(), "server")
+    result = _aws_search(connect_server.endpoint, instance_arn, "--page-size", "11")
     assert result.returncode == 255  # AWS CLI v1: a service error
     assert (
         "An error occurred (InvalidParameterException) when calling the "
@@ -313,7 +275,7 @@ def test_the_javascript_sdk(node_modules: Path, connect_server: RemoteConnectMoc
     )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
-    assert seen["firstPage"] == _in_process(0, "GB", "DID", 5)
+    assert seen["firstPage"] == expected_numbers(0, 5, "GB", "DID")
     assert len(seen["paginated"]) == 100
     assert seen["paginated"][:5] == seen["firstPage"]
     assert seen["validation"]["name"] == "InvalidParameterException"
@@ -355,13 +317,9 @@ def test_the_provisioning_example_retries_through_throttling(
 def test_a_phone_number_arn_travels_url_encoded_in_the_path(
     connect_server: RemoteConnectMock,
 ) -> None:
-    client = boto3.client("connect", region_name="us-east-1")
-    instance_id, _ = _instance(client)
-    number = numbers(
-        client.search_available_phone_numbers(
-            InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=1
-        )
-    )[0]
+    client = connect_client()
+    instance_id, _ = create_instance(client, "server")
+    (number,) = search_numbers(client, instance_id, MaxResults=1)
     arn = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)["PhoneNumberArn"]
     summary = client.describe_phone_number(PhoneNumberId=arn)["ClaimedPhoneNumberSummary"]
     assert (summary["PhoneNumber"], summary["PhoneNumberArn"]) == (number, arn)

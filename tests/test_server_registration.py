@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import boto3
-import botocore.config
 import pytest
 import requests
 from moto.server import ThreadedMotoServer
 
 import connect_mock
-from tests.helpers import numbers
+from tests.helpers import connect_client, create_instance, numbers, search_numbers
 
 
 @pytest.fixture(scope="module")
@@ -27,52 +25,31 @@ def endpoint() -> Iterator[str]:
         server.stop()
 
 
-def _client(endpoint: str, **config: bool) -> object:
-    return boto3.client(
-        "connect",
-        region_name="us-east-1",
-        endpoint_url=endpoint,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=botocore.config.Config(**config),
-    )
-
-
 def test_search_over_moto_server(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONNECT_MOCK_SEED", raising=False)
-    client = _client(endpoint)
-    instance_id = client.create_instance(  # type: ignore[attr-defined]
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="server",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )["Id"]
+    client = connect_client(endpoint=endpoint)
+    instance_id, _ = create_instance(client, "server")
     query = {"InstanceId": instance_id, "PhoneNumberCountryCode": "GB", "PhoneNumberType": "DID"}
-    first = client.search_available_phone_numbers(**query, MaxResults=4)  # type: ignore[attr-defined]
-    second = client.search_available_phone_numbers(  # type: ignore[attr-defined]
+    first = client.search_available_phone_numbers(**query, MaxResults=4)
+    second = client.search_available_phone_numbers(
         **query, MaxResults=4, NextToken=first["NextToken"]
     )
     assert len(numbers(first) + numbers(second)) == 8
     assert all(n.startswith("+44") for n in numbers(first) + numbers(second))
 
     with connect_mock.mock_connect(seed=0):
-        local = boto3.client("connect", region_name="us-east-1")
-        local_id = local.create_instance(
-            IdentityManagementType="CONNECT_MANAGED",
-            InstanceAlias="local",
-            InboundCallsEnabled=True,
-            OutboundCallsEnabled=True,
-        )["Id"]
-        in_process = local.search_available_phone_numbers(
-            InstanceId=local_id, PhoneNumberCountryCode="GB", PhoneNumberType="DID", MaxResults=8
+        local = connect_client()
+        local_id, _ = create_instance(local, "local")
+        in_process = search_numbers(
+            local, local_id, PhoneNumberCountryCode="GB", PhoneNumberType="DID", MaxResults=8
         )
-    assert numbers(in_process) == numbers(first) + numbers(second)
+    assert in_process == numbers(first) + numbers(second)
 
 
 def test_errors_over_moto_server_are_restjson1(endpoint: str) -> None:
-    client = _client(endpoint, parameter_validation=False)
-    with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:  # type: ignore[attr-defined]
-        client.search_available_phone_numbers(  # type: ignore[attr-defined]
+    client = connect_client(endpoint=endpoint, lax=True)
+    with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+        client.search_available_phone_numbers(
             InstanceId="x", PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=11
         )
     response = excinfo.value.response

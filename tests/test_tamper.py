@@ -10,34 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
-import botocore.config
 import botocore.exceptions
 import pytest
 
 from connect_mock import mock_connect
-from tests.test_tokens import INVALID_TOKEN
+from tests.helpers import INVALID_TOKEN, connect_client, create_instance
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 MINIMUM = 1000
-
-
-def _client(region: str = "us-east-1") -> Any:
-    return boto3.client(
-        "connect",
-        region_name=region,
-        config=botocore.config.Config(parameter_validation=False),
-    )
-
-
-def _instance(client: Any, alias: str) -> str:
-    instance_id: str = client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias=alias,
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )["Id"]
-    return instance_id
 
 
 def _raw(token: str) -> bytes:
@@ -140,23 +120,23 @@ def _refused(query: Query, token: str) -> None:
 
 def test_a_thousand_tampered_tokens_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     with mock_connect(seed=5):
-        client = _client()
-        instance_id = _instance(client, "home")
+        client = connect_client(lax=True)
+        instance_id, _ = create_instance(client, "home")
         home = _search(client, instance_id)
         first = home.token()
         second = home.token(after=first)
         home.send(second)  # both real tokens are good: refusals below are the tampering's
 
         # Tokens of other queries, each good for its own query.
-        other_instance = _instance(client, "other")
-        west = _client("us-west-2")
+        other_instance, _ = create_instance(client, "other")
+        west = connect_client("us-west-2", lax=True)
         foreign_queries = [
             _search(client, instance_id, PhoneNumberCountryCode="CA"),
             _search(client, instance_id, PhoneNumberType="TOLL_FREE"),
             _search(client, instance_id, PhoneNumberPrefix="+1206"),
             _search(client, instance_id, PhoneNumberPrefix="+1"),
             _search(client, other_instance),
-            _search(west, _instance(west, "west")),
+            _search(west, create_instance(west, "west")[0]),
         ]
         foreign = {query: query.token() for query in foreign_queries}
         for query, token in foreign.items():
@@ -167,8 +147,8 @@ def test_a_thousand_tampered_tokens_are_refused(monkeypatch: pytest.MonkeyPatch)
             _refused(home, first)
             sent += 1
         monkeypatch.setenv("MOTO_ACCOUNT_ID", "111111111111")
-        elsewhere = _client()
-        elsewhere_query = _search(elsewhere, _instance(elsewhere, "elsewhere"))
+        elsewhere = connect_client(lax=True)
+        elsewhere_query = _search(elsewhere, create_instance(elsewhere, "elsewhere")[0])
         other_account = elsewhere_query.token()
         _refused(elsewhere_query, first)  # (the account is the caller's: check it while it is)
         sent += 1

@@ -5,17 +5,11 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-import boto3
 import pytest
 
 from connect_mock import mock_connect
 from connect_mock.plugin import ConnectInstance
-
-INVALID_TOKEN = (
-    "Invalid NextToken: it is malformed, was altered, or was issued for a different query "
-    "(target, PhoneNumberCountryCode, PhoneNumberType, PhoneNumberPrefix or seed). Pass back the "
-    "NextToken of the previous page of the same query unchanged, or start again without one."
-)
+from tests.helpers import INVALID_TOKEN, connect_client, create_instance
 
 
 def _refused(search: Any, **params: Any) -> None:
@@ -67,25 +61,15 @@ def test_a_token_of_another_instance_is_refused(
     connect_instance: ConnectInstance, search: Any
 ) -> None:
     token = search(MaxResults=2)["NextToken"]
-    other = connect_instance.client.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
-        InstanceAlias="other",
-        InboundCallsEnabled=True,
-        OutboundCallsEnabled=True,
-    )["Id"]
+    other, _ = create_instance(connect_instance.client, "other")
     _refused(search, NextToken=token, InstanceId=other)
 
 
 def test_a_token_of_another_seed_is_refused() -> None:
     # Same account, instance and query; only the seed changes (an inner mock_connect).
     with mock_connect(seed=1):
-        client = boto3.client("connect", region_name="us-east-1")
-        instance_id = client.create_instance(
-            IdentityManagementType="CONNECT_MANAGED",
-            InstanceAlias="seeded",
-            InboundCallsEnabled=True,
-            OutboundCallsEnabled=True,
-        )["Id"]
+        client = connect_client()
+        instance_id, _ = create_instance(client, "seeded")
         query = {
             "InstanceId": instance_id,
             "PhoneNumberCountryCode": "US",

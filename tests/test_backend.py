@@ -1,0 +1,579 @@
+"""The typed backend on its own: no HTTP, no boto3. A ``Runtime`` is the context; instances are
+made through moto's Connect backend directly; the backend's state lives in moto-reset stores, so
+every test runs inside a fresh ``mock_aws``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from moto import mock_aws
+from moto.connect.models import connect_backends
+
+from connect_mock.backend import (
+    TDG_REGION_PAIRS,
+    PhoneNumbers,
+    SearchQuery,
+    TrafficDistributionGroups,
+    region_state,
+    search_available,
+    shared_state,
+)
+from connect_mock.backend.idempotency import ClientTokens, fingerprint
+from connect_mock.backend.models import LEGACY_TYPES, QUOTA_MESSAGE, RELEASE_COOLDOWN
+from connect_mock.config import MockConfig
+from connect_mock.core.errors import (
+    AccessDeniedException,
+    ConnectServiceError,
+    IdempotencyException,
+    InvalidParameterException,
+    InvalidRequestException,
+    ResourceInUseException,
+    ResourceNotFoundException,
+)
+from connect_mock.inventory.fixtures import load_fixtures
+from connect_mock.runtime import Runtime
+from tests.helpers import ACCOUNT, INVALID_TOKEN, REGION, expected_numbers, manual_progress
+
+SEED = 7
+NO_INSTANCE = f"Instance 'nope' was not found in account {ACCOUNT}, Region {REGION}"
+
+
+@pytest.fixture(autouse=True)
+def aws() -> Iterator[None]:
+    """moto's state, and with it the backend's, fresh for each test."""
+    with mock_aws():
+        yield
+
+
+def context(seed: int = SEED, **options: Any) -> Runtime:
+    """A runtime (the context the backend takes) of a configuration with these options."""
+    return Runtime(MockConfig(seed=seed, **options))
+
+
+def moto_instance(region: str = REGION, account: str = ACCOUNT) -> tuple[str, str]:
+    """A Connect instance created in moto's backend (what CreateInstance does): (id, ARN)."""
+    created = connect_backends[account][region].create_instance(
+        identity_management_type="CONNECT_MANAGED",
+        inbound_calls_enabled=True,
+        outbound_calls_enabled=True,
+        instance_alias="backend",
+    )
+    return str(created["Id"]), str(created["Arn"])
+
+
+def message(excinfo: pytest.ExceptionInfo[ConnectServiceError]) -> str:
+    return excinfo.value.message
+
+
+def search(
+    ctx: Runtime,
+    instance_id: str,
+    max_results: int | None = None,
+    next_token: str | None = None,
+    *,
+    region: str = REGION,
+    account: str = ACCOUNT,
+    **query: str,
+) -> tuple[list[str], str | None]:
+    """(numbers, NextToken) of one page of a search, US DID unless ``query`` says otherwise."""
+    fields = {"country": "US", "number_type": "DID", **query}
+    page = search_available(
+        ctx,
+        account,
+        region,
+        SearchQuery(instance_id=instance_id, **fields),
+        max_results,
+        next_token,
+    )
+    for entry in page.items:
+        assert (entry.country, entry.number_type) == (fields["country"], fields["number_type"])
+    return [entry.number for entry in page.items], page.next_token
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def test_search_pages_walk_the_ordered_inventory() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    first, token = search(ctx, instance_id, 4)
+    assert first == expected_numbers(SEED, 4)
+    assert token is not None
+    second, _ = search(ctx, instance_id, 6, token)
+    assert first + second == expected_numbers(SEED, 10)
+    # Without MaxResults: a page of 10.
+    assert search(ctx, instance_id)[0] == expected_numbers(SEED, 10)
+
+
+def test_search_results_follow_the_seed_and_the_prefix() -> None:
+    instance_id, _ = moto_instance()
+    assert search(context(seed=1), instance_id, 5)[0] == expected_numbers(1, 5)
+    assert search(context(seed=2), instance_id, 5)[0] == expected_numbers(2, 5)
+    seattle, _ = search(context(), instance_id, 5, prefix="+1206")
+    assert seattle == expected_numbers(SEED, 5, prefix="+1206")
+    assert all(number.startswith("+1206") for number in seattle)
+
+
+def test_the_search_limit_ends_a_query_and_its_tokens() -> None:
+    ctx = context(search_limit=5)
+    instance_id, _ = moto_instance()
+    pages: list[list[str]] = []
+    token = None
+    while True:
+        found, token = search(ctx, instance_id, 2, token)
+        pages.append(found)
+        if token is None:
+            break
+    expected = expected_numbers(SEED, 5)
+    assert pages == [expected[0:2], expected[2:4], expected[4:5]]
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [
+        ("country", "CA"),
+        ("number_type", "TOLL_FREE"),
+        ("prefix", "+1206"),
+        ("region", "us-west-2"),
+        ("seed", "8"),
+        ("instance", "another"),
+    ],
+)
+def test_a_next_token_is_bound_to_its_query(change: str, value: str) -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    _, token = search(ctx, instance_id, 3)
+    assert token is not None
+    query: dict[str, str] = {}
+    region, target = REGION, instance_id
+    if change == "region":
+        region = value
+        target, _ = moto_instance(region)
+    elif change == "seed":
+        ctx = context(seed=int(value))
+    elif change == "instance":
+        target, _ = moto_instance()
+    else:
+        query[change] = value
+    with pytest.raises(InvalidParameterException) as excinfo:
+        search(ctx, target, 3, token, region=region, **query)
+    assert message(excinfo) == INVALID_TOKEN
+
+
+def test_a_next_token_binds_the_target_not_how_it_is_named() -> None:
+    ctx = context()
+    instance_id, instance_arn = moto_instance()
+    _, token = search(ctx, instance_id, 3)
+    by_arn = search_available(
+        ctx,
+        ACCOUNT,
+        REGION,
+        SearchQuery("US", "DID", target_arn=instance_arn),
+        3,
+        token,
+    )
+    assert [entry.number for entry in by_arn.items] == expected_numbers(SEED, 6)[3:]
+
+
+def test_a_search_offers_no_claimed_number_and_remembers_what_it_offered() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    offered = expected_numbers(SEED, 6)
+    PhoneNumbers(ctx, ACCOUNT, REGION).claim(offered[1], instance_id=instance_id)
+    assert search(ctx, instance_id, 5)[0] == offered[:1] + offered[2:]
+    assert shared_state().pool.offered == dict.fromkeys(offered[:1] + offered[2:], ("US", "DID"))
+
+
+@pytest.mark.parametrize(
+    ("instance_id", "target_arn", "expected"),
+    [
+        (None, None, "Missing target: you must enter InstanceId or TargetArn"),
+        (
+            "11111111-2222-3333-4444-555555555555",
+            None,
+            "InstanceId '11111111-2222-3333-4444-555555555555' does not name an Amazon Connect "
+            f"instance in account {ACCOUNT}, Region {REGION}",
+        ),
+        (
+            None,
+            "arn:aws:s3:::bucket",
+            "TargetArn 'arn:aws:s3:::bucket' is not the ARN of an Amazon Connect instance "
+            "(arn:aws:connect:REGION:ACCOUNT:instance/ID) or traffic distribution group",
+        ),
+    ],
+)
+def test_a_search_needs_one_known_target(
+    instance_id: str | None, target_arn: str | None, expected: str
+) -> None:
+    query = SearchQuery("US", "DID", instance_id=instance_id, target_arn=target_arn)
+    with pytest.raises(InvalidParameterException) as excinfo:
+        search_available(context(), ACCOUNT, REGION, query)
+    assert message(excinfo) == expected
+
+
+def test_a_target_of_another_account_is_access_denied() -> None:
+    _, arn = moto_instance(account="210987654321")
+    query = SearchQuery("US", "DID", target_arn=arn)
+    with pytest.raises(AccessDeniedException) as excinfo:
+        search_available(context(), ACCOUNT, REGION, query)
+    assert message(excinfo) == (
+        f"Account {ACCOUNT} is not authorized to access TargetArn '{arn}', which belongs to "
+        "account 210987654321"
+    )
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+def test_claims_over_the_quota_end_failed_and_do_not_take_the_number() -> None:
+    ctx = context(phone_number_quota=2)
+    instance_id, instance_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    offered = expected_numbers(SEED, 3)
+    made = [claims.claim(number, instance_id=instance_id) for number in offered]
+    described = [claims.describe(claim.id) for claim in made]
+    assert [(d.status, d.message) for d in described] == [
+        ("CLAIMED", None),
+        ("CLAIMED", None),
+        ("FAILED", QUOTA_MESSAGE),
+    ]
+    assert QUOTA_MESSAGE == (
+        "The allowed limit for claimed phone numbers has been exceeded for your instance"
+    )
+    assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 2}
+    # The failed claim holds nothing: listed nowhere, its number offered and claimable again.
+    assert claims.listed(instance_id=instance_id) == made[:2]
+    assert search(ctx, instance_id, 1)[0] == offered[2:]
+    other_id, _ = moto_instance()
+    again = claims.claim(offered[2], instance_id=other_id)
+    assert claims.describe(again.id).status == "CLAIMED"
+
+
+@pytest.mark.parametrize("number", ["taken", "+10000000000", "+19995550100"])
+def test_a_number_no_one_can_claim_is_refused_by_number(number: str) -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    if number == "taken":
+        number = expected_numbers(SEED, 1)[0]
+        claims.claim(number, instance_id=instance_id)
+    with pytest.raises(InvalidParameterException) as excinfo:
+        claims.claim(number, instance_id=instance_id)
+    assert message(excinfo) == f"Phone number not available: {number}"
+
+
+def test_a_claim_finds_the_numbers_country_and_type_without_a_search() -> None:
+    instance_id, _ = moto_instance()
+    (number,) = expected_numbers(SEED, 1, "GB", "DID", "+4420")
+    claim = PhoneNumbers(context(), ACCOUNT, REGION).claim(number, instance_id=instance_id)
+    assert (claim.number, claim.country, claim.number_type) == (number, "GB", "DID")
+    assert claim.instance_id == instance_id
+
+
+def test_unknown_claims_are_not_found_by_id_or_arn() -> None:
+    claims = PhoneNumbers(context(), ACCOUNT, REGION)
+    for reference in (
+        "11111111-2222-3333-4444-555555555555",
+        f"arn:aws:connect:{REGION}:{ACCOUNT}:phone-number/11111111-2222-3333-4444-555555555555",
+    ):
+        with pytest.raises(ResourceNotFoundException) as excinfo:
+            claims.describe(reference)
+        assert message(excinfo) == (
+            f"Phone number '{reference}' was not found in account {ACCOUNT}, Region {REGION}"
+        )
+
+
+def test_a_claim_is_found_by_its_arn_only_in_its_own_account_and_region() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    claim = PhoneNumbers(ctx, ACCOUNT, REGION).claim(
+        expected_numbers(SEED, 1)[0], instance_id=instance_id
+    )
+    assert PhoneNumbers(ctx, ACCOUNT, REGION).find(claim.arn) is claim
+    for account, region in ((ACCOUNT, "us-west-2"), ("111111111111", REGION)):
+        with pytest.raises(ResourceNotFoundException):
+            PhoneNumbers(ctx, account, region).find(claim.arn)
+        with pytest.raises(ResourceNotFoundException):
+            PhoneNumbers(ctx, account, region).find(claim.id)
+
+
+# --- idempotency -----------------------------------------------------------------------------
+
+
+def test_the_same_client_token_and_request_get_the_first_claim_again() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    first, second = expected_numbers(SEED, 2)
+    one = claims.claim(first, instance_id=instance_id, client_token="t-1")
+    again = claims.claim(first, instance_id=instance_id, client_token="t-1")
+    assert again is one
+    assert list(region_state(ACCOUNT, REGION).phone_numbers.values()) == [one]
+    with pytest.raises(IdempotencyException) as excinfo:
+        claims.claim(second, instance_id=instance_id, client_token="t-1")
+    assert message(excinfo) == (
+        "ClientToken 't-1' was already used with a different ClaimPhoneNumber request"
+    )
+    # Tokens are per operation: the same token on a release is a first use.
+    claims.release(one.id, client_token="t-1")
+    assert claims.listed() == []
+
+
+def test_a_failed_action_records_nothing_under_its_client_token() -> None:
+    tokens = ClientTokens()
+    runs: list[int] = []
+
+    def failing() -> int:
+        runs.append(1)
+        raise InvalidParameterException("no")
+
+    request = fingerprint(number="+1")
+    for _ in range(2):
+        with pytest.raises(InvalidParameterException):
+            tokens.run("ClaimPhoneNumber", "t", request, failing)
+    assert len(runs) == 2
+    assert tokens.run("ClaimPhoneNumber", "t", request, lambda: 5) == 5
+    assert tokens.run("ClaimPhoneNumber", "t", request, lambda: 6) == 5
+    # Without a token every call runs.
+    assert tokens.run("ClaimPhoneNumber", None, request, lambda: 1) == 1
+    assert tokens.run("ClaimPhoneNumber", None, request, lambda: 2) == 2
+
+
+def test_a_request_fingerprint_is_its_content_not_its_spelling() -> None:
+    assert fingerprint(a=1, b="x") == fingerprint(b="x", a=1)
+    assert fingerprint(a=1, b="x") != fingerprint(a=1, b="y")
+    assert fingerprint(tags={"k": "v", "l": "w"}) == fingerprint(tags={"l": "w", "k": "v"})
+    assert fingerprint(desc=None) != fingerprint(desc="None")
+    assert len(fingerprint(a=1)) == 16
+
+
+# --- release and cooldown --------------------------------------------------------------------
+
+
+def test_a_released_number_cools_down_on_the_runtime_clock() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, instance_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    number, other = expected_numbers(SEED, 2)
+    claim = claims.claim(number, instance_id=instance_id)
+    claims.release(claim.arn)
+    with pytest.raises(ResourceNotFoundException):
+        claims.find(claim.id)
+    # The quota counts it no more: another claim to the instance is CLAIMED.
+    assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 0}
+    assert claims.describe(claims.claim(other, instance_id=instance_id).id).status == "CLAIMED"
+    assert timedelta(days=180) == RELEASE_COOLDOWN
+    ctx.clock.advance(RELEASE_COOLDOWN - timedelta(seconds=1))
+    assert number not in search(ctx, instance_id, 10)[0]
+    with pytest.raises(InvalidParameterException) as excinfo:
+        claims.claim(number, instance_id=instance_id)
+    assert message(excinfo) == f"Phone number not available: {number}"
+    ctx.clock.advance(1)
+    assert search(ctx, instance_id, 1)[0] == [number]  # back at its old place
+    other_id, _ = moto_instance()
+    assert claims.describe(claims.claim(number, instance_id=other_id).id).status == "CLAIMED"
+
+
+def test_a_claim_in_progress_cannot_be_released_or_updated() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    with manual_progress("connect::phonenumber", times=2):
+        claim = claims.claim(expected_numbers(SEED, 1)[0], instance_id=instance_id)
+        expected = f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
+        with pytest.raises(ResourceInUseException) as released:
+            claims.release(claim.id)
+        assert message(released) == expected
+        with pytest.raises(ResourceInUseException) as updated:
+            claims.update(claim.id, instance_id=instance_id)
+        assert message(updated) == expected
+        assert [claims.describe(claim.id).status for _ in range(3)] == [
+            "IN_PROGRESS",
+            "IN_PROGRESS",
+            "CLAIMED",
+        ]
+        claims.release(claim.id)
+
+
+# --- update ----------------------------------------------------------------------------------
+
+
+def test_an_update_moves_the_claim_between_the_quota_counts() -> None:
+    ctx = context(phone_number_quota=1)
+    first_id, first_arn = moto_instance()
+    second_id, second_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    numbers = expected_numbers(SEED, 3)
+    moved = claims.claim(numbers[0], instance_id=first_id)
+    assert claims.update(moved.arn, instance_id=second_id) is moved
+    assert (moved.target_arn, moved.instance_id) == (second_arn, second_id)
+    assert region_state(ACCOUNT, REGION).active_claims == {first_arn: 0, second_arn: 1}
+    # The first instance has room again; the second is at its quota.
+    assert claims.describe(claims.claim(numbers[1], instance_id=first_id).id).status == "CLAIMED"
+    over = claims.claim(numbers[2], instance_id=second_id)
+    assert claims.describe(over.id).status == "FAILED"
+    assert claims.listed(instance_id=second_id) == [moved]
+
+
+def test_an_update_names_exactly_one_target() -> None:
+    ctx = context()
+    instance_id, instance_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    claim = claims.claim(expected_numbers(SEED, 1)[0], instance_id=instance_id)
+    with pytest.raises(InvalidParameterException) as excinfo:
+        claims.update(claim.id, instance_id=instance_id, target_arn=instance_arn)
+    assert message(excinfo) == (
+        "Specify either InstanceId or TargetArn, not both "
+        f"(got InstanceId '{instance_id}' and TargetArn '{instance_arn}')"
+    )
+    claims.update(claim.id, instance_id=instance_id, client_token="u")
+    with pytest.raises(IdempotencyException) as reused:
+        claims.update(claim.id, target_arn=instance_arn, client_token="u")
+    assert message(reused) == (
+        "ClientToken 'u' was already used with a different UpdatePhoneNumber request"
+    )
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+FIXTURE = {
+    "AvailableNumbersList": [
+        {"PhoneNumber": number, "PhoneNumberCountryCode": "US", "PhoneNumberType": kind}
+        for number, kind in (
+            ("+18885550100", "THIRD_PARTY_TF"),
+            ("+12125550100", "THIRD_PARTY_DID"),
+            ("+1234567", "SHORT_CODE"),
+        )
+    ]
+}
+
+
+def test_the_legacy_list_reports_newer_types_as_toll_free_or_did() -> None:
+    ctx = context(inventories=load_fixtures(FIXTURE), phone_number_quota=10)
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    kinds = ["DID", "TOLL_FREE", "UIFN", "SHARED"]
+    for kind in kinds:
+        country = "FR" if kind == "SHARED" else "US"
+        (number,) = search(ctx, instance_id, 1, country=country, number_type=kind)[0]
+        claims.claim(number, instance_id=instance_id)
+    for entry in FIXTURE["AvailableNumbersList"]:
+        claims.claim(entry["PhoneNumber"], instance_id=instance_id)
+    kinds += ["THIRD_PARTY_TF", "THIRD_PARTY_DID", "SHORT_CODE"]
+    listed = claims.list_legacy(instance_id).items
+    assert [claim.number_type for claim in listed] == kinds
+    assert [claim.legacy_type for claim in listed] == [
+        "DID",
+        "TOLL_FREE",
+        "TOLL_FREE",
+        "DID",
+        "TOLL_FREE",
+        "DID",
+        "DID",
+    ]
+    assert LEGACY_TYPES == {
+        "UIFN": "TOLL_FREE",
+        "THIRD_PARTY_TF": "TOLL_FREE",
+        "SHARED": "DID",
+        "THIRD_PARTY_DID": "DID",
+        "SHORT_CODE": "DID",
+    }
+    toll_free = claims.list_legacy(instance_id, legacy_types=["TOLL_FREE"]).items
+    assert [claim.number_type for claim in toll_free] == ["TOLL_FREE", "UIFN", "THIRD_PARTY_TF"]
+    assert [c.number_type for c in claims.listed(types=["TOLL_FREE"])] == ["TOLL_FREE"]
+
+
+def test_the_legacy_list_needs_a_known_instance() -> None:
+    with pytest.raises(ResourceNotFoundException) as excinfo:
+        PhoneNumbers(context(), ACCOUNT, REGION).list_legacy("nope")
+    assert message(excinfo) == NO_INSTANCE
+
+
+def test_list_pages_and_their_tokens() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    made = [claims.claim(n, instance_id=instance_id) for n in expected_numbers(SEED, 5)]
+    first = claims.list_legacy(instance_id, max_results=2)
+    assert first.items == made[:2]
+    assert first.next_token is not None
+    second = claims.list_legacy(instance_id, max_results=3, next_token=first.next_token)
+    assert (second.items, second.next_token) == (made[2:], None)
+    # The token is bound to the operation and its filters.
+    query = {"instance": instance_id}
+    with pytest.raises(InvalidParameterException) as excinfo:
+        claims.page("ListPhoneNumbersV2", query, made, 2, first.next_token)
+    assert message(excinfo) == INVALID_TOKEN
+    with pytest.raises(InvalidParameterException):
+        claims.list_legacy(instance_id, legacy_types=["DID"], next_token=first.next_token)
+
+
+# --- traffic distribution groups -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("home", "pair"), sorted(TDG_REGION_PAIRS.items()))
+def test_a_group_is_a_target_in_both_regions_of_its_pair_only(home: str, pair: str) -> None:
+    assert TDG_REGION_PAIRS[pair] == home
+    ctx = context()
+    instance_id, instance_arn = moto_instance(home)
+    group = TrafficDistributionGroups(ctx, ACCOUNT, home).create("g", instance_id)
+    assert group.arn == f"arn:aws:connect:{home}:{ACCOUNT}:traffic-distribution-group/{group.id}"
+    assert group.instance_arn == instance_arn
+    assert TrafficDistributionGroups(ctx, ACCOUNT, pair).find(group.arn) is group
+    # The group is a target of claims in either Region of the pair.
+    for region in (home, pair):
+        page = search_available(
+            ctx, ACCOUNT, region, SearchQuery("US", "DID", target_arn=group.arn)
+        )
+        claim = PhoneNumbers(ctx, ACCOUNT, region).claim(page.items[0].number, target_arn=group.arn)
+        assert (claim.target_arn, claim.instance_id) == (group.arn, None)
+    listed = [PhoneNumbers(ctx, ACCOUNT, r).listed(target_arn=group.arn) for r in (home, pair)]
+    assert [len(claims) for claims in listed] == [1, 1]
+    with pytest.raises(ResourceInUseException) as excinfo:
+        TrafficDistributionGroups(ctx, ACCOUNT, home).delete(group.id)
+    assert message(excinfo) == (
+        f"Traffic distribution group '{group.id}' still has phone numbers claimed to it; "
+        "release or move them first"
+    )
+    # Outside the pair the group is neither found nor a target.
+    elsewhere = next(region for region in TDG_REGION_PAIRS if region not in (home, pair))
+    with pytest.raises(ResourceNotFoundException):
+        TrafficDistributionGroups(ctx, ACCOUNT, elsewhere).find(group.arn)
+    with pytest.raises(InvalidParameterException) as refused:
+        search_available(ctx, ACCOUNT, elsewhere, SearchQuery("US", "DID", target_arn=group.arn))
+    assert message(refused) == (
+        f"TargetArn '{group.arn}' does not name a traffic distribution group of account "
+        f"{ACCOUNT} usable in Region {elsewhere}"
+    )
+
+
+def test_groups_exist_only_in_the_documented_pairs() -> None:
+    instance_id, _ = moto_instance("ap-southeast-2")
+    with pytest.raises(InvalidRequestException) as excinfo:
+        TrafficDistributionGroups(context(), ACCOUNT, "ap-southeast-2").create("g", instance_id)
+    assert message(excinfo) == (
+        "Traffic distribution groups exist only in the Region pairs us-east-1/us-west-2 and "
+        "eu-central-1/eu-west-2, not in ap-southeast-2"
+    )
+
+
+def test_group_names_are_unique_and_instances_must_exist() -> None:
+    ctx = context()
+    groups = TrafficDistributionGroups(ctx, ACCOUNT, REGION)
+    instance_id, instance_arn = moto_instance()
+    groups.create("g", instance_arn)  # by ARN too
+    with pytest.raises(InvalidRequestException) as excinfo:
+        groups.create("g", instance_id)
+    assert message(excinfo) == "A traffic distribution group named 'g' already exists"
+    with pytest.raises(ResourceNotFoundException) as missing:
+        groups.create("h", "nope")
+    assert message(missing) == NO_INSTANCE
+    # The same ClientToken and request: the first group, not a name clash.
+    made = groups.create("t", instance_id, client_token="c")
+    assert groups.create("t", instance_id, client_token="c") is made
+    assert [g.name for g in groups.list().items] == ["g", "t"]
+    assert [g.name for g in groups.list(instance=instance_id).items] == ["g", "t"]
+    assert groups.list(instance="other").items == []

@@ -1,0 +1,382 @@
+"""wire.parse.RequestParser on its own, built from botocore's operation models: what it reads from
+the body, path, query string and headers, what it refuses, and in which words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import botocore.session
+import pytest
+from botocore.model import ServiceModel
+
+from connect_mock.core.errors import (
+    ConnectServiceError,
+    InvalidParameterException,
+    SerializationException,
+)
+from connect_mock.wire.parse import RequestParser, shorten
+
+CONNECT = botocore.session.get_session().get_service_model("connect")
+TYPES = ", ".join(CONNECT.shape_for("PhoneNumberType").enum)
+US_DID = b'{"PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"'
+
+
+def parser(operation: str) -> RequestParser:
+    return RequestParser(CONNECT.operation_model(operation))
+
+
+SEARCH = parser("SearchAvailablePhoneNumbers")
+
+
+def search_body(extra: str = "") -> bytes:
+    return US_DID + (b", " + extra.encode() if extra else b"") + b"}"
+
+
+def error(
+    kind: type[ConnectServiceError], run: Any, *args: Any, **kwargs: Any
+) -> ConnectServiceError:
+    with pytest.raises(kind) as excinfo:
+        run(*args, **kwargs)
+    assert excinfo.value.status == 400
+    return excinfo.value
+
+
+def violations(*items: str) -> str:
+    noun = "error" if len(items) == 1 else "errors"
+    return f"{len(items)} validation {noun} detected: " + "; ".join(items)
+
+
+def test_a_valid_body_is_read_without_unknown_or_null_members() -> None:
+    body = search_body(
+        '"PhoneNumberPrefix": "+1206", "MaxResults": 10, "Other": 1, "NextToken": null'
+    )
+    assert SEARCH.parse(body) == {
+        "PhoneNumberCountryCode": "US",
+        "PhoneNumberType": "DID",
+        "PhoneNumberPrefix": "+1206",
+        "MaxResults": 10,
+    }
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n", b"{}", b'{"PhoneNumberType": null}'])
+def test_required_members_must_not_be_null(body: bytes) -> None:
+    refused = error(InvalidParameterException, SEARCH.parse, body)
+    assert refused.message == violations(
+        "Value null at 'PhoneNumberCountryCode' failed to satisfy constraint: "
+        "Member must not be null",
+        "Value null at 'PhoneNumberType' failed to satisfy constraint: Member must not be null",
+    )
+
+
+def test_an_enum_member_takes_only_the_models_values() -> None:
+    assert TYPES.startswith("TOLL_FREE, DID, UIFN")
+    refused = error(
+        InvalidParameterException,
+        SEARCH.parse,
+        b'{"PhoneNumberCountryCode": "US", "PhoneNumberType": "NOPE"}',
+    )
+    assert refused.message == violations(
+        "Value 'NOPE' at 'PhoneNumberType' failed to satisfy constraint: "
+        f"Member must satisfy enum value set: [{TYPES}]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "constraint"),
+    [
+        (0, "Member must have value greater than or equal to 1"),
+        (11, "Member must have value less than or equal to 10"),
+        (-5, "Member must have value greater than or equal to 1"),
+    ],
+)
+def test_max_results_out_of_the_models_range(value: int, constraint: str) -> None:
+    refused = error(InvalidParameterException, SEARCH.parse, search_body(f'"MaxResults": {value}'))
+    assert refused.message == violations(
+        f"Value '{value}' at 'MaxResults' failed to satisfy constraint: {constraint}"
+    )
+
+
+@pytest.mark.parametrize("value", [1, 10])
+def test_max_results_at_the_ends_of_its_range(value: int) -> None:
+    assert SEARCH.parse(search_body(f'"MaxResults": {value}'))["MaxResults"] == value
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"5"', "Cannot read 'MaxResults': expected an integer, got string \"5\""),
+        ("true", "Cannot read 'MaxResults': expected an integer, got boolean true"),
+        ("1.5", "Cannot read 'MaxResults': expected an integer, got number 1.5"),
+        (
+            "2147483648",
+            "Cannot read 'MaxResults': expected an integer in [-2147483648, 2147483647], "
+            "got number 2147483648",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_unreadable(value: str, message: str) -> None:
+    refused = error(SerializationException, SEARCH.parse, search_body(f'"MaxResults": {value}'))
+    assert refused.message == message
+
+
+@pytest.mark.parametrize(
+    ("prefix", "constraint"),
+    [
+        ("44", "Member must contain '+' as part of the country code (for example +1206)"),
+        ("+12a", "Member must satisfy regular expression pattern: \\+?[0-9]{1,11}"),
+        ("+123456789012", "Member must satisfy regular expression pattern: \\+?[0-9]{1,11}"),
+    ],
+)
+def test_the_prefix_pattern_and_the_documented_plus(prefix: str, constraint: str) -> None:
+    refused = error(
+        InvalidParameterException, SEARCH.parse, search_body(f'"PhoneNumberPrefix": "{prefix}"')
+    )
+    assert refused.message == violations(
+        f"Value '{prefix}' at 'PhoneNumberPrefix' failed to satisfy constraint: {constraint}"
+    )
+
+
+def test_every_violation_is_reported_at_once_and_long_values_are_cut() -> None:
+    long_id = "x" * 101
+    body = (
+        b'{"PhoneNumberType": "NOPE", "MaxResults": 0, "InstanceId": "' + long_id.encode() + b'"}'
+    )
+    refused = error(InvalidParameterException, SEARCH.parse, body)
+    assert refused.message == violations(
+        "Value null at 'PhoneNumberCountryCode' failed to satisfy constraint: "
+        "Member must not be null",
+        f"Value '{'x' * 37}...' at 'InstanceId' failed to satisfy constraint: "
+        "Member must have length less than or equal to 100",
+        "Value 'NOPE' at 'PhoneNumberType' failed to satisfy constraint: "
+        f"Member must satisfy enum value set: [{TYPES}]",
+        "Value '0' at 'MaxResults' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 1",
+    )
+    assert shorten("y" * 40) == "y" * 40
+    assert shorten({"a": 1}) == '{"a": 1}'
+
+
+@pytest.mark.parametrize(
+    ("operation", "body", "kind", "message"),
+    [
+        (
+            "ListPhoneNumbersV2",
+            b'{"PhoneNumberTypes": ["DID", "NOPE"]}',
+            InvalidParameterException,
+            violations(
+                "Value 'NOPE' at 'PhoneNumberTypes.2.member' failed to satisfy constraint: "
+                f"Member must satisfy enum value set: [{TYPES}]"
+            ),
+        ),
+        (
+            "ListPhoneNumbersV2",
+            b'{"PhoneNumberTypes": "DID"}',
+            SerializationException,
+            "Cannot read 'PhoneNumberTypes': expected a list, got string \"DID\"",
+        ),
+        (
+            "ClaimPhoneNumber",
+            b'{"PhoneNumber": "+12065550100", "Tags": {}}',
+            InvalidParameterException,
+            violations(
+                "Value '{}' at 'Tags' failed to satisfy constraint: "
+                "Member must have size greater than or equal to 1"
+            ),
+        ),
+        (
+            "ClaimPhoneNumber",
+            b'{"PhoneNumber": "+12065550100", "Tags": {"a": 5}}',
+            SerializationException,
+            "Cannot read 'Tags.a': expected a string, got number 5",
+        ),
+        (
+            "ClaimPhoneNumber",
+            b'{"PhoneNumber": "2065550100"}',
+            InvalidParameterException,
+            violations(
+                "Value '2065550100' at 'PhoneNumber' failed to satisfy constraint: "
+                "Member must satisfy regular expression pattern: \\+[1-9]\\d{1,14}$"
+            ),
+        ),
+    ],
+)
+def test_list_map_and_pattern_members_are_checked_item_by_item(
+    operation: str, body: bytes, kind: type[ConnectServiceError], message: str
+) -> None:
+    assert error(kind, parser(operation).parse, body).message == message
+
+
+# --- path, query string, headers ---------------------------------------------------------------
+
+
+def test_a_path_member_comes_from_the_uri_and_wins_over_the_body() -> None:
+    describe = parser("DescribePhoneNumber")
+    assert describe.parse(b"", uri_params={"PhoneNumberId": "abc"}) == {"PhoneNumberId": "abc"}
+    assert describe.parse(b'{"PhoneNumberId": "body"}', uri_params={"PhoneNumberId": "abc"}) == {
+        "PhoneNumberId": "abc"
+    }
+    missing = error(InvalidParameterException, describe.parse, b"")
+    assert missing.message == violations(
+        "Value null at 'PhoneNumberId' failed to satisfy constraint: Member must not be null"
+    )
+
+
+def test_query_members_are_read_by_their_wire_names_and_modelled_types() -> None:
+    listing = parser("ListPhoneNumbers")
+    query = {
+        "maxResults": ["5"],
+        "phoneNumberTypes": ["DID", "TOLL_FREE"],
+        "nextToken": ["t"],
+        "MaxResults": ["7"],  # the member's own name is not its wire name
+    }
+    assert listing.parse(b"", uri_params={"InstanceId": "i"}, query=query) == {
+        "InstanceId": "i",
+        "PhoneNumberTypes": ["DID", "TOLL_FREE"],
+        "NextToken": "t",
+        "MaxResults": 5,
+    }
+    assert listing.parse(b"", uri_params={"InstanceId": "i"}, query={"maxResults": []}) == {
+        "InstanceId": "i"
+    }
+
+    def listed(max_results: str) -> Any:
+        return listing.parse(
+            b"", uri_params={"InstanceId": "i"}, query={"maxResults": [max_results]}
+        )
+
+    unreadable = error(SerializationException, listed, "abc")
+    assert unreadable.message == "Cannot read 'MaxResults': expected an integer, got string \"abc\""
+    too_many = error(InvalidParameterException, listed, "1001")
+    assert too_many.message == violations(
+        "Value '1001' at 'MaxResults' failed to satisfy constraint: "
+        "Member must have value less than or equal to 1000"
+    )
+
+
+# A model of our own for what Connect's served operations lack: header members, and integer and
+# boolean members outside the body.
+SERVICE = ServiceModel(
+    {
+        "metadata": {
+            "apiVersion": "2024-01-01",
+            "endpointPrefix": "unit",
+            "protocol": "rest-json",
+            "serviceId": "Unit",
+            "signatureVersion": "v4",
+        },
+        "operations": {
+            "Put": {
+                "name": "Put",
+                "http": {"method": "PUT", "requestUri": "/things/{Count}"},
+                "input": {"shape": "PutRequest"},
+            }
+        },
+        "shapes": {
+            "PutRequest": {
+                "type": "structure",
+                "required": ["Count", "Token"],
+                "members": {
+                    "Count": {"shape": "Count", "location": "uri", "locationName": "Count"},
+                    "Token": {"shape": "Token", "location": "header", "locationName": "X-Token"},
+                    "Retries": {
+                        "shape": "Count",
+                        "location": "header",
+                        "locationName": "X-Retries",
+                    },
+                    "Force": {"shape": "Flag", "location": "querystring", "locationName": "force"},
+                },
+            },
+            "Count": {"type": "integer", "min": 1, "max": 9},
+            "Token": {"type": "string", "pattern": "[a-z]+"},
+            "Flag": {"type": "boolean"},
+        },
+    },
+    service_name="unit",
+)
+PUT = RequestParser(SERVICE.operation_model("Put"))
+
+
+def test_headers_and_typed_path_and_query_members() -> None:
+    parsed = PUT.parse(
+        b"",
+        uri_params={"Count": "3"},
+        query={"force": ["true"]},
+        headers={"X-Token": "abc", "X-Retries": "2", "Token": "ignored"},
+    )
+    assert parsed == {"Count": 3, "Token": "abc", "Retries": 2, "Force": True}
+    assert PUT.parse(b"", {"Count": "3"}, {"force": ["false"]}, {"X-Token": "a"})["Force"] is False
+
+
+@pytest.mark.parametrize(
+    ("uri", "headers", "message"),
+    [
+        (
+            {"Count": "3"},
+            {},
+            violations(
+                "Value null at 'Token' failed to satisfy constraint: Member must not be null"
+            ),
+        ),
+        (
+            {"Count": "30"},
+            {"X-Token": "A1"},
+            violations(
+                "Value '30' at 'Count' failed to satisfy constraint: "
+                "Member must have value less than or equal to 9",
+                "Value 'A1' at 'Token' failed to satisfy constraint: "
+                "Member must satisfy regular expression pattern: [a-z]+",
+            ),
+        ),
+    ],
+)
+def test_headers_and_typed_members_are_validated(
+    uri: dict[str, str], headers: dict[str, str], message: str
+) -> None:
+    refused = error(InvalidParameterException, PUT.parse, b"", uri, {}, headers)
+    assert refused.message == message
+
+
+def test_exact_messages_of_unreadable_text_members() -> None:
+    bad_int = error(SerializationException, PUT.parse, b"", {"Count": "x"}, {}, {"X-Token": "a"})
+    assert bad_int.message == "Cannot read 'Count': expected an integer, got string \"x\""
+    bad_bool = error(
+        SerializationException, PUT.parse, b"", {"Count": "1"}, {"force": ["yes"]}, {"X-Token": "a"}
+    )
+    assert bad_bool.message == "Cannot read 'Force': expected a boolean, got string \"yes\""
+
+
+# --- unreadable bodies -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            b"{nope",
+            "Request body is not valid JSON: Expecting property name enclosed in double quotes "
+            "at line 1 column 2",
+        ),
+        (b"\xff{}", "Request body is not valid UTF-8: invalid start byte"),
+        (b'{"a": "\xc3"}', "Request body is not valid UTF-8: invalid continuation byte"),
+        (b"[1]", "Cannot read 'request body': expected a JSON object, got array [1]"),
+        (b"null", "Cannot read 'request body': expected a JSON object, got null"),
+        (b'"x"', "Cannot read 'request body': expected a JSON object, got string \"x\""),
+        (b"[" * 100_000, "Request body is nested too deeply"),
+        (
+            b'{"MaxResults": ' + b"9" * 5000 + b"}",
+            # Python's own words follow: "(4300 digits) for" from 3.11, "(4300) for" in 3.10.
+            "Request body is not valid JSON: Exceeds the limit (4300",
+        ),
+    ],
+    ids=["json", "utf-8", "utf-8-cut", "array", "null", "string", "deep", "digits"],
+)
+def test_an_unreadable_body_is_a_serialization_error(body: bytes, message: str) -> None:
+    refused = error(SerializationException, SEARCH.parse, body)
+    assert refused.message.startswith(message)
+    assert refused.code == "SerializationException"
+    status, headers, _ = refused.to_response("r-1")
+    assert (status, headers["x-amzn-ErrorType"], headers["x-amzn-RequestId"]) == (
+        400,
+        "SerializationException",
+        "r-1",
+    )
