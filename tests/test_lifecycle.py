@@ -388,6 +388,8 @@ def test_traffic_distribution_groups_target_both_regions_of_their_pair(mock: Con
     east.delete_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
     with pytest.raises(east.exceptions.ResourceNotFoundException):
         east.describe_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
+    # Its tags go with it, as a released number's do.
+    assert east.list_tags_for_resource(resourceArn=group["Arn"])["tags"] == {}
 
 
 def test_traffic_distribution_groups_only_in_the_documented_pairs(mock: ConnectMock) -> None:

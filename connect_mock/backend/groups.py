@@ -135,3 +135,4 @@ class TrafficDistributionGroups:
                         "claimed to it; release or move them first"
                     )
             del region_state(self.account_id, group.region).groups[group.id]
+            connect_tags(self.account_id, group.region).delete_all_tags_for_resource(group.arn)
