@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -25,8 +27,18 @@ def _pip(*args: str) -> None:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Built from a copy: setuptools writes build/ and *.egg-info/ into the source tree, which
+    # two xdist workers building at once would share.
+    source = tmp_path_factory.mktemp("source")
+    for name in ("setup.cfg", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "connect_mock",
+        source / "connect_mock",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
     out = tmp_path_factory.mktemp("wheel")
-    _pip("wheel", "--no-build-isolation", "-w", str(out), str(ROOT))
+    _pip("wheel", "--no-build-isolation", "-w", str(out), str(source))
     (built,) = out.glob("connect_mock-*.whl")
     return built
 
@@ -50,6 +62,8 @@ def test_the_wheel_carries_the_packages_version(wheel: Path) -> None:
         for line in archive.read(metadata).decode().splitlines()
         if line.startswith(("Name: ", "Version: "))
     )
+    # setuptools < 69.1 writes the name normalized (connect-mock): the same name to pip.
+    fields["Name"] = re.sub(r"[-_.]+", "_", fields["Name"])
     assert fields == {"Name": "connect_mock", "Version": connect_mock.__version__}
     assert wheel.name.startswith(f"connect_mock-{connect_mock.__version__}-")
 
