@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 JS_STAMP := tests/js/node_modules/.installed-stamp
 
-.PHONY: demo test lint typecheck unit fuzz bench clean
+.PHONY: demo test lint typecheck unit compat-quick compat fuzz bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 demo: $(STAMP)
 	$(BIN)/python examples/tour.py
 
-test: lint typecheck unit
+test: lint typecheck unit compat-quick
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -30,8 +30,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+UNIT_ARGS = -n 2 $(PYTEST_ARGS)
+
 unit: $(STAMP) $(JS_STAMP)
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(UNIT_ARGS)
+
+# The suite against other Pythons and dependency sets, each in a venv cached outside the repo
+# (docs/compat.md). compat-quick: floor, newest moto 5.1, ceiling; compat: every moto release too.
+# COMPAT_JOBS picks others: make compat COMPAT_JOBS="floor 3.10/5.2.5/floor".
+compat-quick: $(JS_STAMP)
+	$(PYTHON) compat/run.py $(or $(COMPAT_JOBS),quick) -- $(UNIT_ARGS)
+
+compat: $(JS_STAMP)
+	$(PYTHON) compat/run.py $(or $(COMPAT_JOBS),full) -- $(UNIT_ARGS)
 
 # >= 5,000 model-generated requests in-process and over the server (CI runs a smaller budget).
 fuzz: $(STAMP)

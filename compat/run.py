@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Run the test suite against other Pythons and dependency sets (docs/compat.md).
+
+    python3 compat/run.py [--list] [JOB ...] [-- PYTEST_ARGS]
+
+JOB: a name from JOBS, a group (`quick`, the default, or `full`), or `PYTHON/MOTO/CONSTRAINTS`
+such as `3.10/5.2.5/floor`. Each job's venv lives outside the repo under a hash of its inputs
+and is reused while they are unchanged; the package is reinstalled from a fresh wheel every run.
+"""
+
+from __future__ import annotations
+
+import configparser
+import fcntl
+import glob
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("CONNECT_MOCK_COMPAT_CACHE", "~/.cache/connect-mock-compat"))
+MAX_AGE = float(os.environ.get("CONNECT_MOCK_COMPAT_MAX_AGE_DAYS", "7")) * 86400
+RECIPE = "1"  # bump when the install steps in prepare() change: every venv is rebuilt
+
+# The one list of moto releases tested: every release with the Connect service, oldest first.
+MOTO = ["5.1.21", "5.1.22", "5.2.0", "5.2.1", "5.2.2", "5.2.3", "5.2.4", "5.2.5"]
+LATEST_5_1 = [v for v in MOTO if v.startswith("5.1.")][-1]
+JOBS = {  # name: PYTHON/MOTO/CONSTRAINTS (compat/CONSTRAINTS.txt); "default": the runner's python
+    "floor": f"3.10/{MOTO[0]}/floor",
+    "ceiling": f"3.13/{MOTO[-1]}/ceiling",
+    **{f"moto-{v}": f"default/{v}/ceiling" for v in MOTO},
+}
+GROUPS = {"quick": ["floor", f"moto-{LATEST_5_1}", "ceiling"], "full": [*JOBS]}
+VERSIONS = (  # run by the job's python
+    "import platform, importlib.metadata as m; print('python', platform.python_version(), "
+    "*(f'{n} {m.version(n)}' for n in ['moto', 'boto3', 'botocore', 'pytest', 'phonenumbers']))"
+)
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> str:
+    """cmd's output; stderr passes through."""
+    return subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE, cwd=cwd).stdout
+
+
+def find_python(version: str) -> str:
+    if version == "default":
+        return sys.executable
+    pyenv = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+    if found := glob.glob(f"{pyenv}/versions/{version}.*/bin/python3"):
+        return max(found, key=lambda p: [int(n) for n in p.split("/")[-3].split(".")])
+    if found_on_path := shutil.which(f"python{version}"):
+        return found_on_path
+    raise RuntimeError(f"no Python {version} (pyenv install {version})")
+
+
+def requirements(src: Path) -> list[str]:
+    """install_requires and the test extra, as setup.cfg declares them."""
+    cfg = configparser.ConfigParser()
+    cfg.read(src / "setup.cfg")
+    text = cfg["options"]["install_requires"] + cfg["options.extras_require"]["test"]
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def prepare(python: str, moto: str, constraints: Path, reqs: list[str]) -> tuple[Path, float]:
+    """The job's venv with every dependency installed, and the seconds spent building it."""
+    version = run([python, "-c", "import sys; print(sys.version)"])
+    inputs = [RECIPE, os.path.realpath(python), version, moto, constraints.read_text(), *reqs]
+    key = hashlib.sha256("\0".join(inputs).encode()).hexdigest()[:16]
+    venv = CACHE.expanduser() / f"py{version.split()[0]}-moto{moto}-{constraints.stem}-{key}"
+    done = venv / ".compat-complete"  # written last: a half-built venv is rebuilt
+    if done.exists() and time.time() - done.stat().st_mtime < MAX_AGE:
+        os.utime(venv)  # last used, for pruning
+        return venv, 0.0
+    start = time.monotonic()
+    for old in CACHE.expanduser().glob(f"{venv.name.rsplit('-', 1)[0]}-*"):  # one per job
+        shutil.rmtree(old, ignore_errors=True)
+    run([python, "-m", "venv", str(venv)])
+    (venv / "moto-pin.txt").write_text(f"moto=={moto}\n")
+    pip = [f"{venv}/bin/python", "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    run([*pip, "--upgrade", "pip", "setuptools", "wheel"])
+    run([*pip, "-c", str(constraints), "-c", f"{venv}/moto-pin.txt", *reqs])
+    done.touch()
+    return venv, time.monotonic() - start
+
+
+def snapshot(out: Path) -> tuple[Path, Path]:
+    """A copy of the tracked and new (unignored) files, as a clone has them, and its wheel: each
+    job runs this copy's tests against this wheel, whatever is edited meanwhile."""
+    src = out / "src"
+    for name in run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=ROOT).split("\0"):
+        if name and (ROOT / name).is_file():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, src / name)
+    if (ROOT / "tests/js/node_modules").is_dir():
+        (src / "tests/js/node_modules").symlink_to(ROOT / "tests/js/node_modules")
+    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(src)])
+    for left in [src / "build", *src.glob("*.egg-info")]:  # as a fresh clone: no build output
+        shutil.rmtree(left, ignore_errors=True)
+    return src, next(out.glob("connect_mock-*.whl"))
+
+
+def install(venv: Path, wheel: Path, work: Path) -> str:
+    """Install the wheel (not editable), check it is what `import connect_mock` finds; versions."""
+    py = f"{venv}/bin/python"
+    run([py, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)])
+    print(run([py, "-m", "pip", "check"]).strip())
+    found = run([py, "-c", "import connect_mock; print(connect_mock.__file__)"], cwd=work)
+    where = Path(found.strip()).resolve()
+    if not (where.is_relative_to(venv.resolve()) and "site-packages" in where.parts):
+        raise RuntimeError(f"connect_mock imported from {where}, not from the venv")
+    shutil.copy(ROOT / "compat/guard.py", where.parents[1] / "connect_mock_compat_guard.py")
+    return run([py, "-c", VERSIONS]).strip()
+
+
+def run_job(name: str, src: Path, wheel: Path, args: list[str], work: Path) -> tuple[bool, str]:
+    python, moto, constraints = JOBS.get(name, name).split("/")
+    print(f"\n===== compat {name}: Python {python}, moto=={moto}, {constraints}.txt", flush=True)
+    work.mkdir()  # the suite's working directory: nothing importable in it
+    try:
+        constraints_file = ROOT / "compat" / f"{constraints}.txt"
+        venv, built = prepare(find_python(python), moto, constraints_file, requirements(src))
+        setup = f"venv built in {built:.0f} s" if built else "venv reused"
+        print(f"{venv}: {setup}", flush=True)
+        versions = install(venv, wheel, work)
+    except (subprocess.CalledProcessError, RuntimeError) as error:
+        if isinstance(error, subprocess.CalledProcessError):
+            error = RuntimeError(f"exit {error.returncode}: {' '.join(error.cmd)[:300]}")
+        return False, f"{name}: SETUP FAILED: {error}"
+    print(versions, flush=True)
+    paths = [a for a in args if not a.startswith("-") and (src / a.split("::")[0]).exists()]
+    args = [str(src / a) if a in paths else a for a in args] + ([] if paths else [f"{src}/tests"])
+    start = time.monotonic()
+    code = subprocess.run(
+        [f"{venv}/bin/pytest", "-p", "connect_mock_compat_guard", f"--junitxml={work}/junit.xml",
+         "-o", f"cache_dir={venv}/.pytest_cache", *args],
+        cwd=work, env={**os.environ, "CONNECT_MOCK_COMPAT_VENV": str(venv)},
+    ).returncode  # fmt: skip
+    outcome = "ok" if code == 0 else f"FAILED (pytest exit {code})"
+    timing = f"suite {time.monotonic() - start:.0f} s, {setup}"
+    return code == 0, f"{name}: {outcome} | {versions} | {tally(work / 'junit.xml')} | {timing}"
+
+
+def tally(junit: Path) -> str:
+    """'N passed, N failed, N errors, N skipped', from the suite's JUnit XML report."""
+    suite = ET.parse(junit).getroot().find("testsuite") if junit.exists() else None
+    if suite is None:
+        return "no test report"
+    n = {k: int(suite.get(k, 0)) for k in ("tests", "failures", "errors", "skipped")}
+    passed = n["tests"] - n["failures"] - n["errors"] - n["skipped"]
+    return f"{passed} passed, {n['failures']} failed, {n['errors']} errors, {n['skipped']} skipped"
+
+
+def main(argv: list[str]) -> int:
+    cut = argv.index("--") if "--" in argv else len(argv)
+    names, args = argv[:cut], argv[cut + 1 :]
+    if names == ["--list"]:
+        print("\n".join(f"{job:14} {spec}" for job, spec in JOBS.items()))
+        return 0
+    names = [job for n in names or ["quick"] for job in GROUPS.get(n, [n])]
+    for spec in (JOBS.get(n, n).split("/") for n in names):
+        if len(spec) != 3 or not (ROOT / "compat" / f"{spec[2]}.txt").is_file():
+            raise SystemExit(f"compat: no job {'/'.join(spec)} (python3 compat/run.py --list)")
+    cache = CACHE.expanduser()
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / ".lock", "w") as lock, tempfile.TemporaryDirectory() as tmp:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one matrix at a time per cache
+        for old in cache.glob("py*"):  # venvs of inputs unused for a while
+            if time.time() - old.stat().st_mtime > 4 * MAX_AGE:
+                shutil.rmtree(old, ignore_errors=True)
+        src, wheel = snapshot(Path(tmp))
+        results = [run_job(n, src, wheel, args, Path(tmp) / str(i)) for i, n in enumerate(names)]
+    print("\n===== compat summary")
+    print("\n".join(line for _, line in results))
+    failed = [name for name, (ok, _) in zip(names, results, strict=True) if not ok]
+    print(f"compat: {len(results) - len(failed)} of {len(results)} jobs ok", *failed)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
