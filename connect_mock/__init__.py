@@ -15,7 +15,7 @@ from .core.calls import Call, CallLog
 from .core.clock import Clock
 from .core.errors import FixtureError
 from .faults import FaultRule, Faults, ThrottleRule
-from .mock import ConnectMock, mock_connect
+from .mock import ConnectMock, current, mock_connect
 from .wire import urls as _urls
 from .wire.handler import handle as _handle
 from .wire.intercept import intercept as _intercept
@@ -33,6 +33,7 @@ __all__ = [
     "RemoteError",
     "ThrottleRule",
     "__version__",
+    "current",
     "mock_connect",
 ]
 __version__ = "0.1.0"

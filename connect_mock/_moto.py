@@ -356,6 +356,18 @@ def aws_mock() -> Any:
     return mock_aws()
 
 
+def moto_mock_active() -> bool:
+    """Whether a moto mock (``mock_aws``, ours included) is active in this process."""
+    from moto.core import models
+
+    mock_class = getattr(models, "MockAWS", None)  # 5.1.21-5.2.5: a class-level nesting count
+    count = getattr(mock_class, "_nested_count", None)
+    if not isinstance(count, int):
+        report_incompatibility("tell whether mock_aws is active", AttributeError("_nested_count"))
+        return False
+    return count > 0
+
+
 def server_extras_missing() -> str | None:
     """The module moto's server needs and cannot import (install ``moto[server]``), or None."""
     try:

@@ -20,6 +20,7 @@ __all__ = [
     "SEED_ENVIRONMENT_VARIABLE",
     "MockConfig",
     "default_seed",
+    "set_session_seed",
 ]
 
 DEFAULT_SEARCH_LIMIT = 100
@@ -40,8 +41,24 @@ OPTIONS = (
 _COUNTS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0}
 
 
+_session_seed: int | None = None
+
+
+def set_session_seed(seed: int | None) -> int | None:
+    """Make ``seed`` the seed of this test session (pytest's ``--connect-mock-seed``; None
+    unsets it); returns the one it replaces."""
+    global _session_seed
+    if seed is not None:
+        MockConfig(seed=seed)  # the same check and message as everywhere else
+    previous, _session_seed = _session_seed, seed
+    return previous
+
+
 def default_seed() -> int:
-    """Seed for plain ``mock_aws`` and unseeded mocks: $CONNECT_MOCK_SEED, else 0."""
+    """Seed for plain ``mock_aws`` and unseeded mocks: ``--connect-mock-seed``, else
+    $CONNECT_MOCK_SEED, else 0."""
+    if _session_seed is not None:
+        return _session_seed
     raw = os.environ.get(SEED_ENVIRONMENT_VARIABLE, "0")
     try:
         seed = int(raw)

@@ -16,8 +16,11 @@ import random
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
+
+import botocore.session
 
 from .core.clock import Clock
 
@@ -218,6 +221,13 @@ class Faults:
         for name, value in (("message", message), ("region", region), ("account", account)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+        if region is not None and region not in connect_regions():
+            raise ValueError(
+                f"region {region!r} has no Amazon Connect; Regions with Connect: "
+                + ", ".join(connect_regions())
+            )
+        if account is not None and not (len(account) == 12 and account.isdigit()):
+            raise ValueError(f"account must be a 12-digit AWS account ID, got {account!r}")
         with self._lock:
             self._added += 1
             digest = hashlib.blake2b(
@@ -291,6 +301,17 @@ class Faults:
                 raise ValueError(f"{where}: {exc}") from None
         return added
 
+    def specs(self) -> tuple[dict[str, Any], ...]:
+        """The rules as ``load`` takes them, without their counters."""
+        with self._lock:
+            rules = list(self._rules)
+        return tuple(
+            {key: getattr(rule, key) for key in RULE_KEYS}
+            if isinstance(rule, FaultRule)
+            else {"throttle": {key: getattr(rule, key) for key in THROTTLE_KEYS}}
+            for rule in rules
+        )
+
     def remove(self, rule: Rule) -> None:
         with self._lock:
             self._rules = [r for r in self._rules if r is not rule]
@@ -323,6 +344,12 @@ class Faults:
             for rule in self._rules
             if isinstance(rule, FaultRule) and rule.times is not None and rule.fired < rule.times
         ]
+
+
+@lru_cache(maxsize=1)
+def connect_regions() -> tuple[str, ...]:
+    """The Regions botocore's endpoint data lists for Amazon Connect."""
+    return tuple(botocore.session.get_session().get_available_regions("connect"))
 
 
 def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...]:

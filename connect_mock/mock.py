@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 import inspect
+import threading
 import unittest
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any, TypeVar, overload
 
 from . import runtime
-from ._moto import aws_mock
+from ._moto import aws_mock, moto_mock_active
 from .backend import recorded_calls
 from .config import DEFAULT_PHONE_NUMBER_QUOTA, DEFAULT_SEARCH_LIMIT, MockConfig
 from .core.calls import CallLog
@@ -19,10 +21,14 @@ from .faults import Faults, FaultSource
 from .inventory.fixtures import FixtureSource, Inventories
 from .runtime import Runtime
 
-__all__ = ["ConnectMock", "mock_connect"]
+__all__ = ["ConnectMock", "current", "mock_connect"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
+
+_lock = threading.Lock()
+_running: list[ConnectMock] = []  # started mocks, innermost last
+_BORROWED = object()  # the _aws of a mock started by plain mock_aws, not by us
 
 
 class ConnectMock:
@@ -57,6 +63,16 @@ class ConnectMock:
                 assert_all_faults_fired=assert_all_faults_fired,
             )
         )
+
+    @classmethod
+    def _borrowing(cls, active: Runtime) -> ConnectMock:
+        """A controller of a runtime that plain mock_aws serves with (started by moto)."""
+        borrowed = cls.__new__(cls)
+        borrowed._config = active.config
+        borrowed._runtime = active
+        borrowed._calls = CallLog(recorded_calls)
+        borrowed._aws = _BORROWED
+        return borrowed
 
     def _start_with(self, config: MockConfig) -> None:
         self._config = config
@@ -121,18 +137,28 @@ class ConnectMock:
         aws.start()
         self._aws = aws
         runtime.push(self._runtime)
+        with _lock:
+            _running.append(self)
         self._calls._mark()
         return self
 
     def stop(self) -> None:
-        """Stop mocking; moto's state goes with the outermost mock, as with mock_aws."""
+        """Stop mocking; moto's state goes with the outermost mock, as with mock_aws. With
+        ``assert_all_faults_fired``, fails if a ``times=N`` rule fired fewer than N times."""
+        self._stop(check_faults=True)
+
+    def _stop(self, *, check_faults: bool) -> None:
         if self._aws is None:
             raise RuntimeError("stop() called on a mock_connect that is not started")
+        if self._aws is _BORROWED:
+            raise RuntimeError("this mock is plain mock_aws's: it stops when mock_aws does")
         aws, self._aws = self._aws, None
+        with _lock:
+            _running.remove(self)
         runtime.remove(self._runtime)
         aws.stop()
         unfired = self.faults.unfired() if self._config.assert_all_faults_fired else []
-        if unfired:
+        if unfired and check_faults:
             listed = "; ".join(
                 f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
                 f"fired {rule.fired} of {rule.times} time(s)"
@@ -147,14 +173,22 @@ class ConnectMock:
     def __enter__(self) -> ConnectMock:
         return self.start()
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        # A failing body is the news: the unfired-rules check would only hide it.
+        self._stop(check_faults=kind is None)
+
+    async def __aenter__(self) -> ConnectMock:
+        return self.start()
+
+    async def __aexit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._stop(check_faults=kind is None)
 
     def _fresh(self) -> ConnectMock:
-        """An unstarted mock with the same configuration and new fault rules, clock and call
-        log (one per decorated call); fixture files are not read again."""
+        """An unstarted mock with this one's configuration and fault rules as they are now
+        (rules added before decorating apply to every call), with fresh rule counters, clock
+        and call log (one per decorated call); fixture files are not read again."""
         clone = ConnectMock.__new__(ConnectMock)
-        clone._start_with(self._config)
+        clone._start_with(replace(self._config, fault_rules=self._runtime.faults.specs()))
         return clone
 
     @overload
@@ -186,40 +220,77 @@ class ConnectMock:
         return run
 
     def _decorate_class(self, klass: type[T]) -> type[T]:
-        if issubclass(klass, unittest.TestCase):
-            # setUp, the test and tearDown must all see the same mock, as with mock_aws.
-            original_setup = klass.setUp
+        return _decorate_class(self, klass)
 
-            def setUp(test: unittest.TestCase) -> None:
-                mock = self._fresh().start()
-                test.addCleanup(mock.stop)
-                original_setup(test)
 
-            klass.setUp = setUp  # type: ignore[method-assign,assignment]
-            return klass
-        setup = getattr(klass, "setup_method", None)
-        if setup is not None:
-            # pytest's setup_method, the test and teardown_method share one mock.
-            teardown = getattr(klass, "teardown_method", None)
+def _call_hook(hook: Callable[..., Any], test: Any, method: Any) -> None:
+    """pytest's rule: ``setup_method(self, method)`` or ``setup_method(self)``."""
+    try:
+        takes_method = len(inspect.signature(hook).parameters) >= 2
+    except (TypeError, ValueError):  # no signature: pass it, as pytest does
+        takes_method = True
+    if takes_method:
+        hook(test, method)
+    else:
+        hook(test)
 
-            def setup_method(test: Any, method: Any = None) -> None:
-                test._connect_mock = self._fresh().start()
-                setup(test, method)
 
-            def teardown_method(test: Any, method: Any = None) -> None:
-                try:
-                    if teardown is not None:
-                        teardown(test, method)
-                finally:
-                    test._connect_mock.stop()
+def _decorate_class(mock: ConnectMock, klass: type[T]) -> type[T]:
+    if issubclass(klass, unittest.TestCase):
+        # setUp, the test and tearDown must all see the same mock, as with mock_aws.
+        original_setup = klass.setUp
 
-            klass.setup_method = setup_method  # type: ignore[attr-defined]
-            klass.teardown_method = teardown_method  # type: ignore[attr-defined]
-            return klass
+        def setUp(test: unittest.TestCase) -> None:
+            running = mock._fresh().start()
+            test.addCleanup(running.stop)
+            original_setup(test)
+
+        klass.setUp = setUp  # type: ignore[method-assign,assignment]
+        return klass
+    setup = getattr(klass, "setup_method", None)
+    if setup is None:
         for name, attribute in list(vars(klass).items()):
             if name.startswith("test") and inspect.isfunction(attribute):
-                setattr(klass, name, self(attribute))
+                setattr(klass, name, mock(attribute))
         return klass
+    # pytest's setup_method, the test and teardown_method share one mock.
+    teardown = getattr(klass, "teardown_method", None)
+
+    def setup_method(test: Any, method: Any = None) -> None:
+        running = mock._fresh().start()
+        test._connect_mock = running
+        try:
+            _call_hook(setup, test, method)
+        except BaseException:
+            # pytest runs no teardown_method after a failed setup_method.
+            running._stop(check_faults=False)
+            raise
+
+    def teardown_method(test: Any, method: Any = None) -> None:
+        try:
+            if teardown is not None:
+                _call_hook(teardown, test, method)
+        finally:
+            test._connect_mock.stop()
+
+    klass.setup_method = setup_method  # type: ignore[attr-defined]
+    klass.teardown_method = teardown_method  # type: ignore[attr-defined]
+    return klass
+
+
+def current() -> ConnectMock:
+    """The running mock (the innermost one): in decorated functions and classes, context
+    managers, the ``connect_mock`` fixture and plain ``mock_aws`` tests alike."""
+    with _lock:
+        if _running:
+            return _running[-1]
+    if moto_mock_active():
+        # A plain mock_aws: the mock its requests are answered by.
+        return ConnectMock._borrowing(runtime.current())
+    raise RuntimeError(
+        "no connect_mock is running: decorate the test with @mock_connect or @mock_aws, use "
+        "'with mock_connect() as cm:', or take the connect_mock fixture"
+    )
 
 
 @overload

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pytest
 
 from . import runtime
-from .config import OPTIONS, MockConfig, default_seed
+from .config import OPTIONS, default_seed, set_session_seed
 from .mock import ConnectMock
 
 if TYPE_CHECKING:
     from .control.remote import RemoteConnectMock
 
 _OPTIONS = ", ".join(OPTIONS)
+_PREVIOUS_SEED = pytest.StashKey[int | None]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,12 +41,13 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     seed = config.getoption("connect_mock_seed")
     if seed is not None:
-        runtime.set_default(runtime.Runtime(MockConfig(seed=seed)))
+        # Every unseeded mock of the session takes it: mock_connect(), the fixtures, mock_aws.
+        config.stash[_PREVIOUS_SEED] = set_session_seed(seed)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if config.getoption("connect_mock_seed") is not None:
-        runtime.set_default(None)
+    if _PREVIOUS_SEED in config.stash:
+        set_session_seed(config.stash[_PREVIOUS_SEED])
 
 
 @pytest.fixture

@@ -18,11 +18,29 @@ from connect_mock.inventory.ordered import OrderedInventory
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
 # The message of every refused NextToken (connect_mock.core.tokens), spelled out independently.
-INVALID_TOKEN = (
-    "Invalid NextToken: it is malformed, was altered, or was issued for a different query "
-    "(target, PhoneNumberCountryCode, PhoneNumberType, PhoneNumberPrefix or seed). Pass back the "
-    "NextToken of the previous page of the same query unchanged, or start again without one."
-)
+# The fields a NextToken is bound to, as its error message names them, per operation.
+TOKEN_FIELDS = {
+    "SearchAvailablePhoneNumbers": (
+        "target, PhoneNumberCountryCode, PhoneNumberType, PhoneNumberPrefix"
+    ),
+    "ListPhoneNumbersV2": (
+        "TargetArn, InstanceId, PhoneNumberCountryCodes, PhoneNumberTypes, PhoneNumberPrefix"
+    ),
+    "ListPhoneNumbers": "InstanceId, PhoneNumberTypes, PhoneNumberCountryCodes",
+    "ListTrafficDistributionGroups": "InstanceId",
+}
+
+
+def invalid_token(operation: str = "SearchAvailablePhoneNumbers") -> str:
+    """The message of a NextToken the operation did not issue for this query."""
+    return (
+        "Invalid NextToken: it is malformed, was altered, or was issued for a different query "
+        f"({TOKEN_FIELDS[operation]} or seed). Pass back the NextToken of the previous page of "
+        "the same query unchanged, or start again without one."
+    )
+
+
+INVALID_TOKEN = invalid_token()
 
 
 def connect_client(

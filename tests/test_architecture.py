@@ -26,7 +26,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("connect_mock.wire",),
     ("connect_mock.mock",),
     ("connect_mock.control",),
-    ("connect_mock.plugin", "connect_mock.cli", "connect_mock.__main__", "connect_mock"),
+    (
+        "connect_mock.plugin",
+        "connect_mock.cli",
+        "connect_mock.__main__",
+        "connect_mock.faker",
+        "connect_mock",
+    ),
 )
 MAX_MODULE_LINES = 400
 MAX_CLASS_LINES = 250

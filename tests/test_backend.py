@@ -35,7 +35,14 @@ from connect_mock.core.errors import (
 )
 from connect_mock.inventory.fixtures import load_fixtures
 from connect_mock.runtime import Runtime
-from tests.helpers import ACCOUNT, INVALID_TOKEN, REGION, expected_numbers, manual_progress
+from tests.helpers import (
+    ACCOUNT,
+    INVALID_TOKEN,
+    REGION,
+    expected_numbers,
+    invalid_token,
+    manual_progress,
+)
 
 SEED = 7
 NO_INSTANCE = f"Instance 'nope' was not found in account {ACCOUNT}, Region {REGION}"
@@ -506,7 +513,7 @@ def test_list_pages_and_their_tokens() -> None:
     query = {"instance": instance_id}
     with pytest.raises(InvalidParameterException) as excinfo:
         claims.page("ListPhoneNumbersV2", query, made, 2, first.next_token)
-    assert message(excinfo) == INVALID_TOKEN
+    assert message(excinfo) == invalid_token("ListPhoneNumbersV2")
     with pytest.raises(InvalidParameterException):
         claims.list_legacy(instance_id, legacy_types=["DID"], next_token=first.next_token)
 

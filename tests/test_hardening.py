@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from connect_mock import RemoteConnectMock, mock_connect
-from tests.helpers import INVALID_TOKEN, connect_client, create_instance
+from tests.helpers import INVALID_TOKEN, connect_client, create_instance, invalid_token
 
 IN_PROCESS = "https://connect.us-east-1.amazonaws.com"
 AUTHORIZATION = (
@@ -88,7 +88,7 @@ def test_traffic_distribution_group_operations_answer_only_errors_they_declare(
             lambda: client.list_traffic_distribution_groups(NextToken="forged"),
             400,
             "InvalidRequestException",
-            INVALID_TOKEN,
+            invalid_token("ListTrafficDistributionGroups"),
         ),
         (
             lambda: client.describe_traffic_distribution_group(TrafficDistributionGroupId="x"),

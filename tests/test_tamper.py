@@ -14,7 +14,7 @@ import botocore.exceptions
 import pytest
 
 from connect_mock import mock_connect
-from tests.helpers import INVALID_TOKEN, connect_client, create_instance
+from tests.helpers import connect_client, create_instance, invalid_token
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 MINIMUM = 1000
@@ -115,7 +115,8 @@ def _refused(query: Query, token: str) -> None:
     response = excinfo.value.response
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 400, token
     assert response["Error"]["Code"] == "InvalidParameterException", token
-    assert response["Error"]["Message"] == INVALID_TOKEN, token
+    operation = "".join(part.title() for part in query.operation.split("_"))
+    assert response["Error"]["Message"] == invalid_token(operation), token
 
 
 def test_a_thousand_tampered_tokens_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:

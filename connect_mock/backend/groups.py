@@ -121,7 +121,9 @@ class TrafficDistributionGroups:
             ("ListTrafficDistributionGroups", self.account_id, self.region, repr(instance))
         )
         size = max_results or DEFAULT_PAGE_SIZE
-        return page_of(self.context.tokens, binding, groups, next_token, size)
+        return page_of(
+            self.context.tokens, "ListTrafficDistributionGroups", binding, groups, next_token, size
+        )
 
     def delete(self, reference: str) -> None:
         # Checks the group's claims, then deletes it: no claim may land in between.

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from .._moto import Progress, register_state_transition
 from .arns import instance_id_of
+from .paging import next_sequence
 
 __all__ = [
     "LEGACY_TYPES",
@@ -50,6 +51,8 @@ class ClaimedNumber:
     description: str | None
     fails: bool
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    # Creation order: what list pages and their NextTokens are positions in.
+    seq: int = field(default_factory=next_sequence, repr=False)
     progress: Progress = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -77,6 +80,8 @@ class TrafficDistributionGroup:
     description: str | None
     instance_arn: str
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    # Creation order: what list pages and their NextTokens are positions in.
+    seq: int = field(default_factory=next_sequence, repr=False)
     progress: Progress = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

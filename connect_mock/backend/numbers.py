@@ -160,7 +160,7 @@ class PhoneNumbers:
     ) -> Page[ClaimedNumber]:
         binding = "|".join((operation, self.account_id, self.region, repr(sorted(query.items()))))
         size = max_results or DEFAULT_LIST_PAGE_SIZE
-        return page_of(self.context.tokens, binding, items, next_token, size)
+        return page_of(self.context.tokens, operation, binding, items, next_token, size)
 
     def list_legacy(
         self,

@@ -38,8 +38,14 @@ class TokenCodec:
         raw = payload + self._mac(binding, payload)
         return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
-    def decode(self, binding: str, token: str) -> tuple[int, int]:
-        """(position, served) of a token this query issued; InvalidParameterException otherwise."""
+    def decode(
+        self,
+        binding: str,
+        token: str,
+        query: str = "target, PhoneNumberCountryCode, PhoneNumberType, PhoneNumberPrefix",
+    ) -> tuple[int, int]:
+        """(position, served) of a token this query issued; InvalidParameterException otherwise,
+        whose message names the fields of the ``query``."""
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         except (binascii.Error, ValueError):
@@ -54,9 +60,8 @@ class TokenCodec:
         ):
             raise InvalidParameterException(
                 "Invalid NextToken: it is malformed, was altered, or was issued for a different "
-                "query (target, PhoneNumberCountryCode, PhoneNumberType, PhoneNumberPrefix or "
-                "seed). Pass back the NextToken of the previous page of the same query unchanged, "
-                "or start again without one."
+                f"query ({query} or seed). Pass back the NextToken of the previous page of the "
+                "same query unchanged, or start again without one."
             )
         # The MAC covers the version byte, so only tokens we issued, all version 1, get here.
         _, position, served = _LAYOUT.unpack(payload)

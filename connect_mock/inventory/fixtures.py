@@ -68,6 +68,11 @@ def load_fixtures(sources: FixtureSource | Iterable[FixtureSource] | None) -> In
         return {}
     if isinstance(sources, str | os.PathLike | Mapping):
         sources = [sources]
+    elif isinstance(sources, bytes | bytearray) or not isinstance(sources, Iterable):
+        raise TypeError(
+            "fixtures must be a path to a JSON file, a mapping, or a list of them, "
+            f"not {type(sources).__name__}"
+        )
     result: Inventories = {}
     for source in sources:
         name, document = _read(source)
