@@ -107,10 +107,12 @@ class FaultRule:
         if self._owner is not None:
             self._owner.remove(self)
 
+    def spec(self) -> dict[str, Any]:
+        """The rule as ``Faults.load`` takes it."""
+        return {key: getattr(self, key) for key in RULE_KEYS}
+
     def to_json(self) -> dict[str, Any]:
-        data = {key: getattr(self, key) for key in RULE_KEYS}
-        data.update(matched=self.matched, fired=self.fired)
-        return data
+        return {**self.spec(), "matched": self.matched, "fired": self.fired}
 
 
 @dataclass(eq=False)
@@ -143,11 +145,12 @@ class ThrottleRule:
         if self._owner is not None:
             self._owner.remove(self)
 
+    def spec(self) -> dict[str, Any]:
+        """The rule as ``Faults.load`` takes it."""
+        return {"throttle": {key: getattr(self, key) for key in THROTTLE_KEYS}}
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "throttle": {"rate": self.rate, "burst": self.burst, "operation": self.operation},
-            "throttled": self.throttled,
-        }
+        return {**self.spec(), "throttled": self.throttled}
 
 
 Rule = FaultRule | ThrottleRule
@@ -304,13 +307,7 @@ class Faults:
     def specs(self) -> tuple[dict[str, Any], ...]:
         """The rules as ``load`` takes them, without their counters."""
         with self._lock:
-            rules = list(self._rules)
-        return tuple(
-            {key: getattr(rule, key) for key in RULE_KEYS}
-            if isinstance(rule, FaultRule)
-            else {"throttle": {key: getattr(rule, key) for key in THROTTLE_KEYS}}
-            for rule in rules
-        )
+            return tuple(rule.spec() for rule in self._rules)
 
     def remove(self, rule: Rule) -> None:
         with self._lock:

@@ -11,7 +11,7 @@ import pytest
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.cli import main
 from connect_mock.config import MockConfig
-from connect_mock.control.endpoints import config_endpoint
+from connect_mock.control.endpoints import config_endpoint, faults_endpoint
 
 BAD = [
     ({"seed": -1}, ValueError, "seed must be at least 0, got -1"),
@@ -65,3 +65,20 @@ def test_a_bad_rule_names_its_file_and_index(tmp_path: Path) -> None:
     rules.write_text(json.dumps([{"operation": "ListInstances", "colour": "red"}]))
     with pytest.raises(ValueError, match=rf"^{rules}\[0\]: unknown key\(s\) 'colour'"):
         MockConfig.create(faults=rules)
+
+
+def test_a_control_request_cannot_name_a_server_file(tmp_path: Path) -> None:
+    """Fault files are read from the constructor, the marker or the command line only: a JSON
+    string posted to /faults is refused, never opened, whatever it names."""
+    rules = tmp_path / "faults.json"
+    rules.write_text(
+        json.dumps({"operation": "ListInstances", "error": "InternalServiceException"})
+    )
+    with mock_connect() as cm:
+        for name in (str(rules), str(tmp_path / "missing.json")):
+            status, _, body = faults_endpoint("POST", json.dumps(name).encode())
+            assert (status, json.loads(body)) == (
+                400,
+                {"Message": "<fault rules>: expected a rule object or a list of rule objects"},
+            )
+        assert list(cm.faults) == []
