@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from .config import CLOCKS, DEFAULT_CALL_LOG_LIMIT, DEFAULT_PHONE_NUMBER_QUOTA
+
 
 def _sample(args: argparse.Namespace) -> int:
     import boto3
@@ -108,6 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--search-limit", type=_positive, default=100, help="results per query (default 100)"
     )
+    serve.add_argument(
+        "--phone-number-quota",
+        type=int,
+        default=DEFAULT_PHONE_NUMBER_QUOTA,
+        help=f"numbers one instance or group may hold (default {DEFAULT_PHONE_NUMBER_QUOTA})",
+    )
+    serve.add_argument(
+        "--call-log-limit",
+        type=int,
+        default=DEFAULT_CALL_LOG_LIMIT,
+        help=f"calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
+        f"(default {DEFAULT_CALL_LOG_LIMIT})",
+    )
+    serve.add_argument(
+        "--clock",
+        choices=CLOCKS,
+        default="virtual",
+        help="virtual: time moves only through POST /moto-api/connect-mock/clock (default); "
+        "real: it follows wall time too, so throttling buckets refill as the real service's do",
+    )
     serve.set_defaults(run=_serve)
     return parser
 
@@ -131,6 +153,9 @@ def _serve(args: argparse.Namespace) -> int:
         fixtures=args.fixtures or None,
         faults=args.faults,
         search_limit=args.search_limit,
+        phone_number_quota=args.phone_number_quota,
+        call_log_limit=args.call_log_limit,
+        clock=args.clock,
     )
 
 

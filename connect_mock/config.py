@@ -14,10 +14,13 @@ from .faults import Faults, FaultSource, read_fault_rules
 from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
 
 __all__ = [
+    "CLOCKS",
+    "DEFAULT_CALL_LOG_LIMIT",
     "DEFAULT_PHONE_NUMBER_QUOTA",
     "DEFAULT_SEARCH_LIMIT",
     "OPTIONS",
     "SEED_ENVIRONMENT_VARIABLE",
+    "SETTABLE",
     "MockConfig",
     "default_seed",
     "set_session_seed",
@@ -27,6 +30,11 @@ DEFAULT_SEARCH_LIMIT = 100
 # "Phone numbers per instance": small by default in new accounts, adjustable. Five keeps
 # quota tests short; raise it with mock_connect(phone_number_quota=...).
 DEFAULT_PHONE_NUMBER_QUOTA = 5
+# Calls kept in the call log (cm.calls, GET /calls); older ones are dropped first. A server
+# answering CI traffic all day must not grow without bound; ~1 KB per call.
+DEFAULT_CALL_LOG_LIMIT = 10_000
+# "virtual": time moves only when a test advances it; "real": it follows wall time too.
+CLOCKS = ("virtual", "real")
 SEED_ENVIRONMENT_VARIABLE = "CONNECT_MOCK_SEED"
 # The options of mock_connect, the marker and serve, in the order the docs list them.
 OPTIONS = (
@@ -36,9 +44,15 @@ OPTIONS = (
     "phone_number_quota",
     "faults",
     "assert_all_faults_fired",
+    "call_log_limit",
+    "clock",
 )
-# Options with a (name, minimum) range, settable on a running server too.
-_COUNTS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0}
+# Options with a (name, minimum) range; the maximum of all is a 64-bit signed integer's, as
+# Connect's own Long parameters.
+_MAXIMUM = 2**63 - 1
+_COUNTS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0, "call_log_limit": 0}
+# What POST /moto-api/connect-mock/config may set: no files (a request never names one).
+SETTABLE = (*_COUNTS, "clock")
 
 
 _session_seed: int | None = None
@@ -82,6 +96,8 @@ class MockConfig:
     phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA
     fault_rules: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
     assert_all_faults_fired: bool = False
+    call_log_limit: int = DEFAULT_CALL_LOG_LIMIT
+    clock: str = "virtual"
 
     def __post_init__(self) -> None:
         for name, minimum in _COUNTS.items():
@@ -90,8 +106,14 @@ class MockConfig:
                 raise TypeError(f"{name} must be an int, not {type(value).__name__}")
             if value < minimum:
                 raise ValueError(f"{name} must be at least {minimum}, got {value}")
+            if value > _MAXIMUM:
+                # str() of an int of more than 4,300 digits raises: name its size instead.
+                shown = value if value.bit_length() < 1000 else f"a {value.bit_length()}-bit int"
+                raise ValueError(f"{name} must be at most {_MAXIMUM} (2**63 - 1), got {shown}")
         if not isinstance(self.assert_all_faults_fired, bool):
             raise TypeError("assert_all_faults_fired must be True or False")
+        if not isinstance(self.clock, str) or self.clock not in CLOCKS:
+            raise ValueError(f"clock must be 'virtual' or 'real', got {self.clock!r}")
         # Rules are checked (names, errors each operation declares) by loading them once.
         Faults(self.seed, Clock()).load(self.fault_rules)
 
@@ -105,6 +127,8 @@ class MockConfig:
         phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
+        call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
+        clock: str = "virtual",
     ) -> MockConfig:
         """From the options users write: fixture and fault files are read here, once."""
         return cls(
@@ -114,17 +138,22 @@ class MockConfig:
             phone_number_quota=phone_number_quota,
             fault_rules=read_fault_rules(faults),
             assert_all_faults_fired=assert_all_faults_fired,
+            call_log_limit=call_log_limit,
+            clock=clock,
         )
 
     def updated(self, changes: Mapping[str, Any]) -> MockConfig:
-        """This configuration with some of seed, search_limit, phone_number_quota changed."""
-        unknown = sorted(set(changes) - set(_COUNTS))
+        """This configuration with some of the ``SETTABLE`` options changed."""
+        unknown = sorted(set(changes) - set(SETTABLE))
         if unknown:
             raise ValueError(
-                f"unknown option(s) {', '.join(map(repr, unknown))}; settable: "
-                + ", ".join(_COUNTS)
+                f"unknown option(s) {', '.join(map(repr, unknown))}; settable here: "
+                + ", ".join(SETTABLE)
+                + " (fixtures and fault files are read from the command line or the constructor "
+                "only; add fault rules with POST /moto-api/connect-mock/faults)"
             )
         return replace(self, **changes)
 
     def to_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _COUNTS}
+        """The ``SETTABLE`` options."""
+        return {name: getattr(self, name) for name in SETTABLE}

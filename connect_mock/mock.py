@@ -14,7 +14,12 @@ from typing import Any, TypeVar, overload
 from . import runtime
 from ._moto import aws_mock, moto_mock_active
 from .backend import recorded_calls
-from .config import DEFAULT_PHONE_NUMBER_QUOTA, DEFAULT_SEARCH_LIMIT, MockConfig
+from .config import (
+    DEFAULT_CALL_LOG_LIMIT,
+    DEFAULT_PHONE_NUMBER_QUOTA,
+    DEFAULT_SEARCH_LIMIT,
+    MockConfig,
+)
 from .core.calls import CallLog
 from .core.clock import Clock
 from .faults import Faults, FaultSource
@@ -40,7 +45,9 @@ class ConnectMock:
     auto-paginators finish; ``phone_number_quota`` is how many numbers one instance or traffic
     distribution group may hold (a claim over it ends FAILED); ``faults`` are fault rules (a JSON
     file, a rule mapping or a list); with ``assert_all_faults_fired`` a rule with ``times=N`` that
-    fired fewer than N times fails ``stop()``.
+    fired fewer than N times fails ``stop()``; ``call_log_limit`` is how many calls ``cm.calls``
+    keeps (the oldest go first; ``cm.calls.dropped`` counts them); ``clock`` is ``"virtual"``
+    (time moves only with ``cm.clock.advance``) or ``"real"`` (it follows wall time too).
     """
 
     def __init__(
@@ -52,6 +59,8 @@ class ConnectMock:
         phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
+        call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
+        clock: str = "virtual",
     ) -> None:
         self._start_with(
             MockConfig.create(
@@ -61,6 +70,8 @@ class ConnectMock:
                 phone_number_quota=phone_number_quota,
                 faults=faults,
                 assert_all_faults_fired=assert_all_faults_fired,
+                call_log_limit=call_log_limit,
+                clock=clock,
             )
         )
 
@@ -68,14 +79,12 @@ class ConnectMock:
     def _borrowing(cls, active: Runtime) -> ConnectMock:
         """A controller of a runtime that plain mock_aws serves with (started by moto)."""
         borrowed = cls.__new__(cls)
-        borrowed._config = active.config
         borrowed._runtime = active
         borrowed._calls = CallLog(recorded_calls)
         borrowed._aws = _BORROWED
         return borrowed
 
     def _start_with(self, config: MockConfig) -> None:
-        self._config = config
         # The runtime exists before start(): cm.faults.add(...) and cm.clock work on it then.
         self._runtime = Runtime(config)
         self._calls = CallLog(recorded_calls)
@@ -84,24 +93,24 @@ class ConnectMock:
     @property
     def config(self) -> MockConfig:
         """The validated configuration this mock runs with."""
-        return self._config
+        return self._runtime.config
 
     @property
     def seed(self) -> int:
-        return self._config.seed
+        return self.config.seed
 
     @property
     def search_limit(self) -> int:
-        return self._config.search_limit
+        return self.config.search_limit
 
     @property
     def phone_number_quota(self) -> int:
-        return self._config.phone_number_quota
+        return self.config.phone_number_quota
 
     @property
     def inventories(self) -> Inventories:
         """The fixture numbers per (country, type) this mock was given."""
-        return self._config.inventories
+        return self.config.inventories
 
     @property
     def faults(self) -> Faults:
@@ -115,7 +124,7 @@ class ConnectMock:
 
     @property
     def clock(self) -> Clock:
-        """The virtual clock throttling runs on: ``cm.clock.advance(1.5)``."""
+        """The clock throttling, cooldowns and deadlines run on: ``cm.clock.advance(1.5)``."""
         return self._runtime.clock
 
     @property
@@ -157,18 +166,8 @@ class ConnectMock:
             _running.remove(self)
         runtime.remove(self._runtime)
         aws.stop()
-        unfired = self.faults.unfired() if self._config.assert_all_faults_fired else []
-        if unfired and check_faults:
-            listed = "; ".join(
-                f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
-                f"fired {rule.fired} of {rule.times} time(s)"
-                for rule in unfired
-            )
-            raise AssertionError(
-                f"fault rule(s) with times=N did not fire N times: {listed}. Pass "
-                "assert_all_faults_fired=False to mock_connect (or the connect_mock marker) to "
-                "turn this check off."
-            )
+        if check_faults:
+            self._runtime.check_faults_fired()
 
     def __enter__(self) -> ConnectMock:
         return self.start()
@@ -188,7 +187,7 @@ class ConnectMock:
         (rules added before decorating apply to every call), with fresh rule counters, clock
         and call log (one per decorated call); fixture files are not read again."""
         clone = ConnectMock.__new__(ConnectMock)
-        clone._start_with(replace(self._config, fault_rules=self._runtime.faults.specs()))
+        clone._start_with(replace(self.config, fault_rules=self._runtime.faults.specs()))
         return clone
 
     @overload
@@ -304,6 +303,8 @@ def mock_connect(
     phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
     faults: FaultSource | None = None,
     assert_all_faults_fired: bool = False,
+    call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
+    clock: str = "virtual",
 ) -> ConnectMock: ...
 def mock_connect(target: Any = None, /, **options: Any) -> Any:
     """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).

@@ -5,17 +5,16 @@ tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
 from . import runtime
-from .config import OPTIONS, default_seed, set_session_seed
+from .config import OPTIONS, MockConfig, set_session_seed
 from .mock import ConnectMock
+from .runtime import Runtime
 
 if TYPE_CHECKING:
     from .control.remote import RemoteConnectMock
@@ -50,21 +49,31 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         set_session_seed(config.stash[_PREVIOUS_SEED])
 
 
-@pytest.fixture
-def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
-    """An active mock_connect (moto's mock_aws included); the marker sets its options."""
+def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The ``connect_mock`` marker's keyword arguments, over the session seed."""
     options: dict[str, Any] = {"seed": request.config.getoption("connect_mock_seed")}
     marker = request.node.get_closest_marker("connect_mock")
     if marker is not None:
         if marker.args:
             raise TypeError(f"@pytest.mark.connect_mock takes keyword arguments only ({_OPTIONS})")
         options.update(marker.kwargs)
+    return options
+
+
+def _marker_error(error: TypeError) -> TypeError:
+    return TypeError(
+        f"@pytest.mark.connect_mock: {error}; it takes mock_connect's options: {_OPTIONS}"
+    )
+
+
+@pytest.fixture
+def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
+    """An active mock_connect (moto's mock_aws included); the marker sets its options."""
+    options = _marker_options(request)
     try:
         mock = ConnectMock(**options)
     except TypeError as error:
-        raise TypeError(
-            f"@pytest.mark.connect_mock: {error}; it takes mock_connect's options: {_OPTIONS}"
-        ) from None
+        raise _marker_error(error) from None
     with mock:
         yield mock
 
@@ -90,9 +99,6 @@ def connect_instance(connect_mock: ConnectMock) -> ConnectInstance:
         OutboundCallsEnabled=True,
     )
     return ConnectInstance(client, created["Id"], created["Arn"])
-
-
-_SERVER_OPTIONS = ("seed", "search_limit", "phone_number_quota", "faults")
 
 
 @pytest.fixture(scope="session")
@@ -122,35 +128,23 @@ def connect_server(
     """The session's server, reset for this test; ``AWS_ENDPOINT_URL_CONNECT`` points at it.
 
     Yields a controller speaking the server's control endpoints (``faults``, ``calls``,
-    ``clock``, ``seed``). The ``connect_mock`` marker may set seed, search_limit,
-    phone_number_quota and faults.
+    ``clock``, ``config``). The ``connect_mock`` marker takes mock_connect's options.
     """
     from .control.remote import RemoteConnectMock
 
-    options: dict[str, Any] = {}
-    marker = request.node.get_closest_marker("connect_mock")
-    if marker is not None:
-        unknown = sorted(set(marker.kwargs) - set(_SERVER_OPTIONS))
-        if marker.args or unknown:
-            raise TypeError(
-                "@pytest.mark.connect_mock with connect_server takes keyword arguments "
-                f"{', '.join(_SERVER_OPTIONS)}; got {', '.join(unknown) or 'positional ones'}"
-            )
-        options.update(marker.kwargs)
-    seed = options.pop("seed", request.config.getoption("connect_mock_seed"))
-    faults = options.pop("faults", None)
-    # The server is in this process: configuring it sets the default settings, which plain
-    # mock_aws tests use too. Restored afterwards, or this test's seed would be theirs.
+    options = _marker_options(request)
+    try:
+        config = MockConfig.create(**options)
+    except TypeError as error:
+        raise _marker_error(error) from None
+    # The server is in this process: its mock is the default one, which plain mock_aws tests
+    # use too. Restored afterwards, or this test's settings would be theirs.
     previous = runtime.get_default()
     remote = RemoteConnectMock(connect_server_endpoint)
     try:
         remote.reset()
-        remote.configure(seed=default_seed() if seed is None else seed, **options)
-        if faults is not None:
-            if isinstance(faults, str | os.PathLike):
-                faults = json.loads(Path(faults).read_text(encoding="utf-8"))
-            for rule in [faults] if isinstance(faults, dict) else faults:
-                remote.faults.add_rule(dict(rule))
+        served = Runtime(config)
+        runtime.set_default(served)
         monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", connect_server_endpoint)
         for name, value in (
             ("AWS_ACCESS_KEY_ID", "testing"),
@@ -160,6 +154,9 @@ def connect_server(
             if name not in os.environ:
                 monkeypatch.setenv(name, value)
         yield remote
-        remote.reset()
+        try:
+            served.check_faults_fired()
+        finally:
+            remote.reset()
     finally:
         runtime.set_default(previous)

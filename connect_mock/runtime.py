@@ -15,7 +15,15 @@ from .core.tokens import TokenCodec
 from .faults import Faults
 from .inventory.fixtures import Inventories
 
-__all__ = ["Runtime", "current", "get_default", "push", "remove", "set_default"]
+__all__ = [
+    "Runtime",
+    "configure_current",
+    "current",
+    "get_default",
+    "push",
+    "remove",
+    "set_default",
+]
 
 
 class Runtime:
@@ -23,11 +31,33 @@ class Runtime:
     ``cm.faults``), starting from the configuration's rules, and the NextToken codec."""
 
     def __init__(self, config: MockConfig) -> None:
-        self.config = config
-        self.clock = Clock()
-        self.faults = Faults(config.seed, self.clock)
-        self.faults.load(config.fault_rules)
+        self.reconfigure(config)
+
+    def reconfigure(self, config: MockConfig) -> None:
+        """Run with ``config`` from now on, afresh: a new clock, the configured fault rules
+        (rules added since are dropped), a new NextToken key. ``POST /config`` does this to the
+        mock in force, so that a mock_connect holding this runtime sees the change."""
+        clock = Clock(real=config.clock == "real")
+        faults = Faults(config.seed, clock)
+        faults.load(config.fault_rules)
+        self.config, self.clock, self.faults = config, clock, faults
         self.tokens = TokenCodec(config.seed)
+
+    def check_faults_fired(self) -> None:
+        """With ``assert_all_faults_fired``: fail if a ``times=N`` rule fired fewer than N
+        times."""
+        unfired = self.faults.unfired() if self.config.assert_all_faults_fired else []
+        if unfired:
+            listed = "; ".join(
+                f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
+                f"fired {rule.fired} of {rule.times} time(s)"
+                for rule in unfired
+            )
+            raise AssertionError(
+                f"fault rule(s) with times=N did not fire N times: {listed}. Pass "
+                "assert_all_faults_fired=False to mock_connect (or the connect_mock marker) to "
+                "turn this check off."
+            )
 
     @property
     def seed(self) -> int:
@@ -90,3 +120,17 @@ def current() -> Runtime:
         if _from_environment is None or _from_environment.seed != seed:
             _from_environment = Runtime(MockConfig(seed=seed))
         return _from_environment
+
+
+def configure_current(config: MockConfig) -> Runtime:
+    """Make the mock in force run with ``config`` (``POST /config``): the innermost active
+    mock_connect, else the default (a server's); with neither, ``config`` becomes the default.
+    An active mock's settings never leak into the default that later plain mock_aws uses."""
+    global _default
+    with _lock:
+        target = _stack[-1] if _stack else _default
+        if target is None:
+            _default = Runtime(config)
+            return _default
+    target.reconfigure(config)
+    return target

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from .._moto import RegionStore, ResetScoped
-from ..core.calls import Call
+from ..core.calls import CallJournal
 from .idempotency import ClientTokens
 from .models import ClaimedNumber, TrafficDistributionGroup
 
@@ -77,7 +77,7 @@ class SharedState:
     """What every account and Region share: the ordered call log and the number pool."""
 
     def __init__(self) -> None:
-        self.calls: list[Call] = []
+        self.calls = CallJournal()
         self.pool = NumberPool()
 
 
@@ -93,5 +93,5 @@ def shared_state() -> SharedState:
     return _shared.get()
 
 
-def recorded_calls() -> list[Call]:
+def recorded_calls() -> CallJournal:
     return _shared.get().calls

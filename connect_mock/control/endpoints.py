@@ -3,20 +3,21 @@ other processes:
 
 - ``GET /moto-api/connect-mock/faults``: the rules; ``POST``: add a rule object or a list of them
   (keys as ``cm.faults.add``'s keywords, or ``{"throttle": {...}}``); ``DELETE``: remove all.
-- ``GET /moto-api/connect-mock/calls``: the calls answered since moto's last reset.
-- ``GET /moto-api/connect-mock/config``: seed, search_limit, phone_number_quota, clock;
-  ``POST``: set any of seed, search_limit, phone_number_quota (a fresh start: the clock restarts
-  and the fault rules are the configured ones again).
-- ``POST /moto-api/connect-mock/clock`` with ``{"advance": seconds}``: move the virtual clock.
+- ``GET /moto-api/connect-mock/calls``: the calls answered since moto's last reset (the newest
+  ``call_log_limit``) and how many were dropped; ``DELETE``: forget them.
+- ``GET /moto-api/connect-mock/config``: the settable options and the time (``now``);
+  ``POST``: set any of them (a fresh start: the clock restarts and the fault rules are the
+  configured ones again).
+- ``GET /moto-api/connect-mock/clock``: the time; ``POST`` with ``{"advance": seconds}``: move it.
 
-They act on the mock in force for requests without an active ``mock_connect``: those of
-``connect-mock serve`` or the ``connect_server`` fixture.
+They act on the mock in force: the innermost active ``mock_connect`` in this process, else the
+one of ``connect-mock serve`` or the ``connect_server`` fixture. Bodies are JSON whatever their
+Content-Type (``curl -d`` sends a form type); a refused request changes nothing.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -25,13 +26,83 @@ from .._http import Response
 from ..backend import recorded_calls
 from ..runtime import Runtime
 
+__all__ = ["MAX_BODY_BYTES", "MAX_DEPTH", "url_paths"]
+
+MAX_BODY_BYTES = 1 << 20
+# Fault rules nest three levels ({"throttle": {...}} in a list); anything deeper is abuse, and
+# json.loads itself overflows the stack at some thousands of levels.
+MAX_DEPTH = 16
 _JSON = {"Content-Type": "application/json"}
+
+
+class _Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _answer(status: int, document: dict[str, Any]) -> Response:
     return status, dict(_JSON), json.dumps(document)
 
 
+def _depth(document: Any) -> int:
+    deepest, pending = 0, [(document, 1)]
+    while pending:
+        value, level = pending.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:  # deeper is refused anyway: stop looking
+                children = value.values() if isinstance(value, dict) else value
+                pending.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _read_json(body: bytes, expected: str) -> Any:
+    """The body's JSON document; ``expected`` says what the endpoint takes, for the messages."""
+    if len(body) > MAX_BODY_BYTES:
+        raise _Refused(413, f"the body is {len(body)} bytes; the limit is {MAX_BODY_BYTES}")
+    if not body.strip():
+        raise _Refused(400, f"the body is empty; expected {expected}")
+    try:
+        document = json.loads(body)
+    except RecursionError:
+        raise _Refused(400, f"the body nests deeper than {MAX_DEPTH} levels") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _Refused(400, f"the body is not JSON ({exc}); expected {expected}") from None
+    if _depth(document) > MAX_DEPTH:
+        raise _Refused(400, f"the body nests deeper than {MAX_DEPTH} levels")
+    return document
+
+
+def _no_body(method: str, body: bytes) -> None:
+    if body.strip():
+        raise _Refused(400, f"{method} takes no body")
+
+
+def _endpoint(
+    allowed: tuple[str, ...],
+) -> Callable[[Callable[[str, bytes], Response]], Callable[[str, bytes], Response]]:
+    """Refuse other methods (405) and turn ``_Refused`` into its answer."""
+
+    def wrap(handler: Callable[[str, bytes], Response]) -> Callable[[str, bytes], Response]:
+        def endpoint(method: str, body: bytes) -> Response:
+            if method not in allowed:
+                return _answer(
+                    405, {"Message": f"{method} is not allowed; use {' or '.join(allowed)}"}
+                )
+            try:
+                if method in ("GET", "DELETE"):
+                    _no_body(method, body)
+                return handler(method, body)
+            except _Refused as refused:
+                return _answer(refused.status, {"Message": str(refused)})
+
+        return endpoint
+
+    return wrap
+
+
+@_endpoint(("GET", "POST", "DELETE"))
 def faults_endpoint(method: str, body: bytes) -> Response:
     faults = runtime.current().faults
     if method == "GET":
@@ -39,65 +110,54 @@ def faults_endpoint(method: str, body: bytes) -> Response:
     if method == "DELETE":
         faults.clear()
         return _answer(200, {"rules": []})
-    if method == "POST":
-        try:
-            document = json.loads(body or b"null")
-        except (ValueError, UnicodeDecodeError) as exc:
-            return _answer(400, {"Message": f"body is not JSON: {exc}"})
-        try:
-            added = faults.load(document)
-        except ValueError as exc:
-            return _answer(400, {"Message": str(exc)})
-        return _answer(201, {"rules": [rule.to_json() for rule in added]})
-    return _answer(405, {"Message": f"{method} is not allowed; use GET, POST or DELETE"})
+    document = _read_json(body, "a rule object or a list of rule objects")
+    try:
+        added = faults.load(document)
+    except ValueError as exc:
+        raise _Refused(400, str(exc)) from None
+    return _answer(201, {"rules": [rule.to_json() for rule in added]})
 
 
+@_endpoint(("GET", "DELETE"))
 def calls_endpoint(method: str, body: bytes) -> Response:
-    if method != "GET":
-        return _answer(405, {"Message": f"{method} is not allowed; use GET"})
-    return _answer(200, {"calls": [call.to_json() for call in recorded_calls()]})
+    journal = recorded_calls()
+    if method == "DELETE":
+        journal.clear()
+    calls, dropped = journal.since(0)
+    return _answer(200, {"calls": [call.to_json() for call in calls], "dropped": dropped})
 
 
 def _config(active: Runtime) -> dict[str, Any]:
-    return {**active.config.to_json(), "clock": active.clock.now().isoformat()}
+    return {**active.config.to_json(), "now": active.clock.now().isoformat()}
 
 
+@_endpoint(("GET", "POST"))
 def config_endpoint(method: str, body: bytes) -> Response:
-    active = runtime.current()
     if method == "GET":
-        return _answer(200, _config(active))
-    if method != "POST":
-        return _answer(405, {"Message": f"{method} is not allowed; use GET or POST"})
-    try:
-        document = json.loads(body or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
-        return _answer(400, {"Message": f"body is not JSON: {exc}"})
+        return _answer(200, _config(runtime.current()))
+    options = 'an object of options, e.g. {"seed": 1}'
+    document = _read_json(body, options) if body.strip() else {}
     if not isinstance(document, dict):
-        return _answer(400, {"Message": "expected an object of options"})
+        raise _Refused(400, f"expected {options}")
     try:
-        updated = Runtime(active.config.updated(document))
+        updated = runtime.current().config.updated(document)
     except (TypeError, ValueError) as exc:
-        return _answer(400, {"Message": str(exc)})
-    runtime.set_default(updated)
-    return _answer(200, _config(updated))
+        raise _Refused(400, str(exc)) from None
+    return _answer(200, _config(runtime.configure_current(updated)))
 
 
+@_endpoint(("GET", "POST"))
 def clock_endpoint(method: str, body: bytes) -> Response:
     clock = runtime.current().clock
-    if method == "GET":
-        return _answer(200, {"now": clock.now().isoformat()})
-    if method != "POST":
-        return _answer(405, {"Message": f"{method} is not allowed; use GET or POST"})
-    try:
-        document = json.loads(body or b"{}")
-        seconds = document["advance"]
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-            raise TypeError
-        if not math.isfinite(seconds):
-            raise ValueError
-        clock.advance(seconds)
-    except (ValueError, TypeError, KeyError, UnicodeDecodeError):
-        return _answer(400, {"Message": 'expected {"advance": seconds} with seconds >= 0'})
+    if method == "POST":
+        expected = '{"advance": seconds} with seconds a number >= 0'
+        document = _read_json(body, expected)
+        if not isinstance(document, dict) or set(document) != {"advance"}:
+            raise _Refused(400, f"expected {expected}")
+        try:
+            clock.advance(document["advance"])
+        except (TypeError, ValueError) as exc:
+            raise _Refused(400, f"{exc}; expected {expected}") from None
     return _answer(200, {"now": clock.now().isoformat()})
 
 

@@ -10,13 +10,33 @@ import requests
 
 from ..core.calls import Call
 
-__all__ = ["RemoteConnectMock"]
+__all__ = ["RemoteConnectMock", "RemoteError"]
 
 _TIMEOUT = 10
 
 
 class RemoteError(RuntimeError):
-    """The server refused a control request; the message is the server's."""
+    """The server refused a control request; the message is the server's, ``status`` the HTTP
+    status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _request(method: str, url: str, document: Any = None) -> dict[str, Any]:
+    """Send a control request; its JSON answer, or RemoteError with the server's message."""
+    response = requests.request(method, url, json=document, timeout=_TIMEOUT)
+    try:
+        answer = response.json()
+    except ValueError:
+        answer = None
+    if not response.ok or not isinstance(answer, dict):
+        message = answer.get("Message") if isinstance(answer, dict) else None
+        if not isinstance(message, str):
+            message = f"{method} {url} answered {response.status_code}: {response.text[:500]}"
+        raise RemoteError(message, response.status_code)
+    return answer
 
 
 class _RemoteFaults:
@@ -25,10 +45,7 @@ class _RemoteFaults:
 
     def add_rule(self, rule: dict[str, Any]) -> dict[str, Any]:
         """Add one rule in its JSON form (as in fault files)."""
-        response = requests.post(self._url, json=rule, timeout=_TIMEOUT)
-        if response.status_code != 201:
-            raise RemoteError(response.json().get("Message", response.text))
-        added: dict[str, Any] = response.json()["rules"][0]
+        added: dict[str, Any] = _request("POST", self._url, rule)["rules"][0]
         return added
 
     def add(
@@ -43,10 +60,10 @@ class _RemoteFaults:
         return self.add_rule({"throttle": {"rate": rate, "burst": burst, "operation": operation}})
 
     def clear(self) -> None:
-        requests.delete(self._url, timeout=_TIMEOUT).raise_for_status()
+        _request("DELETE", self._url)
 
     def list(self) -> list[dict[str, Any]]:
-        rules: list[dict[str, Any]] = requests.get(self._url, timeout=_TIMEOUT).json()["rules"]
+        rules: list[dict[str, Any]] = _request("GET", self._url)["rules"]
         return rules
 
 
@@ -55,51 +72,64 @@ class _RemoteClock:
         self._url = f"{base}/moto-api/connect-mock/clock"
 
     def advance(self, delta: float | timedelta) -> str:
+        """Move the server's clock; returns its new time (ISO 8601)."""
         seconds = delta.total_seconds() if isinstance(delta, timedelta) else delta
-        response = requests.post(self._url, json={"advance": seconds}, timeout=_TIMEOUT)
-        if response.status_code != 200:
-            raise RemoteError(response.json()["Message"])
-        now: str = response.json()["now"]
+        now: str = _request("POST", self._url, {"advance": seconds})["now"]
+        return now
+
+    def now(self) -> str:
+        """The server's time (ISO 8601)."""
+        now: str = _request("GET", self._url)["now"]
         return now
 
 
 class RemoteConnectMock:
-    """``faults``, ``calls``, ``clock``, ``seed`` and ``reset()`` of a server at ``endpoint``."""
+    """``faults``, ``calls``, ``clock``, ``config`` and ``reset()`` of a server at ``endpoint``;
+    a refused request raises ``RemoteError`` with the server's message."""
 
     def __init__(self, endpoint: str) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.faults = _RemoteFaults(self.endpoint)
         self.clock = _RemoteClock(self.endpoint)
+        self._calls_url = f"{self.endpoint}/moto-api/connect-mock/calls"
+        self._config_url = f"{self.endpoint}/moto-api/connect-mock/config"
 
     @property
     def calls(self) -> list[Call]:
-        """Every Connect request the server answered since its last reset."""
-        raw = requests.get(f"{self.endpoint}/moto-api/connect-mock/calls", timeout=_TIMEOUT)
-        return [Call(**entry) for entry in raw.json()["calls"]]
+        """The Connect requests the server answered since its last reset (the newest
+        ``call_log_limit`` of them)."""
+        return [Call(**entry) for entry in _request("GET", self._calls_url)["calls"]]
+
+    @property
+    def dropped_calls(self) -> int:
+        """How many calls the server dropped, oldest first, to keep ``call_log_limit``."""
+        return int(_request("GET", self._calls_url)["dropped"])
+
+    def clear_calls(self) -> None:
+        """Forget the calls recorded so far."""
+        _request("DELETE", self._calls_url)
 
     @property
     def config(self) -> dict[str, Any]:
-        answer: dict[str, Any] = requests.get(
-            f"{self.endpoint}/moto-api/connect-mock/config", timeout=_TIMEOUT
-        ).json()
-        return answer
+        """The server's settable options and its time (``now``)."""
+        return _request("GET", self._config_url)
 
     @property
     def seed(self) -> int:
         return int(self.config["seed"])
 
-    def configure(self, **options: int) -> dict[str, Any]:
-        """Set seed, search_limit or phone_number_quota (the clock restarts, the configured
-        fault rules load again, rules added since are dropped)."""
-        response = requests.post(
-            f"{self.endpoint}/moto-api/connect-mock/config", json=options, timeout=_TIMEOUT
-        )
-        if response.status_code != 200:
-            raise RemoteError(response.json()["Message"])
-        answer: dict[str, Any] = response.json()
-        return answer
+    def configure(self, **options: Any) -> dict[str, Any]:
+        """Set any of seed, search_limit, phone_number_quota, call_log_limit, clock (the clock
+        restarts, the configured fault rules load again, rules added since are dropped)."""
+        return _request("POST", self._config_url, options)
 
     def reset(self) -> None:
         """moto's reset (all state, recorded calls included) and no fault rules."""
-        requests.post(f"{self.endpoint}/moto-api/reset", timeout=_TIMEOUT).raise_for_status()
+        url = f"{self.endpoint}/moto-api/reset"
+        response = requests.post(url, timeout=_TIMEOUT)
+        if not response.ok:
+            raise RemoteError(
+                f"POST {url} answered {response.status_code}: {response.text[:500]}",
+                response.status_code,
+            )
         self.faults.clear()

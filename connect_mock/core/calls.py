@@ -1,12 +1,15 @@
-"""Call recording: every Connect request the mock answered, in order (``cm.calls``)."""
+"""Call recording: the Connect requests the mock answered, in order (``cm.calls``), the newest
+``call_log_limit`` of them kept so that a long-running server does not grow without bound."""
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, overload
 
-__all__ = ["Call", "CallLog"]
+__all__ = ["Call", "CallJournal", "CallLog"]
 
 _ANY: Any = object()
 
@@ -26,24 +29,71 @@ class Call:
         return asdict(self)
 
 
+class CallJournal:
+    """Every call recorded since moto's last reset, oldest dropped first beyond the limit."""
+
+    def __init__(self) -> None:
+        self._calls: deque[Call] = deque()
+        self._lock = threading.Lock()
+        self.total = 0  # calls ever recorded: positions for the views (CallLog) to start at
+        self._cleared_at = 0
+
+    def record(self, call: Call, limit: int) -> None:
+        """Keep ``call``, and at most ``limit`` calls in all."""
+        with self._lock:
+            self._calls.append(call)
+            self.total += 1
+            while len(self._calls) > limit:
+                self._calls.popleft()
+
+    def clear(self) -> None:
+        """Forget every call (``DELETE /moto-api/connect-mock/calls``)."""
+        with self._lock:
+            self._calls.clear()
+            self._cleared_at = self.total
+
+    def since(self, position: int) -> tuple[list[Call], int]:
+        """The calls recorded after ``position`` that are kept, and how many of them were
+        dropped to keep the limit."""
+        with self._lock:
+            recorded = self.total - max(position, self._cleared_at)
+            kept = min(recorded, len(self._calls))
+            calls = list(self._calls)[len(self._calls) - kept :] if kept else []
+        return calls, recorded - kept
+
+
 class CallLog(Sequence[Call]):
     """A read-only view of the calls made since the mock started (moto's reset empties it)."""
 
-    def __init__(self, source: Callable[[], list[Call]]) -> None:
+    def __init__(self, source: Callable[[], CallJournal]) -> None:
         self._source = source
-        self._list: list[Call] | None = None
+        self._journal: CallJournal | None = None
         self._start = 0
 
     def _mark(self) -> None:
         """Start the view here: earlier calls (of an enclosing mock) are not this mock's."""
-        self._list = self._source()
-        self._start = len(self._list)
+        self._journal = self._source()
+        self._start = self._journal.total
+
+    def _view(self) -> tuple[list[Call], int]:
+        journal = self._source()
+        if journal is not self._journal:  # moto reset since: everything now is ours
+            return journal.since(0)
+        return journal.since(self._start)
 
     def _calls(self) -> list[Call]:
-        current = self._source()
-        if current is not self._list:  # moto reset since: everything now is ours
-            return list(current)
-        return current[self._start :]
+        return self._view()[0]
+
+    @property
+    def dropped(self) -> int:
+        """How many of this mock's calls were dropped, oldest first, to keep the log within
+        ``call_log_limit``."""
+        return self._view()[1]
+
+    def clear(self) -> None:
+        """Start this view afresh: the calls so far are no longer listed."""
+        self._journal = self._source()
+        self._start = self._journal.total
 
     @overload
     def __getitem__(self, index: int) -> Call: ...

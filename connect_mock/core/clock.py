@@ -1,40 +1,61 @@
-"""The mock's virtual clock: it moves only when a test moves it, so time-based behaviour
-(throttling buckets, cooldowns) gives the same result every run without sleeping."""
+"""The mock's clock. Virtual by default: it moves only when a test moves it, so time-based
+behaviour (throttling buckets, cooldowns) gives the same result every run without sleeping.
+A real clock (``connect-mock serve --clock real``) also follows wall time, for servers nobody
+drives; it can still be advanced."""
 
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 
-__all__ = ["Clock"]
+__all__ = ["LATEST", "Clock"]
+
+# The clock stays before this instant: datetime ends at 9999-12-31, and deadlines computed
+# from "now" (cooldowns, the 180-day claim/release window, token ages) need room after it.
+LATEST = datetime(9000, 1, 1, tzinfo=timezone.utc)
 
 
 class Clock:
-    """Virtual time; ``advance()`` moves it, nothing else does."""
+    """Time for the mock; ``advance()`` moves it (and with ``real=True`` so does wall time)."""
 
-    def __init__(self, start: datetime | None = None) -> None:
+    def __init__(self, start: datetime | None = None, *, real: bool = False) -> None:
         if start is None:
             start = datetime.now(timezone.utc).replace(microsecond=0)
         elif start.tzinfo is None:
             raise ValueError("Clock start must be timezone-aware, e.g. datetime(..., tzinfo=UTC)")
+        elif start >= LATEST:
+            raise ValueError(f"Clock start must be before {LATEST.isoformat()}, got {start}")
         self._start = start
         self._elapsed = 0.0
+        self._wall_origin = time.monotonic() if real else None
         self._lock = threading.Lock()
 
+    @property
+    def real(self) -> bool:
+        """True when the clock follows wall time as well as ``advance()``."""
+        return self._wall_origin is not None
+
     def now(self) -> datetime:
-        """The current virtual date and time (UTC)."""
-        return self._start + timedelta(seconds=self._elapsed)
+        """The current date and time of the mock (UTC)."""
+        return self._start + timedelta(seconds=self.monotonic())
 
     def monotonic(self) -> float:
-        """Seconds of virtual time since the clock was made."""
-        return self._elapsed
+        """Seconds of mock time since the clock was made."""
+        if self._wall_origin is None:
+            return self._elapsed
+        return self._elapsed + (time.monotonic() - self._wall_origin)
 
     def advance(self, delta: float | timedelta) -> None:
-        """Move time forward by ``delta`` seconds or a ``timedelta``."""
+        """Move time forward by ``delta`` seconds or a ``timedelta``; it cannot pass
+        ``LATEST`` (9000-01-01 UTC)."""
         if isinstance(delta, timedelta):
             seconds = delta.total_seconds()
         elif isinstance(delta, int | float) and not isinstance(delta, bool):
-            seconds = float(delta)
+            try:
+                seconds = float(delta)
+            except OverflowError:  # an int too large for a float
+                seconds = float("inf")
         else:
             raise TypeError(
                 f"advance() takes seconds (int or float) or a datetime.timedelta, "
@@ -43,7 +64,15 @@ class Clock:
         if not seconds >= 0:  # also refuses NaN
             raise ValueError(f"the clock only moves forward; got {delta!r}")
         with self._lock:
+            now = self.now()
+            room = (LATEST - now).total_seconds()
+            if seconds > room:
+                raise ValueError(
+                    f"the clock cannot pass {LATEST.isoformat()}: it is {now.isoformat()}, so "
+                    f"it can advance at most {room:.0f} seconds more; got {delta!r}"
+                )
             self._elapsed += seconds
 
     def __repr__(self) -> str:
-        return f"<Clock {self.now().isoformat()}>"
+        kind = "real" if self.real else "virtual"
+        return f"<Clock {kind} {self.now().isoformat()}>"

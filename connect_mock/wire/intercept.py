@@ -50,9 +50,10 @@ def intercept(request: Request, answer: Callable[[], Response]) -> Response:
     A request moto could not read for us (``request.complete`` is False) is answered untouched
     and recorded as well as we can."""
     operation = operation_of(request) or "Unknown"
+    active = runtime.current()
     outcome = None
     if request.complete:
-        outcome = runtime.current().faults.decide(operation, request.account, request.region)
+        outcome = active.faults.decide(operation, request.account, request.region)
     if outcome is not None and outcome.latency:
         time.sleep(outcome.latency)
     if outcome is not None and outcome.error is not None:
@@ -61,7 +62,7 @@ def intercept(request: Request, answer: Callable[[], Response]) -> Response:
         ).to_response()
     else:
         status, response_headers, body = answer()
-    recorded_calls().append(
+    recorded_calls().record(
         Call(
             operation=operation,
             account=request.account,
@@ -69,6 +70,7 @@ def intercept(request: Request, answer: Callable[[], Response]) -> Response:
             params=_recorded_params(request),
             status=status,
             error=_error_code(status, response_headers, body),
-        )
+        ),
+        active.config.call_log_limit,
     )
     return status, response_headers, body

@@ -1,0 +1,374 @@
+"""The control plane under abuse: the clock's range, bodies whatever their Content-Type, size
+and depth limits, the bounded call log, the real clock, option parity and which mock
+``POST /config`` configures. A refused request always changes nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from connect_mock import RemoteConnectMock, RemoteError, mock_connect, runtime
+from connect_mock.cli import build_parser
+from connect_mock.config import OPTIONS, MockConfig
+from tests.helpers import connect_client, create_instance, expected_numbers, search_numbers
+
+IN_PROCESS = "http://motoapi.amazonaws.com"
+CONTROL = "/moto-api/connect-mock"
+LIMIT_MESSAGE = re.escape("the clock cannot pass 9000-01-01T00:00:00+00:00")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(params=["in_process", "server"])
+def endpoint(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The base URL of the control endpoints of a fresh mock, in-process or the server's."""
+    if request.param == "server":
+        server: RemoteConnectMock = request.getfixturevalue("connect_server")
+        yield server.endpoint
+    else:
+        with mock_connect():
+            yield IN_PROCESS
+
+
+def _state(endpoint: str) -> dict[str, Any]:
+    """Everything a control request could change."""
+    return {
+        path: requests.get(f"{endpoint}{CONTROL}/{path}", timeout=10).json()
+        for path in ("faults", "config", "clock", "calls")
+    }
+
+
+def _search_works(endpoint: str) -> None:
+    client = connect_client(endpoint=None if endpoint == IN_PROCESS else endpoint)
+    instance_id, _ = create_instance(client)
+    assert len(search_numbers(client, instance_id, MaxResults=3)) == 3
+
+
+# --- 1. the clock's range -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "delta", [float("inf"), 1e308, 10**400, timedelta(days=3_000_000), timedelta.max]
+)
+def test_the_clock_refuses_to_leave_datetimes_range(delta: float | timedelta) -> None:
+    with mock_connect() as cm:
+        before = cm.clock.now()
+        with pytest.raises(ValueError, match=LIMIT_MESSAGE) as refused:
+            cm.clock.advance(delta)
+        assert "so it can advance at most" in str(refused.value)
+        assert cm.clock.now() == before
+        _search_works(IN_PROCESS)
+
+
+def test_the_clock_runs_up_to_its_limit_and_the_mock_still_works() -> None:
+    with mock_connect() as cm:
+        room = datetime(9000, 1, 1, tzinfo=timezone.utc) - cm.clock.now()
+        cm.clock.advance(room - timedelta(seconds=1))
+        client = connect_client()
+        instance_id, instance_arn = create_instance(client)
+        number = search_numbers(client, instance_id, MaxResults=1)[0]
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=number)
+        client.release_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        with pytest.raises(ValueError, match=LIMIT_MESSAGE):
+            cm.clock.advance(2)
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"advance": 1e308}', b'{"advance": 1e999}', b'{"advance": 1e20}']
+)
+def test_an_overflowing_advance_is_a_400_and_the_server_stays_well(
+    endpoint: str, body: bytes
+) -> None:
+    before = _state(endpoint)
+    response = requests.post(f"{endpoint}{CONTROL}/clock", data=body, timeout=10)
+    assert response.status_code == 400
+    assert re.search(LIMIT_MESSAGE, response.json()["Message"])
+    assert _state(endpoint) == before
+    _search_works(endpoint)
+
+
+def test_the_remote_clock_raises_remote_error(connect_server: RemoteConnectMock) -> None:
+    with pytest.raises(RemoteError, match=LIMIT_MESSAGE) as refused:
+        connect_server.clock.advance(1e308)
+    assert refused.value.status == 400
+    with pytest.raises(RemoteError, match="the clock only moves forward"):
+        connect_server.clock.advance(-1)
+
+
+# --- 2. bodies whatever their Content-Type --------------------------------------------------------
+
+FORM = "application/x-www-form-urlencoded"  # what curl -d and requests.post(data=...) send
+
+
+@pytest.mark.parametrize("content_type", [FORM, "text/plain", None])
+def test_control_bodies_are_json_whatever_the_content_type(
+    endpoint: str, content_type: str | None
+) -> None:
+    headers = {} if content_type is None else {"Content-Type": content_type}
+
+    def post(path: str, document: Any) -> requests.Response:
+        url = f"{endpoint}{CONTROL}/{path}"
+        return requests.post(url, data=json.dumps(document), headers=headers, timeout=10)
+
+    rule = {"operation": "ClaimPhoneNumber", "error": "ThrottlingException", "times": 1}
+    assert post("faults", rule).status_code == 201
+    before = _state(endpoint)
+    refused = post("config", {"seed": -1})
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {"Message": "seed must be at least 0, got -1"},
+    )
+    assert _state(endpoint) == before  # the rule is still there, the clock did not restart
+    assert post("clock", {"advance": 60}).status_code == 200
+    assert post("config", {"search_limit": 7}).json()["search_limit"] == 7
+
+
+# --- 3. size and depth ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["faults", "config", "clock"])
+@pytest.mark.parametrize(
+    ("body", "status", "message"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, 400, "the body nests deeper than 16 levels"),
+        (b"[" * 17 + b"]" * 17, 400, "the body nests deeper than 16 levels"),
+        (b'{"x": "' + b"a" * (1 << 20) + b'"}', 413, "the limit is 1048576"),
+        (b"\xff\xfe", 400, "the body is not JSON"),
+    ],
+)
+def test_oversized_and_deep_bodies_are_refused(
+    endpoint: str, path: str, body: bytes, status: int, message: str
+) -> None:
+    before = _state(endpoint)
+    response = requests.post(f"{endpoint}{CONTROL}/{path}", data=body, timeout=30)
+    assert response.status_code == status
+    assert message in response.json()["Message"]
+    assert _state(endpoint) == before
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "message"),
+    [
+        ("POST", "faults", b"", "the body is empty; expected a rule object or a list"),
+        ("POST", "clock", b"", 'the body is empty; expected {"advance": seconds}'),
+        ("POST", "clock", b'{"advance": 1, "by": 2}', 'expected {"advance": seconds}'),
+        ("POST", "clock", b'{"advance": "60"}', "advance() takes seconds"),
+        ("POST", "config", b"[1]", 'expected an object of options, e.g. {"seed": 1}'),
+        ("POST", "config", b'{"fixtures": "/etc/passwd"}', "unknown option(s) 'fixtures'"),
+        ("DELETE", "faults", b'{"operation": "X"}', "DELETE takes no body"),
+        ("GET", "calls", b"x", "GET takes no body"),
+    ],
+)
+def test_a_body_the_endpoint_cannot_use_is_a_400(
+    endpoint: str, method: str, path: str, body: bytes, message: str
+) -> None:
+    before = _state(endpoint)
+    response = requests.request(method, f"{endpoint}{CONTROL}/{path}", data=body, timeout=10)
+    assert response.status_code == 400
+    assert message in response.json()["Message"]
+    assert _state(endpoint) == before
+
+
+# --- 5. the call log is bounded -------------------------------------------------------------------
+
+
+def test_the_call_log_keeps_the_newest_calls_and_counts_the_dropped() -> None:
+    with mock_connect(call_log_limit=3) as cm:
+        client = connect_client()
+        for _ in range(5):
+            client.list_instances()
+        assert len(cm.calls) == 3
+        assert cm.calls.dropped == 2
+        listed = requests.get(f"{IN_PROCESS}{CONTROL}/calls", timeout=10).json()
+        assert (len(listed["calls"]), listed["dropped"]) == (3, 2)
+        cm.calls.clear()
+        assert (len(cm.calls), cm.calls.dropped) == (0, 0)
+        client.list_instances()
+        assert cm.calls.operations == ["ListInstances"]
+
+
+def test_delete_calls_and_moto_reset_empty_the_log(endpoint: str) -> None:
+    client = connect_client(endpoint=None if endpoint == IN_PROCESS else endpoint)
+    client.list_instances()
+    assert requests.get(f"{endpoint}{CONTROL}/calls", timeout=10).json()["calls"] != []
+    cleared = requests.delete(f"{endpoint}{CONTROL}/calls", timeout=10)
+    assert cleared.json() == {"calls": [], "dropped": 0}
+    client.list_instances()
+    requests.post(f"{endpoint}/moto-api/reset", timeout=10).raise_for_status()
+    assert requests.get(f"{endpoint}{CONTROL}/calls", timeout=10).json() == {
+        "calls": [],
+        "dropped": 0,
+    }
+
+
+def test_the_default_limit_is_ten_thousand_and_every_entry_point_sets_it(
+    connect_server: RemoteConnectMock,
+) -> None:
+    assert MockConfig().call_log_limit == 10_000
+    assert connect_server.config["call_log_limit"] == 10_000
+    connect_server.configure(call_log_limit=2)
+    client = connect_client(endpoint=connect_server.endpoint)
+    for _ in range(4):
+        client.list_instances()
+    assert (len(connect_server.calls), connect_server.dropped_calls) == (2, 2)
+    connect_server.clear_calls()
+    assert (connect_server.calls, connect_server.dropped_calls) == ([], 0)
+
+
+@pytest.mark.connect_mock(call_log_limit=1)
+def test_the_marker_sets_the_call_log_limit(connect_mock: Any) -> None:
+    connect_client().list_instances()
+    connect_client().list_instances()
+    assert (len(connect_mock.calls), connect_mock.calls.dropped) == (1, 1)
+
+
+# --- 6. a real clock ------------------------------------------------------------------------------
+
+
+def test_a_real_clock_refills_throttling_buckets_in_wall_time() -> None:
+    with mock_connect(clock="real") as cm:
+        cm.faults.throttle(rate=20, burst=1, operation="ListInstances")
+        client = connect_client(attempts=1)
+        client.list_instances()
+        with pytest.raises(client.exceptions.ThrottlingException):
+            client.list_instances()
+        time.sleep(0.2)  # 20 tokens a second: at least one is back
+        client.list_instances()
+        before = cm.clock.now()
+        cm.clock.advance(3600)  # still advanceable
+        assert cm.clock.now() - before >= timedelta(hours=1)
+
+
+def test_a_virtual_clock_stays_put(endpoint: str) -> None:
+    first = requests.get(f"{endpoint}{CONTROL}/clock", timeout=10).json()["now"]
+    time.sleep(1.1)
+    assert requests.get(f"{endpoint}{CONTROL}/clock", timeout=10).json()["now"] == first
+
+
+def test_clock_is_an_option_everywhere(connect_server: RemoteConnectMock) -> None:
+    assert connect_server.config["clock"] == "virtual"
+    assert connect_server.configure(clock="real")["clock"] == "real"
+    first = connect_server.clock.now()
+    time.sleep(1.1)
+    assert connect_server.clock.now() > first
+    with pytest.raises(RemoteError, match="clock must be 'virtual' or 'real', got 'wall'"):
+        connect_server.configure(clock="wall")
+    with pytest.raises(ValueError, match="clock must be 'virtual' or 'real', got 'wall'"):
+        mock_connect(clock="wall")
+
+
+# --- 7. one configuration, the same everywhere ----------------------------------------------------
+
+
+def test_serve_has_a_flag_for_every_option_a_server_can_use() -> None:
+    flags = set(vars(build_parser().parse_args(["serve"])))
+    # assert_all_faults_fired checks a test's rules when it ends; a server has no such end.
+    assert set(OPTIONS) - {"assert_all_faults_fired"} <= flags
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"seed": True},
+        {"seed": 1.5},
+        {"seed": 2**63},
+        {"search_limit": 0},
+        {"phone_number_quota": -1},
+        {"call_log_limit": "10"},
+        {"clock": None},
+    ],
+)
+def test_config_over_http_refuses_what_mock_connect_refuses(
+    connect_server: RemoteConnectMock, options: dict[str, Any]
+) -> None:
+    with pytest.raises((TypeError, ValueError)) as local:
+        mock_connect(**options)
+    before = connect_server.config
+    with pytest.raises(RemoteError) as remote:
+        connect_server.configure(**options)
+    assert str(remote.value) == str(local.value)
+    assert connect_server.config == before
+
+
+def test_serve_takes_every_option_as_a_flag(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "connect_mock", "serve", "--port", "0",
+            "--seed", "3", "--search-limit", "7", "--phone-number-quota", "2",
+            "--call-log-limit", "4", "--clock", "real",
+            "--fixtures", str(FIXTURES / "seattle_did.json"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        endpoint = process.stdout.readline().rsplit(" ", 1)[-1].strip()
+        config = RemoteConnectMock(endpoint).config
+        assert {key: config[key] for key in ("seed", "search_limit", "phone_number_quota")} == {
+            "seed": 3,
+            "search_limit": 7,
+            "phone_number_quota": 2,
+        }
+        assert (config["call_log_limit"], config["clock"]) == (4, "real")
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
+@pytest.mark.connect_mock(fixtures=[FIXTURES / "seattle_did.json"], seed=5)
+def test_the_server_fixture_takes_fixtures_from_the_marker(
+    connect_server: RemoteConnectMock,
+) -> None:
+    client = connect_client(endpoint=connect_server.endpoint)
+    instance_id, _ = create_instance(client)
+    fixture = json.loads((FIXTURES / "seattle_did.json").read_text())
+    first = search_numbers(client, instance_id, PhoneNumberPrefix="+1206", MaxResults=1)[0]
+    assert first in json.dumps(fixture)
+    assert connect_server.seed == 5
+
+
+# --- 8. POST /config configures the mock in force -------------------------------------------------
+
+
+def test_post_config_reconfigures_the_active_mock_and_leaks_nowhere() -> None:
+    default = runtime.get_default()
+    with mock_connect(seed=1) as cm:
+        rule = cm.faults.add("ClaimPhoneNumber", "ThrottlingException")
+        answer = requests.post(f"{IN_PROCESS}{CONTROL}/config", json={"seed": 9}, timeout=10)
+        assert answer.json()["seed"] == 9
+        assert cm.seed == 9
+        assert cm.config.seed == 9
+        assert rule not in list(cm.faults)  # a fresh start: added rules are dropped
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        assert search_numbers(client, instance_id) == expected_numbers(9, 10)
+    assert runtime.get_default() is default
+    with mock_connect() as later:
+        assert later.seed == 0
+
+
+def test_the_config_endpoint_reports_the_active_mock(endpoint: str) -> None:
+    config = requests.get(f"{endpoint}{CONTROL}/config", timeout=10).json()
+    assert set(config) == {
+        "seed",
+        "search_limit",
+        "phone_number_quota",
+        "call_log_limit",
+        "clock",
+        "now",
+    }
+    if endpoint == IN_PROCESS:
+        with mock_connect(seed=4, search_limit=3):
+            inner = requests.get(f"{endpoint}{CONTROL}/config", timeout=10).json()
+            assert (inner["seed"], inner["search_limit"]) == (4, 3)
