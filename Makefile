@@ -44,12 +44,14 @@ compat-quick: $(JS_STAMP)
 compat: $(JS_STAMP)
 	$(PYTHON) compat/run.py $(or $(COMPAT_JOBS),full) -- $(UNIT_ARGS)
 
-# >= 5,000 model-generated requests in-process and over the server (CI runs a smaller budget).
+# >= 5,000 model-generated requests in-process and over the server, and >= 2,000 to the control
+# endpoints (CI runs a smaller budget).
 fuzz: $(STAMP)
-	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py
+	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py tests/test_fuzz_control.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/soak.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules

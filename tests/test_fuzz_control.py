@@ -1,0 +1,193 @@
+"""Fuzzing the control endpoints (``/moto-api/connect-mock/{faults,calls,config,clock}``),
+in-process and over the server. Whatever arrives: never a 5xx, never a traceback or HTML, JSON
+with a ``Message`` on every refusal, and a refused request changes nothing (rules, options,
+clock, calls). The mock stays usable after every request.
+
+Budget: CI runs 250 + 250 derandomized examples; ``make fuzz`` (``CONNECT_MOCK_FUZZ_EXAMPLES=5000``)
+runs half that budget here, at least 2,000 in all, randomly seeded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from connect_mock import RemoteConnectMock, mock_connect
+from connect_mock.config import SETTABLE
+from connect_mock.core.operations import SERVED_OPERATIONS
+from connect_mock.faults import RULE_KEYS, THROTTLE_KEYS
+
+IN_PROCESS = "http://motoapi.amazonaws.com"
+CONTROL = "/moto-api/connect-mock"
+PATHS = ("faults", "calls", "config", "clock")
+BASELINE = {"seed": 0, "search_limit": 100, "phone_number_quota": 5, "call_log_limit": 10_000}
+
+_FUZZ_EXAMPLES = os.environ.get("CONNECT_MOCK_FUZZ_EXAMPLES")
+_EXAMPLES = max(1000, int(_FUZZ_EXAMPLES) // 4) if _FUZZ_EXAMPLES else 250
+
+settings.register_profile(
+    "connect-mock-control",
+    derandomize=not _FUZZ_EXAMPLES,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    max_examples=_EXAMPLES,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PROFILE = settings.get_profile("connect-mock-control")
+
+
+@dataclass(frozen=True)
+class ControlRequest:
+    method: str
+    path: str
+    body: bytes
+    content_type: str | None
+
+
+# --- values ----------------------------------------------------------------------------------
+
+_numbers = st.one_of(
+    st.sampled_from([-1, 0.5, 1e308, float("inf"), float("nan"), 10**400, 2**63, 2**63 - 1]),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+)
+_scalars = st.one_of(st.none(), st.booleans(), _numbers, st.text(max_size=20))
+_json = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+# The keys rules take, "throttle", and one no rule takes.
+_rule_keys = st.sampled_from([*RULE_KEYS, "throttle", *THROTTLE_KEYS, "x"])
+_rule_values = st.one_of(
+    _scalars,
+    st.sampled_from(sorted(SERVED_OPERATIONS)),
+    st.sampled_from(
+        ["ThrottlingException", "InternalServiceException", "AccessDeniedException", "Nope"]
+    ),
+    st.sampled_from(["us-east-1", "us-west-2", "eu-west-1", "123456789012"]),
+    st.dictionaries(st.sampled_from([*THROTTLE_KEYS, "y"]), _scalars, max_size=3),
+)
+_rule = st.dictionaries(_rule_keys, _rule_values, max_size=5)
+# Per endpoint, documents close to what it takes, where the bugs hide.
+_plausible = {
+    "faults": st.one_of(_rule, st.lists(_rule, max_size=3)),
+    "config": st.dictionaries(
+        st.sampled_from([*SETTABLE, "fixtures", "faults"]),
+        st.one_of(_scalars, st.sampled_from(["virtual", "real"])),
+        max_size=3,
+    ),
+    "clock": st.one_of(
+        st.fixed_dictionaries({"advance": _numbers}),
+        st.dictionaries(st.sampled_from(["advance", "set"]), _scalars, max_size=2),
+    ),
+    "calls": st.just(None),
+}
+
+
+def _encode(document: Any) -> bytes:
+    # Python writes NaN and Infinity, which strict JSON readers refuse: both kinds arrive.
+    return b"" if document is None else json.dumps(document).encode()
+
+
+_raw_bodies = st.one_of(
+    st.builds(_encode, _json),
+    st.binary(max_size=64),
+    st.integers(min_value=1, max_value=3000).map(lambda n: b"[" * n + b"]" * n),
+    st.integers(min_value=1, max_value=3000).map(lambda n: b'{"a":' * n + b"1" + b"}" * n),
+    st.sampled_from([b"", b"   ", b"null", b'"/etc/passwd"', b"1e999", b'{"advance": 1e999}']),
+)
+
+
+def _requests_to(path: str) -> st.SearchStrategy[ControlRequest]:
+    return st.builds(
+        ControlRequest,
+        method=st.sampled_from(["POST", "POST", "POST", "GET", "DELETE", "PUT", "PATCH"]),
+        path=st.just(path),
+        body=st.one_of(st.builds(_encode, _plausible[path]), _raw_bodies),
+        content_type=st.sampled_from(
+            [None, "application/json", "application/x-www-form-urlencoded", "text/plain"]
+        ),
+    )
+
+
+requests_strategy = st.sampled_from(PATHS).flatmap(_requests_to)
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+def _state(session: requests.Session, base: str) -> dict[str, Any]:
+    return {path: session.get(f"{base}{CONTROL}/{path}", timeout=30).json() for path in PATHS}
+
+
+def _baseline(session: requests.Session, base: str) -> None:
+    """A known start for each example: default options (virtual clock restarted), no rules."""
+    session.post(f"{base}{CONTROL}/config", json={**BASELINE, "clock": "virtual"}, timeout=30)
+    session.delete(f"{base}{CONTROL}/faults", timeout=30)
+
+
+def _check(session: requests.Session, base: str, request: ControlRequest) -> None:
+    _baseline(session, base)
+    before = _state(session, base)
+    headers = {} if request.content_type is None else {"Content-Type": request.content_type}
+    response = session.request(
+        request.method,
+        f"{base}{CONTROL}/{request.path}",
+        data=request.body,
+        headers=headers,
+        timeout=30,
+    )
+    context = f"{request!r} -> {response.status_code} {response.text[:300]!r}"
+    assert response.status_code < 500, context
+    assert "Traceback" not in response.text, context
+    assert "<html" not in response.text.lower(), context
+    document = json.loads(response.text)
+    assert isinstance(document, dict), context
+    if response.status_code >= 400:
+        assert isinstance(document.get("Message"), str), context
+        assert document["Message"], context
+        assert _state(session, base) == before, context
+    # Never poisoned: every endpoint still answers.
+    for path in PATHS:
+        assert session.get(f"{base}{CONTROL}/{path}", timeout=30).status_code == 200, context
+
+
+def _fuzz(base: str) -> int:
+    sent = 0
+    with requests.Session() as session:
+
+        @PROFILE
+        @given(requests_strategy)
+        def run(request: ControlRequest) -> None:
+            nonlocal sent
+            sent += 1
+            _check(session, base, request)
+
+        run()
+    return sent
+
+
+@pytest.fixture
+def in_process() -> Iterator[str]:
+    with mock_connect():
+        yield IN_PROCESS
+
+
+def test_fuzz_control_in_process(in_process: str) -> None:
+    assert _fuzz(in_process) >= _EXAMPLES
+
+
+def test_fuzz_control_server(connect_server: RemoteConnectMock) -> None:
+    assert _fuzz(connect_server.endpoint) >= _EXAMPLES
