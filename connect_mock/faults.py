@@ -24,7 +24,19 @@ import botocore.session
 
 from .core.clock import Clock
 
-__all__ = ["FaultRule", "FaultSource", "Faults", "ThrottleRule", "read_fault_rules"]
+__all__ = [
+    "MAX_LATENCY",
+    "FaultRule",
+    "FaultSource",
+    "Faults",
+    "ThrottleRule",
+    "read_fault_rules",
+]
+
+# Longer than any SDK waits for an answer (boto3 reads for 60 s): a rule never holds a server
+# thread for ever, and time.sleep never overflows.
+MAX_LATENCY = 300.0
+_MAXIMUM_COUNT = 2**63 - 1
 
 FaultSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Iterable[Mapping[str, Any]]]
 
@@ -219,8 +231,10 @@ class Faults:
             raise ValueError(f"probability must be between 0 and 1, got {probability}")
         if isinstance(latency, bool) or not isinstance(latency, int | float):
             raise TypeError(f"latency must be seconds (a number), not {type(latency).__name__}")
-        if not (math.isfinite(latency) and latency >= 0):
-            raise ValueError(f"latency must be a finite number of seconds >= 0, got {latency}")
+        if not (math.isfinite(latency) and 0 <= latency <= MAX_LATENCY):
+            raise ValueError(
+                f"latency must be a number of seconds from 0 to {MAX_LATENCY:g}, got {latency}"
+            )
         for name, value in (("message", message), ("region", region), ("account", account)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a string, not {type(value).__name__}")
@@ -266,10 +280,7 @@ class Faults:
             raise TypeError(f"rate must be a number, not {type(rate).__name__}")
         if not (math.isfinite(rate) and rate > 0):
             raise ValueError(f"rate must be a positive number of requests per second, got {rate}")
-        if isinstance(burst, bool) or not isinstance(burst, int):
-            raise TypeError(f"burst must be an int, not {type(burst).__name__}")
-        if burst < 1:
-            raise ValueError(f"burst must be at least 1, got {burst}")
+        _check_count("burst", burst, allow_none=False)
         rule = ThrottleRule(rate=float(rate), burst=burst, operation=operation, _owner=self)
         with self._lock:
             self._rules.append(rule)
@@ -374,8 +385,11 @@ def _check_count(name: str, value: object, *, allow_none: bool) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < (1 if name == "times" else 0):
-        raise ValueError(f"{name} must be at least {1 if name == 'times' else 0}, got {value}")
+    minimum = 0 if name == "after" else 1
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    if value > _MAXIMUM_COUNT:  # beyond it, str() of the count may itself fail
+        raise ValueError(f"{name} must be at most {_MAXIMUM_COUNT} (2**63 - 1)")
 
 
 def _check_keys(entry: Mapping[str, Any], allowed: tuple[str, ...]) -> None:

@@ -234,7 +234,19 @@ def test_remove_and_clear(connect_mock: ConnectMock, search: Any) -> None:
             ValueError,
             "probability must be between 0 and 1",
         ),
-        ((SEARCH,), {"latency": -1}, ValueError, "latency must be a finite number"),
+        (
+            (SEARCH,),
+            {"latency": -1},
+            ValueError,
+            "latency must be a number of seconds from 0 to 300",
+        ),
+        ((SEARCH,), {"latency": 1e300}, ValueError, "latency must be a number of seconds from 0"),
+        (
+            (SEARCH, "ThrottlingException"),
+            {"times": 10**5000},
+            ValueError,
+            "times must be at most 9223372036854775807",
+        ),
         ((SEARCH,), {"latency": "1"}, TypeError, "latency must be seconds"),
     ],
 )
@@ -306,6 +318,7 @@ def test_a_retry_loop_can_be_tested_without_sleeping(
         ({"rate": 0}, ValueError, "rate must be a positive number"),
         ({"burst": 0}, ValueError, "burst must be at least 1"),
         ({"burst": 1.5}, TypeError, "burst must be an int"),
+        ({"burst": 2**64}, ValueError, "burst must be at most 9223372036854775807"),
         ({"operation": "Nope"}, ValueError, "unknown operation 'Nope'"),
     ],
 )
