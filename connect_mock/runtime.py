@@ -8,7 +8,9 @@ so it survives moto's resets; the innermost started mock wins.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
+from ._moto import ResetScoped
 from .config import MockConfig, default_seed
 from .core.clock import Clock
 from .core.tokens import TokenCodec
@@ -76,10 +78,18 @@ class Runtime:
         return self.config.phone_number_quota
 
 
+@dataclass
+class _Configured:
+    runtime: Runtime | None = None
+
+
 _lock = threading.Lock()
 _stack: list[Runtime] = []
 _default: Runtime | None = None
 _from_environment: Runtime | None = None
+# What POST /config set under plain mock_aws (no mock_connect, no server): moto's reset, which
+# the next mock_aws does, wipes it, so it never reaches later tests.
+_configured: ResetScoped[_Configured] = ResetScoped(_Configured)
 
 
 def set_default(runtime: Runtime | None) -> None:
@@ -109,13 +119,18 @@ def remove(runtime: Runtime) -> None:
 
 
 def current() -> Runtime:
-    """The innermost active mock's runtime, else the default, else seed $CONNECT_MOCK_SEED/0."""
+    """The innermost active mock's runtime, else the default, else what ``POST /config`` set
+    since moto's last reset, else seed $CONNECT_MOCK_SEED/0."""
     global _from_environment
     with _lock:
         if _stack:
             return _stack[-1]
         if _default is not None:
             return _default
+    configured = _configured.get().runtime
+    if configured is not None:
+        return configured
+    with _lock:
         seed = default_seed()
         if _from_environment is None or _from_environment.seed != seed:
             _from_environment = Runtime(MockConfig(seed=seed))
@@ -124,13 +139,15 @@ def current() -> Runtime:
 
 def configure_current(config: MockConfig) -> Runtime:
     """Make the mock in force run with ``config`` (``POST /config``): the innermost active
-    mock_connect, else the default (a server's); with neither, ``config`` becomes the default.
-    An active mock's settings never leak into the default that later plain mock_aws uses."""
-    global _default
+    mock_connect, else the default (a server's), else plain mock_aws's until moto's next reset.
+    Nothing set here reaches the mocks of later tests."""
     with _lock:
         target = _stack[-1] if _stack else _default
+    if target is None:
+        configured = _configured.get()
+        target = configured.runtime
         if target is None:
-            _default = Runtime(config)
-            return _default
+            configured.runtime = Runtime(config)
+            return configured.runtime
     target.reconfigure(config)
     return target

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import requests
+from moto import mock_aws
 
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect, runtime
 from connect_mock.cli import build_parser
@@ -356,6 +357,20 @@ def test_post_config_reconfigures_the_active_mock_and_leaks_nowhere() -> None:
     assert runtime.get_default() is default
     with mock_connect() as later:
         assert later.seed == 0
+
+
+def test_post_config_under_plain_mock_aws_lasts_until_moto_resets() -> None:
+    with mock_aws():
+        answer = requests.post(f"{IN_PROCESS}{CONTROL}/config", json={"seed": 9}, timeout=10)
+        assert answer.json()["seed"] == 9
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        assert search_numbers(client, instance_id) == expected_numbers(9, 10)
+    with mock_aws():  # the next test's mock_aws
+        assert requests.get(f"{IN_PROCESS}{CONTROL}/config", timeout=10).json()["seed"] == 0
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        assert search_numbers(client, instance_id) == expected_numbers(0, 10)
 
 
 def test_the_config_endpoint_reports_the_active_mock(endpoint: str) -> None:
