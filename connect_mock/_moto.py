@@ -248,6 +248,14 @@ def moto_connect_operations() -> tuple[str, ...]:
     )
 
 
+def unknown_regions_allowed() -> bool:
+    """Whether moto serves Regions botocore does not list (MOTO_ALLOW_NONEXISTENT_REGION)."""
+    from moto import settings
+
+    allowed = getattr(settings, "allow_unknown_region", None)
+    return bool(allowed()) if callable(allowed) else False
+
+
 def _connect_backends() -> Any:
     from moto.connect.models import connect_backends
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .config import CLOCKS, DEFAULT_CALL_LOG_LIMIT, DEFAULT_PHONE_NUMBER_QUOTA
+
+# The exit status of a command that SIGPIPE ended (128 + 13): what `yes | head` leaves in
+# PIPESTATUS, and what a closed pipe makes of ours.
+BROKEN_PIPE_STATUS = 141
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -20,7 +25,18 @@ def _sample(args: argparse.Namespace) -> int:
     # The CLI must show what the service says about bad input, so we skip botocore's
     # client-side checks and let the mock validate.
     config = botocore.config.Config(parameter_validation=False)
-    with ConnectMock(seed=args.seed, fixtures=args.fixtures or None):
+    if args.count > args.search_limit:
+        # A query yields at most search_limit numbers (as AWS's searches end): say so, rather
+        # than print fewer than asked with no word why.
+        print(
+            f"connect-mock: a search yields at most {args.search_limit} numbers (--search-limit);"
+            f" printing {args.search_limit}, not {args.count}",
+            file=sys.stderr,
+        )
+    mock = ConnectMock(
+        seed=args.seed, fixtures=args.fixtures or None, search_limit=args.search_limit
+    )
+    with mock:
         client = boto3.client("connect", region_name="us-east-1", config=config)
         instance = client.create_instance(
             IdentityManagementType="CONNECT_MANAGED",
@@ -30,8 +46,9 @@ def _sample(args: argparse.Namespace) -> int:
         )
         query: dict[str, Any] = {
             "InstanceId": instance["Id"],
-            "PhoneNumberCountryCode": args.country,
-            "PhoneNumberType": args.type,
+            # The codes are upper case in the API; a shell user types `us` as readily as `US`.
+            "PhoneNumberCountryCode": args.country.upper(),
+            "PhoneNumberType": args.type.upper(),
         }
         if args.prefix:
             query["PhoneNumberPrefix"] = args.prefix
@@ -56,7 +73,8 @@ def _sample(args: argparse.Namespace) -> int:
 def _print_table(numbers: list[dict[str, str]], args: argparse.Namespace) -> None:
     import phonenumbers
 
-    title = f"{args.country} {args.type}" + (f" prefix {args.prefix}" if args.prefix else "")
+    title = f"{args.country.upper()} {args.type.upper()}"
+    title += f" prefix {args.prefix}" if args.prefix else ""
     print(f"{title}, seed {args.seed}: {len(numbers)} number(s)")
     if not numbers:
         return
@@ -78,17 +96,31 @@ def build_parser() -> argparse.ArgumentParser:
         prog="connect-mock",
         description="Offline Amazon Connect phone-number mock (moto plugin).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     sample = commands.add_parser(
         "sample",
         help="print the numbers SearchAvailablePhoneNumbers offers",
         description="Print the first numbers the mock offers for a country and type.",
     )
-    sample.add_argument("country", help="ISO country code, e.g. US")
-    sample.add_argument("type", help="phone number type, e.g. DID, TOLL_FREE, UIFN, SHARED")
+    sample.add_argument("country", help="ISO country code, e.g. US (any case)")
+    sample.add_argument(
+        "type", help="phone number type, e.g. DID, TOLL_FREE, UIFN, SHARED (any case)"
+    )
     sample.add_argument("--prefix", help="E.164 prefix including +, e.g. +1206")
-    sample.add_argument("--seed", type=int, default=0, help="inventory seed (default 0)")
-    sample.add_argument("--count", type=_positive, default=10, help="how many (default 10)")
+    sample.add_argument("--seed", type=whole_number, default=0, help="inventory seed (default 0)")
+    sample.add_argument(
+        "--count",
+        type=positive_integer,
+        default=10,
+        help="how many (default 10; at most --search-limit)",
+    )
+    sample.add_argument(
+        "--search-limit",
+        type=positive_integer,
+        default=100,
+        help="results per query (default 100)",
+    )
     sample.add_argument(
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
@@ -101,24 +133,26 @@ def build_parser() -> argparse.ArgumentParser:
         "over HTTP, for any SDK or the AWS CLI (AWS_ENDPOINT_URL_CONNECT).",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
-    serve.add_argument("--port", type=int, default=5000, help="port (default 5000; 0: any free)")
-    serve.add_argument("--seed", type=int, default=0, help="inventory seed (default 0)")
+    serve.add_argument(
+        "--port", type=port_number, default=5000, help="port (default 5000; 0: any free)"
+    )
+    serve.add_argument("--seed", type=whole_number, default=0, help="inventory seed (default 0)")
     serve.add_argument(
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
     serve.add_argument("--faults", metavar="FILE", help="fault rules JSON")
     serve.add_argument(
-        "--search-limit", type=_positive, default=100, help="results per query (default 100)"
+        "--search-limit", type=positive_integer, default=100, help="results per query (default 100)"
     )
     serve.add_argument(
         "--phone-number-quota",
-        type=int,
+        type=whole_number,
         default=DEFAULT_PHONE_NUMBER_QUOTA,
         help=f"numbers one instance or group may hold (default {DEFAULT_PHONE_NUMBER_QUOTA})",
     )
     serve.add_argument(
         "--call-log-limit",
-        type=int,
+        type=whole_number,
         default=DEFAULT_CALL_LOG_LIMIT,
         help=f"calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
         f"(default {DEFAULT_CALL_LOG_LIMIT})",
@@ -159,17 +193,56 @@ def _serve(args: argparse.Namespace) -> int:
     )
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high], refused in words argparse shows as
+    ``argument --count: expected a whole number >= 1, got 'abc'``."""
+    expected = (
+        f"a whole number from {low} to {high}" if high is not None else f"a whole number >= {low}"
+    )
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {value}")
+        return value
+
+    parse.__name__ = "whole number"  # what argparse would call it, were an error to slip by
+    return parse
+
+
+whole_number = _whole_number(0)
+positive_integer = _whole_number(1)
+# A TCP port: 65536 and above wrapped around (99999 served on 34463).
+port_number = _whole_number(0, 65535)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("connect_mock")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from . import __version__
+
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a reader gone away shows here, not in Python's last flush
+        return status
+    except BrokenPipeError:
+        # `connect-mock sample ... | head`: stop quietly, as a command SIGPIPE ends does. Later
+        # writes (Python's flush at exit) go nowhere instead of failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return BROKEN_PIPE_STATUS
     except ValueError as error:  # FixtureError, or a bad fault file
         print(f"connect-mock: {error}", file=sys.stderr)
         return 2

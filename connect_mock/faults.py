@@ -16,13 +16,11 @@ import random
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
 
-import botocore.session
-
 from .core.clock import Clock
+from .core.operations import connect_regions
 
 __all__ = [
     "MAX_LATENCY",
@@ -352,12 +350,6 @@ class Faults:
             for rule in self._rules
             if isinstance(rule, FaultRule) and rule.times is not None and rule.fired < rule.times
         ]
-
-
-@lru_cache(maxsize=1)
-def connect_regions() -> tuple[str, ...]:
-    """The Regions botocore's endpoint data lists for Amazon Connect."""
-    return tuple(botocore.session.get_session().get_available_regions("connect"))
 
 
 def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...]:

@@ -83,6 +83,22 @@ def connect_client(
     return client
 
 
+def connect_regions() -> list[str]:
+    """The Regions with Connect, sorted: botocore's endpoint data, every partition."""
+    session = boto3.session.Session()
+    return sorted(
+        region
+        for partition in session.get_available_partitions()
+        for region in session.get_available_regions("connect", partition_name=partition)
+    )
+
+
+def no_connect(region: str) -> str:
+    """The message refusing a request signed for ``region``, a Region without Connect."""
+    regions = ", ".join(connect_regions())
+    return f"Region '{region}' has no Amazon Connect; Regions with Connect: {regions}"
+
+
 def create_instance(client: Any, alias: str = "test") -> tuple[str, str]:
     """Create a Connect instance (moto's CreateInstance) through ``client``: (id, ARN)."""
     created = client.create_instance(

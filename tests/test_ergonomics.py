@@ -12,7 +12,13 @@ from moto import mock_aws
 
 import connect_mock
 from connect_mock import ConnectMock, mock_connect
-from tests.helpers import connect_client, create_instance, expected_numbers, search_numbers
+from tests.helpers import (
+    connect_client,
+    connect_regions,
+    create_instance,
+    expected_numbers,
+    search_numbers,
+)
 
 
 def test_setup_method_without_the_method_argument(pytester: pytest.Pytester) -> None:
@@ -294,8 +300,8 @@ def test_fault_rules_for_places_that_cannot_exist_are_refused() -> None:
     cm = mock_connect()
     with pytest.raises(ValueError, match="has no Amazon Connect") as excinfo:
         cm.faults.add("ListInstances", "InternalServiceException", region="mars-1")
-    regions = boto3.session.Session().get_available_regions("connect")
-    assert {"us-east-1", "us-west-2", "eu-central-1", "eu-west-2"} <= set(regions)
+    regions = connect_regions()
+    assert {"us-east-1", "us-west-2", "eu-central-1", "eu-west-2", "us-gov-west-1"} <= set(regions)
     assert str(excinfo.value) == (
         "region 'mars-1' has no Amazon Connect; Regions with Connect: " + ", ".join(regions)
     )

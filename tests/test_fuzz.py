@@ -3,8 +3,10 @@ serves, sent in-process and to the server. Whatever arrives, the answer is restJ
 traceback or HTML, a declared error code (or SerializationException) with a JSON ``Message``.
 
 Requests of an operation always reach it (URI labels are percent-encoded whole, '.' included).
-Paths and methods no operation has are fuzzed separately (test_fuzz_unrouted): they must get
-our routing's JSON 404 (``{"Message": "connect_mock does not serve GET /..."}``, no
+Some are signed for a Region without Connect (refused with a declared error naming the Region)
+or carry an empty URI label (refused with a declared error naming the member). Paths and
+methods no operation has are fuzzed separately (test_fuzz_unrouted): they must get our
+routing's JSON 404 (``{"Message": "connect_mock does not serve GET /..."}``, no
 ``x-amzn-ErrorType``), never moto's or Flask's.
 
 Budget (hypothesis profiles): CI runs 500 derandomized examples (a few seconds, no database).
@@ -38,11 +40,21 @@ from tests.helpers import connect_client, create_instance, numbers
 
 MODEL = botocore.session.get_session().get_service_model("connect")
 OPERATIONS: tuple[str, ...] = tuple(sorted(SERVED_OPERATIONS))
-IN_PROCESS = "https://connect.us-east-1.amazonaws.com"
-AUTHORIZATION = (
-    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/us-east-1/connect/aws4_request, "
-    "SignedHeaders=host, Signature=x"
-)
+# In process moto reads the Region from the host name; the server from the signature.
+IN_PROCESS = "https://connect.{region}.amazonaws.com"
+REGION = "us-east-1"
+# Regions botocore lists no Connect endpoint for: a real one and one that cannot exist.
+NO_CONNECT = ("eu-west-1", "xx-nope-9")
+
+
+def authorization(region: str = REGION) -> str:
+    return (
+        f"AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/{region}/connect/"
+        "aws4_request, SignedHeaders=host, Signature=x"
+    )
+
+
+AUTHORIZATION = authorization()
 # The restJson1 protocol's error for a body it cannot read; no operation's model lists it.
 PROTOCOL_ERRORS = frozenset({"SerializationException"})
 UNROUTED = re.compile(r"connect_mock does not serve [A-Z]+ /\S*")
@@ -213,8 +225,11 @@ class RawRequest:
     query: str
     body: bytes
     headers: tuple[tuple[str, str], ...]
+    region: str = REGION
+    empty_label: str | None = None  # the URI member sent empty, if one was
 
     def url(self, base: str) -> str:
+        base = base.replace("{region}", self.region)
         return base + self.path + (f"?{self.query}" if self.query else "")
 
 
@@ -294,10 +309,13 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
     """One request of a served operation, its members generated from botocore's model.
 
     Half of the requests are clean (well-formed JSON, members of their own type, real
-    identifiers), so that they get past validation into the operations; the others are noisy.
+    identifiers), so that they get past validation into the operations; the others are noisy:
+    some of those are signed for a Region without Connect or send a URI label empty.
     """
     name = draw(st.sampled_from(OPERATIONS))
     clean = draw(st.booleans())
+    region = REGION if clean or not _one_in(draw, 5) else draw(st.sampled_from(NO_CONNECT))
+    empty_label: str | None = None
     operation: OperationModel = MODEL.operation_model(name)
     shape = operation.input_shape
     path = operation.http["requestUri"].split("?", 1)[0]
@@ -310,7 +328,9 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
             labels = st.one_of(*[pool.strategy(member_name)] * 3).map(_label)
             if not clean:
                 labels = labels | _valid(member, pool).filter(bool).map(_label) | LABELS
-            path = path.replace("{" + wire + "}", draw(labels))  # (no greedy labels here)
+            label = "" if not clean and _one_in(draw, 8) else draw(labels)
+            empty_label = empty_label or (member_name if label == "" else None)
+            path = path.replace("{" + wire + "}", label)  # (no greedy labels here)
             continue
         if member_name in shape.required_members:
             if not clean and _one_in(draw, 10):
@@ -327,7 +347,7 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
             query.extend((wire, _query_text(item)) for item in values)
         else:
             body[member_name] = value
-    headers = [("Authorization", AUTHORIZATION)]
+    headers = [("Authorization", authorization(region))]
     if clean and {"InstanceId", "TargetArn"} <= set(shape.members) and "InstanceId" in body:
         body.pop("TargetArn", None)  # the target: exactly one of the two
     elif clean and {"InstanceId", "TargetArn"} <= set(shape.members) and draw(st.booleans()):
@@ -337,7 +357,7 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
         query_text = urlencode(query, errors="surrogatepass")
         headers.append(("Content-Type", "application/json"))
         return RawRequest(
-            name, operation.http["method"], path, query_text, raw_body, tuple(headers)
+            name, operation.http["method"], path, query_text, raw_body, tuple(headers), region
         )
     if _one_in(draw, 5):
         body[draw(st.text(min_size=1, max_size=10))] = draw(CONFUSED)  # unknown member
@@ -348,7 +368,16 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
     content_type = draw(_content_types())
     if content_type is not None:
         headers.append(("Content-Type", content_type))
-    return RawRequest(name, operation.http["method"], path, query_text, raw_body, tuple(headers))
+    return RawRequest(
+        name,
+        operation.http["method"],
+        path,
+        query_text,
+        raw_body,
+        tuple(headers),
+        region,
+        empty_label,
+    )
 
 
 def _templates() -> list[tuple[str, str]]:
@@ -363,7 +392,8 @@ def _templates() -> list[tuple[str, str]]:
 
 @st.composite
 def unrouted_requests(draw: st.DrawFn) -> RawRequest:
-    """A method/path pair inside connect_mock's URL roots that no operation has."""
+    """A method/path pair inside connect_mock's URL roots that no operation has (an empty
+    label only with a method its operation does not have: with its own, it reaches it)."""
     templates = _templates()
     method, template = draw(st.sampled_from(templates))
     label = draw(LABELS)
@@ -381,7 +411,7 @@ def unrouted_requests(draw: st.DrawFn) -> RawRequest:
 
 
 def _route_matches(method: str, template: str, path: str) -> bool:
-    pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
+    pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]*", re.escape(template))
     return re.fullmatch(pattern, path) is not None
 
 
@@ -404,6 +434,8 @@ def check_response(request: RawRequest, response: requests.Response) -> None:
     assert "<!doctype" not in text.lower(), context
     document = json.loads(text) if text else None
     assert isinstance(document, dict), context
+    if request.region in NO_CONNECT or request.empty_label is not None:
+        assert status == 400, context  # refused, never answered
     if status < 400:
         assert request.operation is not None, context
         return
@@ -421,6 +453,11 @@ def check_response(request: RawRequest, response: requests.Response) -> None:
     assert error_type is not None, context
     code = error_type.split(":", 1)[0]
     assert code in _declared(request.operation) | PROTOCOL_ERRORS, context
+    if request.region in NO_CONNECT:
+        assert message.startswith(f"Region '{request.region}' has no Amazon Connect"), context
+    elif request.empty_label is not None and code not in PROTOCOL_ERRORS:
+        # (an unreadable body is reported first)
+        assert f"Value '' at '{request.empty_label}'" in message, context
 
 
 def send(session: requests.Session, base: str, request: RawRequest) -> requests.Response:
@@ -471,8 +508,8 @@ def _pool(client: Any) -> Pool:
 
 def _run(
     test: str, strategy: st.SearchStrategy[RawRequest], answer: Callable[[RawRequest], None]
-) -> int:
-    """Run ``answer`` on ``_budget(test)`` generated requests; returns how many were sent."""
+) -> list[RawRequest]:
+    """Run ``answer`` on ``_budget(test)`` generated requests; returns those sent."""
     sent: list[RawRequest] = []
 
     @settings(PROFILE, max_examples=_budget(test))
@@ -482,7 +519,14 @@ def _run(
         answer(request)
 
     body()
-    return len(sent)
+    return sent
+
+
+def _check_sent(sent: list[RawRequest], test: str) -> None:
+    """The budget was spent, and on the refusals too: other Regions, empty labels."""
+    assert len(sent) >= _budget(test)
+    assert any(request.region in NO_CONNECT for request in sent)
+    assert any(request.empty_label is not None for request in sent)
 
 
 def test_fuzz_in_process() -> None:
@@ -492,7 +536,7 @@ def test_fuzz_in_process() -> None:
         def answer(request: RawRequest) -> None:
             check_response(request, send(session, IN_PROCESS, request))
 
-        assert _run("in_process", model_requests(pool), answer) >= _budget("in_process")
+        _check_sent(_run("in_process", model_requests(pool), answer), "in_process")
 
 
 def test_fuzz_server(connect_server: RemoteConnectMock) -> None:
@@ -502,7 +546,7 @@ def test_fuzz_server(connect_server: RemoteConnectMock) -> None:
         def answer(request: RawRequest) -> None:
             check_response(request, send(session, connect_server.endpoint, request))
 
-        assert _run("server", model_requests(pool), answer) >= _budget("server")
+        _check_sent(_run("server", model_requests(pool), answer), "server")
 
 
 @pytest.mark.parametrize("where", ["in_process", "server"])
@@ -519,4 +563,4 @@ def test_fuzz_unrouted(where: str, request: pytest.FixtureRequest) -> None:
         def answer(raw: RawRequest) -> None:
             check_response(raw, send(session, base, raw))
 
-        assert _run("unrouted", unrouted_requests(), answer) >= _budget("unrouted")
+        assert len(_run("unrouted", unrouted_requests(), answer)) >= _budget("unrouted")

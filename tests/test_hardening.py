@@ -13,7 +13,14 @@ import pytest
 import requests
 
 from connect_mock import RemoteConnectMock, mock_connect
-from tests.helpers import INVALID_TOKEN, connect_client, create_instance, invalid_token
+from tests.helpers import (
+    INVALID_TOKEN,
+    client_error,
+    connect_client,
+    create_instance,
+    invalid_token,
+    no_connect,
+)
 
 IN_PROCESS = "https://connect.us-east-1.amazonaws.com"
 AUTHORIZATION = (
@@ -129,8 +136,8 @@ def test_traffic_distribution_group_operations_answer_only_errors_they_declare(
 @pytest.mark.parametrize(
     ("method", "path"),
     [
-        ("GET", "/phone-number/"),  # in-process: moto's plain-text "Not yet implemented"
-        ("GET", "/phone-numbers-summary/"),
+        ("POST", "/phone-number/"),  # in-process: moto's plain-text "Not yet implemented"
+        ("GET", "/phone-numbers-summary"),
         ("POST", "/phone-number/claim/%0A"),  # server: Flask's HTML 404 (. stops at newlines)
         ("GET", "/traffic-distribution-group/a%0A/b"),
     ],
@@ -189,3 +196,130 @@ def test_only_the_issued_spelling_of_a_next_token_is_accepted() -> None:
                 client.search_available_phone_numbers(**query, NextToken=edited)
             assert excinfo.value.response["Error"]["Message"] == INVALID_TOKEN
         client.search_available_phone_numbers(**query, NextToken=token)
+
+
+# --- Regions without Connect ---------------------------------------------------------------
+
+
+def _client_in(endpoint: str, region: str) -> Any:
+    return connect_client(region, endpoint=None if endpoint == IN_PROCESS else endpoint, attempts=1)
+
+
+@pytest.mark.parametrize("region", ["eu-west-1", "xx-nope-9"])
+def test_a_region_without_connect_is_refused_with_a_declared_error(
+    endpoint: str, region: str
+) -> None:
+    # Was a bare KeyError in process and a 500 from the server, for moto's operations too.
+    client = _client_in(endpoint, region)
+    home = _client_in(endpoint, "us-east-1")
+    instance_id, instance_arn = create_instance(home, "home")
+    calls: list[tuple[Any, str]] = [
+        (lambda: client.list_phone_numbers_v2(), "InvalidParameterException"),
+        (lambda: client.describe_phone_number(PhoneNumberId="x"), "InvalidParameterException"),
+        (
+            lambda: client.search_available_phone_numbers(
+                TargetArn=instance_arn, PhoneNumberCountryCode="US", PhoneNumberType="DID"
+            ),
+            "InvalidParameterException",
+        ),
+        (lambda: client.list_traffic_distribution_groups(), "InvalidRequestException"),
+        # moto's own operations, through the intercept
+        (lambda: client.list_instances(), "InvalidRequestException"),
+        (lambda: create_instance(client, "elsewhere"), "InvalidRequestException"),
+        (lambda: client.describe_instance(InstanceId=instance_id), "InvalidRequestException"),
+        (
+            lambda: client.list_tags_for_resource(resourceArn=instance_arn),
+            "InvalidParameterException",
+        ),
+    ]
+    for call, code in calls:
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            call()
+        assert client_error(excinfo) == (400, code, no_connect(region))
+    # Nothing was created, anywhere.
+    assert [i["Id"] for i in home.list_instances()["InstanceSummaryList"]] == [instance_id]
+
+
+def test_a_region_without_connect_is_refused_before_fault_rules() -> None:
+    with mock_connect() as cm:
+        cm.faults.add("ListInstances", "InternalServiceException", times=1)
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            connect_client("eu-west-1").list_instances()
+        assert client_error(excinfo)[1] == "InvalidRequestException"
+        # The rule did not fire for it: it is there for the first real call.
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            connect_client(attempts=1).list_instances()
+        assert client_error(excinfo)[1] == "InternalServiceException"
+
+
+def test_every_partitions_connect_regions_are_served_and_moto_may_serve_any(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with mock_connect():
+        gov = connect_client("us-gov-west-1")
+        assert gov.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
+        assert gov.list_instances()["InstanceSummaryList"] == []
+        # moto's own switch for Regions it does not know is honoured.
+        monkeypatch.setenv("MOTO_ALLOW_NONEXISTENT_REGION", "true")
+        assert connect_client("eu-west-1").list_instances()["InstanceSummaryList"] == []
+
+
+# --- empty path IDs ------------------------------------------------------------------------
+
+_EMPTY = "failed to satisfy constraint: Member must have length greater than or equal to 1"
+
+
+@pytest.mark.parametrize(
+    ("operation", "params", "code", "member"),
+    [
+        ("describe_phone_number", {}, "InvalidParameterException", "PhoneNumberId"),
+        ("release_phone_number", {}, "InvalidParameterException", "PhoneNumberId"),
+        ("update_phone_number", {"TargetArn": "t"}, "InvalidParameterException", "PhoneNumberId"),
+        (
+            "update_phone_number_metadata",
+            {"PhoneNumberDescription": "d"},
+            "InvalidParameterException",
+            "PhoneNumberId",
+        ),
+        ("list_phone_numbers", {}, "InvalidParameterException", "InstanceId"),
+        (
+            "describe_traffic_distribution_group",
+            {},
+            "InvalidRequestException",
+            "TrafficDistributionGroupId",
+        ),
+        (
+            "delete_traffic_distribution_group",
+            {},
+            "InvalidRequestException",
+            "TrafficDistributionGroupId",
+        ),
+    ],
+)
+def test_an_empty_path_id_is_the_operations_bad_parameter_error(
+    endpoint: str, operation: str, params: dict[str, str], code: str, member: str
+) -> None:
+    # Was a 404 without x-amzn-ErrorType: botocore reported Code "404".
+    client = _lax_client(endpoint)
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        getattr(client, operation)(**{member: ""}, **params)
+    status, error, message = client_error(excinfo)
+    assert (status, error) == (400, code)
+    # A group ID also breaks its pattern: "2 validation errors detected: ...".
+    errors = (
+        "2 validation errors" if member == "TrafficDistributionGroupId" else "1 validation error"
+    )
+    assert message.startswith(f"{errors} detected: Value '' at '{member}' {_EMPTY}")
+
+
+def test_a_rejected_empty_path_id_changes_nothing(endpoint: str) -> None:
+    client = _lax_client(endpoint)
+    instance_id, _ = create_instance(client, "empty")
+    offered = client.search_available_phone_numbers(
+        InstanceId=instance_id, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=1
+    )["AvailableNumbersList"][0]["PhoneNumber"]
+    claimed = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=offered)
+    with pytest.raises(client.exceptions.InvalidParameterException):
+        client.release_phone_number(PhoneNumberId="")
+    described = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+    assert described["ClaimedPhoneNumberSummary"]["PhoneNumberStatus"]["Status"] == "CLAIMED"

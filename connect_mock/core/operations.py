@@ -1,13 +1,16 @@
-"""Which Connect operations the mock answers, and the errors botocore's model declares for each
-(their HTTP statuses come from the model too, by code: see core.errors.ConnectServiceError)."""
+"""Which Connect operations the mock answers, the errors botocore's model declares for each
+(their HTTP statuses come from the model too, by code: see core.errors.ConnectServiceError), and
+the Regions that have Connect."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .._moto import connect_model, moto_connect_operations
+import botocore.session
 
-__all__ = ["SERVED_OPERATIONS", "declared_errors", "declaring"]
+from .._moto import connect_model, moto_connect_operations, unknown_regions_allowed
+
+__all__ = ["SERVED_OPERATIONS", "connect_regions", "declared_errors", "declaring", "has_connect"]
 
 # The operations connect_mock serves itself. Everything else about one (method, URI, members,
 # constraints, errors) is read from botocore's model.
@@ -42,3 +45,23 @@ def declared_errors() -> dict[str, frozenset[str]]:
 def declaring(error: str) -> frozenset[str]:
     """The operations whose model declares ``error``."""
     return frozenset(op for op, errors in declared_errors().items() if error in errors)
+
+
+@lru_cache(maxsize=1)
+def connect_regions() -> tuple[str, ...]:
+    """The Regions botocore's endpoint data lists for Amazon Connect, in every partition: the
+    Regions moto's Connect backends exist for (us-gov-west-1 included)."""
+    session = botocore.session.get_session()
+    return tuple(
+        sorted(
+            region
+            for partition in session.get_available_partitions()
+            for region in session.get_available_regions("connect", partition_name=partition)
+        )
+    )
+
+
+def has_connect(region: str) -> bool:
+    """Whether requests signed for ``region`` are served: a Region with Connect, or any Region
+    when moto is told to serve Regions it does not know (``MOTO_ALLOW_NONEXISTENT_REGION``)."""
+    return region in connect_regions() or unknown_regions_allowed()

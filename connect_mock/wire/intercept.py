@@ -12,6 +12,7 @@ from .._http import Request, Response
 from ..backend import recorded_calls
 from ..core.calls import Call
 from ..core.errors import ConnectServiceError
+from .regions import region_refusal
 from .routing import match, operation_of
 
 __all__ = ["intercept"]
@@ -51,12 +52,16 @@ def intercept(request: Request, answer: Callable[[], Response]) -> Response:
     and recorded as well as we can."""
     operation = operation_of(request) or "Unknown"
     active = runtime.current()
+    # A Region without Connect has no service to fail, delay or throttle: refused first.
+    refusal = region_refusal(operation, request.region) if request.complete else None
     outcome = None
-    if request.complete:
+    if request.complete and refusal is None:
         outcome = active.faults.decide(operation, request.account, request.region)
     if outcome is not None and outcome.latency:
         time.sleep(outcome.latency)
-    if outcome is not None and outcome.error is not None:
+    if refusal is not None:
+        status, response_headers, body = refusal.to_response()
+    elif outcome is not None and outcome.error is not None:
         status, response_headers, body = ConnectServiceError.declared(
             outcome.error, outcome.message
         ).to_response()

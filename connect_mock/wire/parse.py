@@ -236,12 +236,17 @@ class RequestParser:
         shape = operation.input_shape
         self._check = _compile_structure(shape) if shape is not None else None
         self._locations: dict[str, tuple[str, str, str]] = {}
+        # URI labels whose model sets no minimum length: an empty one names nothing, and the
+        # path would be another operation's or none (GET /phone-number/), so one is refused.
+        self._labels_without_minimum: list[str] = []
         if shape is not None:
             for name, member in shape.members.items():
                 location = member.serialization.get("location")
                 if location in ("uri", "querystring", "header"):
                     wire = member.serialization.get("name", name)
                     self._locations[name] = (location, wire, member.type_name)
+                if location == "uri" and not member.metadata.get("min"):
+                    self._labels_without_minimum.append(name)
 
     def parse(
         self,
@@ -267,7 +272,11 @@ class RequestParser:
                 params[name] = _from_text(raw, kind, name)
         if self._check is None:
             return {}
-        errors: list[str] = []
+        errors = [
+            _violation(name, "", "Member must have length greater than or equal to 1")
+            for name in self._labels_without_minimum
+            if params.get(name) == ""
+        ]
         result = self._check(params, "", errors)
         if errors:
             count = len(errors)

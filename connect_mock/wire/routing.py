@@ -27,11 +27,14 @@ class Route:
     declared_errors: frozenset[str]
 
 
-def _path_regex(request_uri: str, *, greedy_last: bool = False) -> re.Pattern[str]:
+def _path_regex(
+    request_uri: str, *, greedy_last: bool = False, empty: bool = False
+) -> re.Pattern[str]:
     """``/phone-number/{PhoneNumberId}`` -> a regex with one named group per URI label.
 
     ``{name+}`` labels are greedy; with ``greedy_last`` a label ending the path is too (moto's
-    rule for its own routes: ``/tags/{resourceArn}`` takes ARNs with slashes)."""
+    rule for its own routes: ``/tags/{resourceArn}`` takes ARNs with slashes). With ``empty`` a
+    label may be empty (``GET /phone-number/``), so that the operation's parser refuses it."""
     pieces = re.split(r"(\{[^}]+\})", request_uri.split("?", 1)[0])
     parts: list[str] = []
     for index, piece in enumerate(pieces):
@@ -39,7 +42,8 @@ def _path_regex(request_uri: str, *, greedy_last: bool = False) -> re.Pattern[st
             ends_path = index == len(pieces) - 2 and pieces[-1] == ""
             greedy = piece.endswith("+}") or (greedy_last and ends_path)
             name = piece[1:-1].rstrip("+").replace("-", "_")
-            parts.append(f"(?P<{name}>{'.+' if greedy else '[^/]+'})")
+            pattern = (".*" if greedy else "[^/]*") if empty else (".+" if greedy else "[^/]+")
+            parts.append(f"(?P<{name}>{pattern})")
         else:
             parts.append(re.escape(piece))
     return re.compile("".join(parts))
@@ -57,7 +61,7 @@ def routes() -> tuple[Route, ...]:
             Route(
                 operation=name,
                 method=operation.http["method"],
-                path=_path_regex(uri),
+                path=_path_regex(uri, empty=True),
                 parser=RequestParser(operation),
                 declared_errors=frozenset(shape.name for shape in operation.error_shapes),
             )
