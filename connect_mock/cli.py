@@ -108,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--search-limit", type=_positive, default=100, help="results per query (default 100)"
     )
+    serve.add_argument(
+        "--no-claim-release-limit",
+        dest="claim_release_limit",
+        action="store_false",
+        help="turn off the 200%% claim/release rule (on by default)",
+    )
     serve.set_defaults(run=_serve)
     return parser
 
@@ -131,6 +137,7 @@ def _serve(args: argparse.Namespace) -> int:
         fixtures=args.fixtures or None,
         faults=args.faults,
         search_limit=args.search_limit,
+        claim_release_limit=args.claim_release_limit,
     )
 
 

@@ -36,9 +36,13 @@ OPTIONS = (
     "phone_number_quota",
     "faults",
     "assert_all_faults_fired",
+    "claim_release_limit",
 )
 # Options with a (name, minimum) range, settable on a running server too.
 _COUNTS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0}
+# True/False options; those after the first are settable on a running server too.
+_SWITCHES = ("assert_all_faults_fired", "claim_release_limit")
+_SETTABLE = (*_COUNTS, *_SWITCHES[1:])
 
 
 _session_seed: int | None = None
@@ -82,6 +86,7 @@ class MockConfig:
     phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA
     fault_rules: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
     assert_all_faults_fired: bool = False
+    claim_release_limit: bool = True
 
     def __post_init__(self) -> None:
         for name, minimum in _COUNTS.items():
@@ -90,8 +95,11 @@ class MockConfig:
                 raise TypeError(f"{name} must be an int, not {type(value).__name__}")
             if value < minimum:
                 raise ValueError(f"{name} must be at least {minimum}, got {value}")
-        if not isinstance(self.assert_all_faults_fired, bool):
-            raise TypeError("assert_all_faults_fired must be True or False")
+        for name in _SWITCHES:
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(
+                    f"{name} must be True or False, not {type(getattr(self, name)).__name__}"
+                )
         # Rules are checked (names, errors each operation declares) by loading them once.
         Faults(self.seed, Clock()).load(self.fault_rules)
 
@@ -105,6 +113,7 @@ class MockConfig:
         phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
+        claim_release_limit: bool = True,
     ) -> MockConfig:
         """From the options users write: fixture and fault files are read here, once."""
         return cls(
@@ -114,17 +123,19 @@ class MockConfig:
             phone_number_quota=phone_number_quota,
             fault_rules=read_fault_rules(faults),
             assert_all_faults_fired=assert_all_faults_fired,
+            claim_release_limit=claim_release_limit,
         )
 
     def updated(self, changes: Mapping[str, Any]) -> MockConfig:
-        """This configuration with some of seed, search_limit, phone_number_quota changed."""
-        unknown = sorted(set(changes) - set(_COUNTS))
+        """This configuration with some of seed, search_limit, phone_number_quota,
+        claim_release_limit changed."""
+        unknown = sorted(set(changes) - set(_SETTABLE))
         if unknown:
             raise ValueError(
                 f"unknown option(s) {', '.join(map(repr, unknown))}; settable: "
-                + ", ".join(_COUNTS)
+                + ", ".join(_SETTABLE)
             )
         return replace(self, **changes)
 
     def to_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _COUNTS}
+        return {name: getattr(self, name) for name in _SETTABLE}

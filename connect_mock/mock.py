@@ -40,7 +40,8 @@ class ConnectMock:
     auto-paginators finish; ``phone_number_quota`` is how many numbers one instance or traffic
     distribution group may hold (a claim over it ends FAILED); ``faults`` are fault rules (a JSON
     file, a rule mapping or a list); with ``assert_all_faults_fired`` a rule with ``times=N`` that
-    fired fewer than N times fails ``stop()``.
+    fired fewer than N times fails ``stop()``; ``claim_release_limit=False`` turns off the 200%
+    claim/release rule (docs/lifecycle.md).
     """
 
     def __init__(
@@ -52,6 +53,7 @@ class ConnectMock:
         phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
+        claim_release_limit: bool = True,
     ) -> None:
         self._start_with(
             MockConfig.create(
@@ -61,6 +63,7 @@ class ConnectMock:
                 phone_number_quota=phone_number_quota,
                 faults=faults,
                 assert_all_faults_fired=assert_all_faults_fired,
+                claim_release_limit=claim_release_limit,
             )
         )
 
@@ -304,6 +307,7 @@ def mock_connect(
     phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
     faults: FaultSource | None = None,
     assert_all_faults_fired: bool = False,
+    claim_release_limit: bool = True,
 ) -> ConnectMock: ...
 def mock_connect(target: Any = None, /, **options: Any) -> Any:
     """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).

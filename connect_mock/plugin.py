@@ -92,7 +92,7 @@ def connect_instance(connect_mock: ConnectMock) -> ConnectInstance:
     return ConnectInstance(client, created["Id"], created["Arn"])
 
 
-_SERVER_OPTIONS = ("seed", "search_limit", "phone_number_quota", "faults")
+_SERVER_OPTIONS = ("seed", "search_limit", "phone_number_quota", "faults", "claim_release_limit")
 
 
 @pytest.fixture(scope="session")
@@ -123,7 +123,7 @@ def connect_server(
 
     Yields a controller speaking the server's control endpoints (``faults``, ``calls``,
     ``clock``, ``seed``). The ``connect_mock`` marker may set seed, search_limit,
-    phone_number_quota and faults.
+    phone_number_quota, faults and claim_release_limit.
     """
     from .control.remote import RemoteConnectMock
 

@@ -45,6 +45,10 @@ class Runtime:
     def phone_number_quota(self) -> int:
         return self.config.phone_number_quota
 
+    @property
+    def claim_release_limit(self) -> bool:
+        return self.config.claim_release_limit
+
 
 _lock = threading.Lock()
 _stack: list[Runtime] = []

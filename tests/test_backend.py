@@ -235,7 +235,7 @@ def test_a_target_of_another_account_is_access_denied() -> None:
 # --- claims ----------------------------------------------------------------------------------
 
 
-def test_claims_over_the_quota_end_failed_and_do_not_take_the_number() -> None:
+def test_claims_over_the_quota_end_failed_and_hold_the_number_for_their_owner() -> None:
     ctx = context(phone_number_quota=2)
     instance_id, instance_arn = moto_instance()
     claims = PhoneNumbers(ctx, ACCOUNT, REGION)
@@ -251,11 +251,13 @@ def test_claims_over_the_quota_end_failed_and_do_not_take_the_number() -> None:
         "The allowed limit for claimed phone numbers has been exceeded for your instance"
     )
     assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 2}
-    # The failed claim holds nothing: listed nowhere, its number offered and claimable again.
+    # The failed claim is listed nowhere and counts toward no quota; its number is held for
+    # a day (offered to no one), and its owner may retry the claim, to a target with room.
     assert claims.listed(instance_id=instance_id) == made[:2]
-    assert search(ctx, instance_id, 1)[0] == offered[2:]
+    assert search(ctx, instance_id, 1)[0] == expected_numbers(SEED, 4)[3:]
     other_id, _ = moto_instance()
     again = claims.claim(offered[2], instance_id=other_id)
+    assert again is made[2]
     assert claims.describe(again.id).status == "CLAIMED"
 
 
@@ -530,15 +532,24 @@ def test_a_group_is_a_target_in_both_regions_of_its_pair_only(home: str, pair: s
     assert group.arn == f"arn:aws:connect:{home}:{ACCOUNT}:traffic-distribution-group/{group.id}"
     assert group.instance_arn == instance_arn
     assert TrafficDistributionGroups(ctx, ACCOUNT, pair).find(group.arn) is group
-    # The group is a target of claims in either Region of the pair.
-    for region in (home, pair):
-        page = search_available(
-            ctx, ACCOUNT, region, SearchQuery("US", "DID", target_arn=group.arn)
-        )
-        claim = PhoneNumbers(ctx, ACCOUNT, region).claim(page.items[0].number, target_arn=group.arn)
-        assert (claim.target_arn, claim.instance_id) == (group.arn, None)
+    # The group is a target of searches in either Region of the pair, of claims in its own.
+    first, second = (
+        search_available(ctx, ACCOUNT, region, SearchQuery("US", "DID", target_arn=group.arn))
+        .items[0]
+        .number
+        for region in (home, pair)
+    )
+    claim = PhoneNumbers(ctx, ACCOUNT, home).claim(first, target_arn=group.arn)
+    assert (claim.target_arn, claim.instance_id) == (group.arn, None)
+    with pytest.raises(InvalidParameterException) as alternate:
+        PhoneNumbers(ctx, ACCOUNT, pair).claim(second, target_arn=group.arn)
+    assert message(alternate) == (
+        "ClaimPhoneNumber takes a traffic distribution group only in the Region where the group "
+        f"was created: call ClaimPhoneNumber in {home}, where traffic distribution group "
+        f"'{group.arn}' was created (this request was sent to {pair})"
+    )
     listed = [PhoneNumbers(ctx, ACCOUNT, r).listed(target_arn=group.arn) for r in (home, pair)]
-    assert [len(claims) for claims in listed] == [1, 1]
+    assert listed == [[claim], [claim]]
     with pytest.raises(ResourceInUseException) as excinfo:
         TrafficDistributionGroups(ctx, ACCOUNT, home).delete(group.id)
     assert message(excinfo) == (

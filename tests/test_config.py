@@ -19,6 +19,11 @@ BAD = [
     ({"search_limit": 0}, ValueError, "search_limit must be at least 1, got 0"),
     ({"phone_number_quota": -2}, ValueError, "phone_number_quota must be at least 0, got -2"),
     ({"phone_number_quota": 1.5}, TypeError, "phone_number_quota must be an int, not float"),
+    (
+        {"claim_release_limit": "no"},
+        TypeError,
+        "claim_release_limit must be True or False, not str",
+    ),
 ]
 
 

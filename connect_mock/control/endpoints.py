@@ -4,9 +4,9 @@ other processes:
 - ``GET /moto-api/connect-mock/faults``: the rules; ``POST``: add a rule object or a list of them
   (keys as ``cm.faults.add``'s keywords, or ``{"throttle": {...}}``); ``DELETE``: remove all.
 - ``GET /moto-api/connect-mock/calls``: the calls answered since moto's last reset.
-- ``GET /moto-api/connect-mock/config``: seed, search_limit, phone_number_quota, clock;
-  ``POST``: set any of seed, search_limit, phone_number_quota (a fresh start: the clock restarts
-  and the fault rules are the configured ones again).
+- ``GET /moto-api/connect-mock/config``: seed, search_limit, phone_number_quota,
+  claim_release_limit, clock; ``POST``: set any of them but the clock (a fresh start: the clock
+  restarts and the fault rules are the configured ones again).
 - ``POST /moto-api/connect-mock/clock`` with ``{"advance": seconds}``: move the virtual clock.
 
 They act on the mock in force for requests without an active ``mock_connect``: those of

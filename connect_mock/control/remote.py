@@ -89,8 +89,8 @@ class RemoteConnectMock:
         return int(self.config["seed"])
 
     def configure(self, **options: int) -> dict[str, Any]:
-        """Set seed, search_limit or phone_number_quota (the clock restarts, the configured
-        fault rules load again, rules added since are dropped)."""
+        """Set seed, search_limit, phone_number_quota or claim_release_limit (the clock
+        restarts, the configured fault rules load again, rules added since are dropped)."""
         response = requests.post(
             f"{self.endpoint}/moto-api/connect-mock/config", json=options, timeout=_TIMEOUT
         )
