@@ -5,7 +5,7 @@ every test runs inside a fresh ``mock_aws``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -21,6 +21,7 @@ from connect_mock.backend import (
     search_available,
     shared_state,
 )
+from connect_mock.backend.churn import CHURN_WINDOW, churn_failure, record_release
 from connect_mock.backend.idempotency import ClientTokens, fingerprint
 from connect_mock.backend.models import LEGACY_TYPES, QUOTA_MESSAGE, RELEASE_COOLDOWN
 from connect_mock.config import MockConfig
@@ -595,3 +596,26 @@ def test_group_names_are_unique_and_instances_must_exist() -> None:
     assert [g.name for g in groups.list().items] == ["g", "t"]
     assert [g.name for g in groups.list(instance=instance_id).items] == ["g", "t"]
     assert groups.list(instance="other").items == []
+
+
+# --- the 200% claim/release rule -------------------------------------------------------------
+
+
+def test_the_churn_count_is_the_releases_of_the_last_180_days() -> None:
+    state = region_state(ACCOUNT, REGION)
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    target = "arn:aws:connect:us-east-1:123456789012:instance/i"
+    for day in (0, 10, 20):
+        record_release(state, target, start + timedelta(days=day))
+    # Quota 2: 4 releases are 200%; 3 are not. Quota 1: 2 are, and the block lifts when all
+    # but one of the releases are 180 days old (the second, released on day 10).
+    assert churn_failure(state, target, 2, start + timedelta(days=20)) is None
+    failure = churn_failure(state, target, 1, start + timedelta(days=20))
+    assert failure is not None
+    assert "3 numbers claimed to it were released in the last 180 days" in failure
+    assert f"Claim again after {(start + timedelta(days=190)).isoformat()}," in failure
+    assert churn_failure(state, target, 1, start + timedelta(days=190)) is None
+    # Quota 0 blocks by the quota itself, never by churn; other targets have their own count.
+    assert churn_failure(state, target, 0, start) is None
+    assert churn_failure(state, target + "x", 1, start + timedelta(days=20)) is None
+    assert timedelta(days=180) == CHURN_WINDOW

@@ -37,7 +37,7 @@ def churn_failure(state: RegionState, target_arn: str, quota: int, now: datetime
         when for when in state.releases.get(target_arn, ()) if when > now - CHURN_WINDOW
     )
     limit = quota * CHURN_PERCENT // 100
-    if len(recent) < limit or not recent:
+    if limit == 0 or len(recent) < limit:  # quota 0: the quota itself refuses every claim
         return None
     # Unblocked once enough of the oldest releases have left the window.
     until = recent[len(recent) - limit] + CHURN_WINDOW

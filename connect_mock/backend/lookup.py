@@ -37,7 +37,11 @@ def find_claim(
     if claim is not None and claim.expired(now):
         claim = None  # a failed claim's day is over: the number went back
     if claim is None:
-        hint = "" if arn is not None else _alternate_hint(account_id, region, reference, operation)
+        hint = (
+            ""
+            if arn is not None
+            else _alternate_hint(account_id, region, reference, operation, now)
+        )
         raise ResourceNotFoundException(
             f"Phone number '{reference}' was not found in account {account_id}, "
             f"Region {region}{hint}"
@@ -67,14 +71,16 @@ def _by_arn(account_id: str, region: str, arn_region: str, claim_id: str) -> Cla
     return None
 
 
-def _alternate_hint(account_id: str, region: str, claim_id: str, operation: str) -> str:
+def _alternate_hint(
+    account_id: str, region: str, claim_id: str, operation: str, now: datetime
+) -> str:
     """What to do about the UUID of a number claimed to a group in the other Region ("If a
     UUID is provided in this scenario, you receive a ResourceNotFoundException.")."""
     paired = TDG_REGION_PAIRS.get(region)
     if paired is None:
         return ""
     claim = region_state(account_id, paired).phone_numbers.get(claim_id)
-    if claim is None or not is_group(claim.target_arn):
+    if claim is None or claim.expired(now) or not is_group(claim.target_arn):
         return ""
     if operation == "DescribePhoneNumber":
         return (
