@@ -613,7 +613,7 @@ def test_the_churn_count_is_the_releases_of_the_last_180_days() -> None:
     failure = churn_failure(state, target, 1, start + timedelta(days=20))
     assert failure is not None
     assert "3 numbers claimed to it were released in the last 180 days" in failure
-    assert f"Claim again after {(start + timedelta(days=190)).isoformat()}," in failure
+    assert f"Claim again from {(start + timedelta(days=190)).isoformat()}," in failure
     assert churn_failure(state, target, 1, start + timedelta(days=190)) is None
     # Quota 0 blocks by the quota itself, never by churn; other targets have their own count.
     assert churn_failure(state, target, 0, start) is None

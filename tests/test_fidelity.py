@@ -434,9 +434,9 @@ def test_rule8_churning_200_percent_of_the_quota_blocks_claims_for_180_days() ->
             assert status(client, blocked["PhoneNumberId"]) == {
                 "Status": "FAILED",
                 "Message": f"Claims to {instance_arn} are blocked by the 200% claim/release "
-                "rule: 4 numbers claimed to it were released in the last 180 days, 200% of its "
-                f"phone number quota of 2. Claim again after {until.isoformat()}, when the "
-                "oldest of those releases is 180 days old, or turn the rule off "
+                "rule: 4 numbers claimed to it were released in the last 180 days, at least 200% "
+                f"of its phone number quota of 2. Claim again from {until.isoformat()}, when "
+                "fewer than 4 of its releases are that recent, or turn the rule off "
                 "(claim_release_limit=False).",
             }
         # Another target has its own count; this one is free once the oldest release is old.

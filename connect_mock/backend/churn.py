@@ -43,8 +43,8 @@ def churn_failure(state: RegionState, target_arn: str, quota: int, now: datetime
     until = recent[len(recent) - limit] + CHURN_WINDOW
     return (
         f"Claims to {target_arn} are blocked by the 200% claim/release rule: {len(recent)} "
-        f"numbers claimed to it were released in the last 180 days, {CHURN_PERCENT}% of its "
-        f"phone number quota of {quota}. Claim again after {until.isoformat()}, when the "
-        "oldest of those releases is 180 days old, or turn the rule off "
+        f"numbers claimed to it were released in the last 180 days, at least {CHURN_PERCENT}% "
+        f"of its phone number quota of {quota}. Claim again from {until.isoformat()}, when "
+        f"fewer than {limit} of its releases are that recent, or turn the rule off "
         "(claim_release_limit=False)."
     )
