@@ -13,6 +13,7 @@ worked example (quota 99: release 99, claim 99, release 99) blocks at 198 releas
 
 from __future__ import annotations
 
+import bisect
 from datetime import datetime, timedelta
 
 from .state import RegionState
@@ -25,24 +26,24 @@ CHURN_PERCENT = 200
 
 def record_release(state: RegionState, target_arn: str, now: datetime) -> None:
     """A number claimed to ``target_arn`` was released at ``now``."""
-    releases = state.releases[target_arn]
-    releases.append(now)
+    releases = state.releases[target_arn]  # sorted: bisect, not a scan, per claim and release
+    bisect.insort(releases, now)
     # Only the window counts; older releases are forgotten.
-    releases[:] = [when for when in releases if when > now - CHURN_WINDOW]
+    del releases[: bisect.bisect_right(releases, now - CHURN_WINDOW)]
 
 
 def churn_failure(state: RegionState, target_arn: str, quota: int, now: datetime) -> str | None:
     """The FAILED message of a claim to ``target_arn`` the rule blocks, or None."""
-    recent = sorted(
-        when for when in state.releases.get(target_arn, ()) if when > now - CHURN_WINDOW
-    )
+    releases = state.releases.get(target_arn, [])
+    first = bisect.bisect_right(releases, now - CHURN_WINDOW)  # the first in the window
+    count = len(releases) - first
     limit = quota * CHURN_PERCENT // 100
-    if limit == 0 or len(recent) < limit:  # quota 0: the quota itself refuses every claim
+    if limit == 0 or count < limit:  # quota 0: the quota itself refuses every claim
         return None
     # Unblocked once enough of the oldest releases have left the window.
-    until = recent[len(recent) - limit] + CHURN_WINDOW
+    until = releases[first + count - limit] + CHURN_WINDOW
     return (
-        f"Claims to {target_arn} are blocked by the 200% claim/release rule: {len(recent)} "
+        f"Claims to {target_arn} are blocked by the 200% claim/release rule: {count} "
         f"numbers claimed to it were released in the last 180 days, at least {CHURN_PERCENT}% "
         f"of its phone number quota of {quota}. Claim again from {until.isoformat()}, when "
         f"fewer than {limit} of its releases are that recent, or turn the rule off "
