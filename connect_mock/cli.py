@@ -25,6 +25,9 @@ def _sample(args: argparse.Namespace) -> int:
     # The CLI must show what the service says about bad input, so we skip botocore's
     # client-side checks and let the mock validate.
     config = botocore.config.Config(parameter_validation=False)
+    mock = ConnectMock(
+        seed=args.seed, fixtures=args.fixtures or None, search_limit=args.search_limit
+    )
     if args.count > args.search_limit:
         # A query yields at most search_limit numbers (as AWS's searches end): say so, rather
         # than print fewer than asked with no word why.
@@ -33,9 +36,6 @@ def _sample(args: argparse.Namespace) -> int:
             f" printing {args.search_limit}, not {args.count}",
             file=sys.stderr,
         )
-    mock = ConnectMock(
-        seed=args.seed, fixtures=args.fixtures or None, search_limit=args.search_limit
-    )
     with mock:
         client = boto3.client("connect", region_name="us-east-1", config=config)
         instance = client.create_instance(
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         "type", help="phone number type, e.g. DID, TOLL_FREE, UIFN, SHARED (any case)"
     )
     sample.add_argument("--prefix", help="E.164 prefix including +, e.g. +1206")
-    sample.add_argument("--seed", type=whole_number, default=0, help="inventory seed (default 0)")
+    sample.add_argument("--seed", type=option_number, default=0, help="inventory seed (default 0)")
     sample.add_argument(
         "--count",
         type=positive_integer,
@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sample.add_argument(
         "--search-limit",
-        type=positive_integer,
+        type=option_number,
         default=100,
         help="results per query (default 100)",
     )
@@ -136,23 +136,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--port", type=port_number, default=5000, help="port (default 5000; 0: any free)"
     )
-    serve.add_argument("--seed", type=whole_number, default=0, help="inventory seed (default 0)")
+    serve.add_argument("--seed", type=option_number, default=0, help="inventory seed (default 0)")
     serve.add_argument(
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
     serve.add_argument("--faults", metavar="FILE", help="fault rules JSON")
     serve.add_argument(
-        "--search-limit", type=positive_integer, default=100, help="results per query (default 100)"
+        "--search-limit", type=option_number, default=100, help="results per query (default 100)"
     )
     serve.add_argument(
         "--phone-number-quota",
-        type=whole_number,
+        type=option_number,
         default=DEFAULT_PHONE_NUMBER_QUOTA,
         help=f"numbers one instance or group may hold (default {DEFAULT_PHONE_NUMBER_QUOTA})",
     )
     serve.add_argument(
         "--call-log-limit",
-        type=whole_number,
+        type=option_number,
         default=DEFAULT_CALL_LOG_LIMIT,
         help=f"calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
         f"(default {DEFAULT_CALL_LOG_LIMIT})",
@@ -163,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="virtual",
         help="virtual: time moves only through POST /moto-api/connect-mock/clock (default); "
         "real: it follows wall time too, so throttling buckets refill as the real service's do",
+    )
+    serve.add_argument(
+        "--no-claim-release-limit",
+        dest="claim_release_limit",
+        action="store_false",
+        help="turn off the 200%% claim/release rule (on by default)",
     )
     serve.set_defaults(run=_serve)
     return parser
@@ -190,22 +196,27 @@ def _serve(args: argparse.Namespace) -> int:
         phone_number_quota=args.phone_number_quota,
         call_log_limit=args.call_log_limit,
         clock=args.clock,
+        claim_release_limit=args.claim_release_limit,
     )
 
 
-def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+def _whole_number(low: int | None = None, high: int | None = None) -> Callable[[str], int]:
     """An argparse type: a whole number in [low, high], refused in words argparse shows as
-    ``argument --count: expected a whole number >= 1, got 'abc'``."""
-    expected = (
-        f"a whole number from {low} to {high}" if high is not None else f"a whole number >= {low}"
-    )
+    ``argument --count: expected a whole number >= 1, got 'abc'``. Without bounds, the range is
+    the configuration's to check, so that its message is the same as everywhere else."""
+    if low is None:
+        expected = "a whole number"
+    elif high is None:
+        expected = f"a whole number >= {low}"
+    else:
+        expected = f"a whole number from {low} to {high}"
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
-        if value < low or (high is not None and value > high):
+        if (low is not None and value < low) or (high is not None and value > high):
             raise argparse.ArgumentTypeError(f"expected {expected}, got {value}")
         return value
 
@@ -213,7 +224,8 @@ def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-whole_number = _whole_number(0)
+# Options of the configuration (seed, quota, limits): MockConfig checks their range.
+option_number = _whole_number()
 positive_integer = _whole_number(1)
 # A TCP port: 65536 and above wrapped around (99999 served on 34463).
 port_number = _whole_number(0, 65535)

@@ -46,13 +46,17 @@ OPTIONS = (
     "assert_all_faults_fired",
     "call_log_limit",
     "clock",
+    "claim_release_limit",
 )
 # Options with a (name, minimum) range; the maximum of all is a 64-bit signed integer's, as
 # Connect's own Long parameters.
 _MAXIMUM = 2**63 - 1
 _COUNTS = {"seed": 0, "search_limit": 1, "phone_number_quota": 0, "call_log_limit": 0}
-# What POST /moto-api/connect-mock/config may set: no files (a request never names one).
-SETTABLE = (*_COUNTS, "clock")
+# True/False options.
+_SWITCHES = ("assert_all_faults_fired", "claim_release_limit")
+# What POST /moto-api/connect-mock/config may set: no files (a request never names one), and
+# not assert_all_faults_fired, which checks a test's rules when it ends.
+SETTABLE = (*_COUNTS, "clock", *_SWITCHES[1:])
 
 
 _session_seed: int | None = None
@@ -98,6 +102,7 @@ class MockConfig:
     assert_all_faults_fired: bool = False
     call_log_limit: int = DEFAULT_CALL_LOG_LIMIT
     clock: str = "virtual"
+    claim_release_limit: bool = True
 
     def __post_init__(self) -> None:
         for name, minimum in _COUNTS.items():
@@ -110,8 +115,11 @@ class MockConfig:
                 # str() of an int of more than 4,300 digits raises: name its size instead.
                 shown = value if value.bit_length() < 1000 else f"a {value.bit_length()}-bit int"
                 raise ValueError(f"{name} must be at most {_MAXIMUM} (2**63 - 1), got {shown}")
-        if not isinstance(self.assert_all_faults_fired, bool):
-            raise TypeError("assert_all_faults_fired must be True or False")
+        for name in _SWITCHES:
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(
+                    f"{name} must be True or False, not {type(getattr(self, name)).__name__}"
+                )
         if not isinstance(self.clock, str) or self.clock not in CLOCKS:
             raise ValueError(f"clock must be 'virtual' or 'real', got {self.clock!r}")
         # Rules are checked (names, errors each operation declares) by loading them once.
@@ -129,6 +137,7 @@ class MockConfig:
         assert_all_faults_fired: bool = False,
         call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
         clock: str = "virtual",
+        claim_release_limit: bool = True,
     ) -> MockConfig:
         """From the options users write: fixture and fault files are read here, once."""
         return cls(
@@ -140,6 +149,7 @@ class MockConfig:
             assert_all_faults_fired=assert_all_faults_fired,
             call_log_limit=call_log_limit,
             clock=clock,
+            claim_release_limit=claim_release_limit,
         )
 
     def updated(self, changes: Mapping[str, Any]) -> MockConfig:

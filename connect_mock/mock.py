@@ -47,7 +47,8 @@ class ConnectMock:
     file, a rule mapping or a list); with ``assert_all_faults_fired`` a rule with ``times=N`` that
     fired fewer than N times fails ``stop()``; ``call_log_limit`` is how many calls ``cm.calls``
     keeps (the oldest go first; ``cm.calls.dropped`` counts them); ``clock`` is ``"virtual"``
-    (time moves only with ``cm.clock.advance``) or ``"real"`` (it follows wall time too).
+    (time moves only with ``cm.clock.advance``) or ``"real"`` (it follows wall time too);
+    ``claim_release_limit=False`` turns off the 200% claim/release rule (docs/lifecycle.md).
     """
 
     def __init__(
@@ -61,6 +62,7 @@ class ConnectMock:
         assert_all_faults_fired: bool = False,
         call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
         clock: str = "virtual",
+        claim_release_limit: bool = True,
     ) -> None:
         self._start_with(
             MockConfig.create(
@@ -72,6 +74,7 @@ class ConnectMock:
                 assert_all_faults_fired=assert_all_faults_fired,
                 call_log_limit=call_log_limit,
                 clock=clock,
+                claim_release_limit=claim_release_limit,
             )
         )
 
@@ -305,6 +308,7 @@ def mock_connect(
     assert_all_faults_fired: bool = False,
     call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
     clock: str = "virtual",
+    claim_release_limit: bool = True,
 ) -> ConnectMock: ...
 def mock_connect(target: Any = None, /, **options: Any) -> Any:
     """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).

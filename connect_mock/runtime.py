@@ -77,6 +77,10 @@ class Runtime:
     def phone_number_quota(self) -> int:
         return self.config.phone_number_quota
 
+    @property
+    def claim_release_limit(self) -> bool:
+        return self.config.claim_release_limit
+
 
 @dataclass
 class _Configured:

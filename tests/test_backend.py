@@ -5,7 +5,7 @@ every test runs inside a fresh ``mock_aws``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -21,6 +21,7 @@ from connect_mock.backend import (
     search_available,
     shared_state,
 )
+from connect_mock.backend.churn import CHURN_WINDOW, churn_failure, record_release
 from connect_mock.backend.idempotency import ClientTokens, fingerprint
 from connect_mock.backend.models import LEGACY_TYPES, QUOTA_MESSAGE, RELEASE_COOLDOWN
 from connect_mock.config import MockConfig
@@ -235,7 +236,7 @@ def test_a_target_of_another_account_is_access_denied() -> None:
 # --- claims ----------------------------------------------------------------------------------
 
 
-def test_claims_over_the_quota_end_failed_and_do_not_take_the_number() -> None:
+def test_claims_over_the_quota_end_failed_and_hold_the_number_for_their_owner() -> None:
     ctx = context(phone_number_quota=2)
     instance_id, instance_arn = moto_instance()
     claims = PhoneNumbers(ctx, ACCOUNT, REGION)
@@ -251,11 +252,13 @@ def test_claims_over_the_quota_end_failed_and_do_not_take_the_number() -> None:
         "The allowed limit for claimed phone numbers has been exceeded for your instance"
     )
     assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 2}
-    # The failed claim holds nothing: listed nowhere, its number offered and claimable again.
+    # The failed claim is listed nowhere and counts toward no quota; its number is held for
+    # a day (offered to no one), and its owner may retry the claim, to a target with room.
     assert claims.listed(instance_id=instance_id) == made[:2]
-    assert search(ctx, instance_id, 1)[0] == offered[2:]
+    assert search(ctx, instance_id, 1)[0] == expected_numbers(SEED, 4)[3:]
     other_id, _ = moto_instance()
     again = claims.claim(offered[2], instance_id=other_id)
+    assert again is made[2]
     assert claims.describe(again.id).status == "CLAIMED"
 
 
@@ -530,15 +533,24 @@ def test_a_group_is_a_target_in_both_regions_of_its_pair_only(home: str, pair: s
     assert group.arn == f"arn:aws:connect:{home}:{ACCOUNT}:traffic-distribution-group/{group.id}"
     assert group.instance_arn == instance_arn
     assert TrafficDistributionGroups(ctx, ACCOUNT, pair).find(group.arn) is group
-    # The group is a target of claims in either Region of the pair.
-    for region in (home, pair):
-        page = search_available(
-            ctx, ACCOUNT, region, SearchQuery("US", "DID", target_arn=group.arn)
-        )
-        claim = PhoneNumbers(ctx, ACCOUNT, region).claim(page.items[0].number, target_arn=group.arn)
-        assert (claim.target_arn, claim.instance_id) == (group.arn, None)
+    # The group is a target of searches in either Region of the pair, of claims in its own.
+    first, second = (
+        search_available(ctx, ACCOUNT, region, SearchQuery("US", "DID", target_arn=group.arn))
+        .items[0]
+        .number
+        for region in (home, pair)
+    )
+    claim = PhoneNumbers(ctx, ACCOUNT, home).claim(first, target_arn=group.arn)
+    assert (claim.target_arn, claim.instance_id) == (group.arn, None)
+    with pytest.raises(InvalidParameterException) as alternate:
+        PhoneNumbers(ctx, ACCOUNT, pair).claim(second, target_arn=group.arn)
+    assert message(alternate) == (
+        "ClaimPhoneNumber takes a traffic distribution group only in the Region where the group "
+        f"was created: call ClaimPhoneNumber in {home}, where traffic distribution group "
+        f"'{group.arn}' was created (this request was sent to {pair})"
+    )
     listed = [PhoneNumbers(ctx, ACCOUNT, r).listed(target_arn=group.arn) for r in (home, pair)]
-    assert [len(claims) for claims in listed] == [1, 1]
+    assert listed == [[claim], [claim]]
     with pytest.raises(ResourceInUseException) as excinfo:
         TrafficDistributionGroups(ctx, ACCOUNT, home).delete(group.id)
     assert message(excinfo) == (
@@ -584,3 +596,26 @@ def test_group_names_are_unique_and_instances_must_exist() -> None:
     assert [g.name for g in groups.list().items] == ["g", "t"]
     assert [g.name for g in groups.list(instance=instance_id).items] == ["g", "t"]
     assert groups.list(instance="other").items == []
+
+
+# --- the 200% claim/release rule -------------------------------------------------------------
+
+
+def test_the_churn_count_is_the_releases_of_the_last_180_days() -> None:
+    state = region_state(ACCOUNT, REGION)
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    target = "arn:aws:connect:us-east-1:123456789012:instance/i"
+    for day in (0, 10, 20):
+        record_release(state, target, start + timedelta(days=day))
+    # Quota 2: 4 releases are 200%; 3 are not. Quota 1: 2 are, and the block lifts when all
+    # but one of the releases are 180 days old (the second, released on day 10).
+    assert churn_failure(state, target, 2, start + timedelta(days=20)) is None
+    failure = churn_failure(state, target, 1, start + timedelta(days=20))
+    assert failure is not None
+    assert "3 numbers claimed to it were released in the last 180 days" in failure
+    assert f"Claim again from {(start + timedelta(days=190)).isoformat()}," in failure
+    assert churn_failure(state, target, 1, start + timedelta(days=190)) is None
+    # Quota 0 blocks by the quota itself, never by churn; other targets have their own count.
+    assert churn_failure(state, target, 0, start) is None
+    assert churn_failure(state, target + "x", 1, start + timedelta(days=20)) is None
+    assert timedelta(days=180) == CHURN_WINDOW

@@ -154,7 +154,7 @@ def test_a_count_over_the_search_limit_is_explained(capsys: pytest.CaptureFixtur
         ),
         (
             ["sample", "US", "DID", "--search-limit", "1.5"],
-            "argument --search-limit: expected a whole number >= 1, got '1.5'",
+            "argument --search-limit: expected a whole number, got '1.5'",
         ),
     ],
 )

@@ -21,7 +21,7 @@ import pytest
 
 from connect_mock import RemoteConnectMock, mock_connect, runtime
 from connect_mock._http import DEFAULT_ACCOUNT_ID
-from connect_mock.backend import PhoneNumbers, region_state
+from connect_mock.backend import ClaimedNumber, PhoneNumbers, region_state
 from connect_mock.core.operations import declared_errors
 from tests.helpers import connect_client, create_instance, search_numbers
 
@@ -244,32 +244,29 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
         claims = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
         first = next(iter(claims.state.phone_numbers.values()))
-        progress = first.progress
         landed: list[threading.Thread] = []
 
         def claim_elsewhere() -> None:
             claims.claim(offered[3], instance_id=instance_id)
 
-        class StatusWhileClaiming:
-            """The first claim's progress; another claim lands when the list reads it."""
+        class ClaimedWhileClaiming(ClaimedNumber):
+            """The first claim; another claim lands when the list reads whether it holds
+            its number."""
 
             @property
-            def status(self) -> str:
+            def claimed(self) -> bool:  # type: ignore[override]
                 if not landed:
                     landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
                     landed[0].start()
                     # A fix may make the claim wait for the list: don't wait for it forever.
                     landed[0].join(timeout=2)
-                return progress.status
+                return True
 
-            def advance(self) -> None:
-                progress.advance()
-
-        first.progress = StatusWhileClaiming()  # type: ignore[assignment]
+        first.__class__ = ClaimedWhileClaiming
         try:
             listed = client.list_phone_numbers_v2(InstanceId=instance_id)
         finally:
-            first.progress = progress
+            first.__class__ = ClaimedNumber
         landed[0].join(timeout=10)
         assert not landed[0].is_alive()
         numbers = [s["PhoneNumber"] for s in listed["ListPhoneNumbersSummaryList"]]

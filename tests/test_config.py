@@ -19,6 +19,11 @@ BAD = [
     ({"search_limit": 0}, ValueError, "search_limit must be at least 1, got 0"),
     ({"phone_number_quota": -2}, ValueError, "phone_number_quota must be at least 0, got -2"),
     ({"phone_number_quota": 1.5}, TypeError, "phone_number_quota must be an int, not float"),
+    (
+        {"claim_release_limit": "no"},
+        TypeError,
+        "claim_release_limit must be True or False, not str",
+    ),
 ]
 
 
@@ -41,9 +46,21 @@ def test_a_refused_config_post_changes_nothing(connect_server: RemoteConnectMock
     assert (connect_server.config["seed"], connect_server.config["search_limit"]) == (4, 7)
 
 
-def test_the_cli_refuses_with_the_same_message(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["sample", "US", "DID", "--seed", "-1"]) == 2
-    assert capsys.readouterr().err == "connect-mock: seed must be at least 0, got -1\n"
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["sample", "US", "DID", "--seed", "-1"], "seed must be at least 0, got -1"),
+        (["sample", "US", "DID", "--search-limit", "0"], "search_limit must be at least 1, got 0"),
+        (["serve", "--port", "0", "--seed", str(2**63)], "seed must be at most"),
+        (["serve", "--port", "0", "--phone-number-quota", "-1"], "phone_number_quota must be at"),
+        (["serve", "--port", "0", "--call-log-limit", "-5"], "call_log_limit must be at least 0"),
+    ],
+)
+def test_the_cli_refuses_with_the_same_message(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    assert capsys.readouterr().err.startswith(f"connect-mock: {message}")
 
 
 def test_fault_files_are_read_once_at_configuration(tmp_path: Path) -> None:

@@ -381,6 +381,7 @@ def test_the_config_endpoint_reports_the_active_mock(endpoint: str) -> None:
         "phone_number_quota",
         "call_log_limit",
         "clock",
+        "claim_release_limit",
         "now",
     }
     if endpoint == IN_PROCESS:

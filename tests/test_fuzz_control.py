@@ -28,7 +28,13 @@ from connect_mock.faults import RULE_KEYS, THROTTLE_KEYS
 IN_PROCESS = "http://motoapi.amazonaws.com"
 CONTROL = "/moto-api/connect-mock"
 PATHS = ("faults", "calls", "config", "clock")
-BASELINE = {"seed": 0, "search_limit": 100, "phone_number_quota": 5, "call_log_limit": 10_000}
+BASELINE = {
+    "seed": 0,
+    "search_limit": 100,
+    "phone_number_quota": 5,
+    "call_log_limit": 10_000,
+    "claim_release_limit": True,
+}
 
 _FUZZ_EXAMPLES = os.environ.get("CONNECT_MOCK_FUZZ_EXAMPLES")
 _EXAMPLES = max(1000, int(_FUZZ_EXAMPLES) // 4) if _FUZZ_EXAMPLES else 250

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from .._moto import connect_tags, find_instance
 from ..core.errors import (
@@ -12,10 +13,12 @@ from ..core.errors import (
     ResourceNotFoundException,
 )
 from .arns import parse_arn
+from .churn import churn_failure, record_release
 from .context import Context
 from .idempotency import fingerprint
 from .locate import locate
-from .models import QUOTA_MESSAGE, RELEASE_COOLDOWN, ClaimedNumber
+from .lookup import drop_expired, failed_claim_of, find_claim
+from .models import FAILED_CLAIM_HOLD, QUOTA_MESSAGE, RELEASE_COOLDOWN, ClaimedNumber
 from .paging import Page, page_of
 from .state import lifecycle_lock, region_state, shared_state
 from .targets import resolve
@@ -71,57 +74,67 @@ class PhoneNumbers:
         description: str | None,
         tags: dict[str, str] | None,
     ) -> ClaimedNumber:
-        target = resolve(self.account_id, self.region, instance_id, target_arn)
+        # "You can call this API only in the same Amazon Web Services Region where the
+        # ... instance or traffic distribution group was created." (ClaimPhoneNumber)
+        target = resolve(self.account_id, self.region, instance_id, target_arn, "ClaimPhoneNumber")
         pool = shared_state().pool
-        located = locate(number, self.context, pool)
-        if located is None or pool.unavailable(number, self.context.clock.now()):
-            raise InvalidParameterException(f"Phone number not available: {number}")
-        active = self.state.active_claims.get(target, 0)
-        claim = ClaimedNumber(
-            account_id=self.account_id,
-            region=self.region,
-            number=number,
-            country=located[0],
-            number_type=located[1],
-            target_arn=target,
-            description=description,
-            fails=active >= self.context.phone_number_quota,
-        )
-        self.state.phone_numbers[claim.id] = claim
-        if not claim.fails:  # an over-quota claim ends FAILED and never takes the number
-            pool.hold(number, (self.account_id, self.region, claim.id))
-            self.state.active_claims[target] = active + 1
+        now = self.context.clock.now()
+        drop_expired(pool, number, now)
+        claim = failed_claim_of(pool, self.account_id, self.region, number)
+        if claim is None:
+            located = locate(number, self.context, pool)
+            if located is None or pool.unavailable(number, now):
+                raise InvalidParameterException(f"Phone number not available: {number}")
+            claim = ClaimedNumber(
+                account_id=self.account_id,
+                region=self.region,
+                number=number,
+                country=located[0],
+                number_type=located[1],
+                target_arn=target,
+                description=description,
+                failure=self._claim_failure(target, now),
+                hold_until=now + FAILED_CLAIM_HOLD,
+            )
+            self.state.phone_numbers[claim.id] = claim
+        else:
+            # "... you have one day to retry claiming the phone number" (PhoneNumberStatus):
+            # the retry is the same claim, and a retry that fails again does not add a day.
+            claim.target_arn, claim.description = target, description
+            claim.begin(self._claim_failure(target, now))
+        claim.claimed = claim.failure is None
+        if claim.claimed:
+            claim.hold_until = None
+            self.state.active_claims[target] = self.state.active_claims.get(target, 0) + 1
+        pool.hold(number, (self.account_id, self.region, claim.id), claim.hold_until)
         if tags:
             connect_tags(self.account_id, self.region).tag_resource(
                 claim.arn, [{"Key": k, "Value": v} for k, v in tags.items()]
             )
         return claim
 
-    def find(self, reference: str) -> ClaimedNumber:
-        """This account and Region's claim by id or ARN; ResourceNotFoundException otherwise."""
-        claim_id = reference
-        arn = parse_arn(reference)
-        if (
-            arn is not None
-            and arn.kind == "phone-number"
-            and (arn.account, arn.region) == (self.account_id, self.region)
-        ):
-            claim_id = arn.id
-        claim = self.state.phone_numbers.get(claim_id)
-        if claim is None or (arn is not None and claim.arn != reference):
-            raise ResourceNotFoundException(
-                f"Phone number '{reference}' was not found in account {self.account_id}, "
-                f"Region {self.region}"
-            )
-        return claim
+    def _claim_failure(self, target: str, now: datetime) -> str | None:
+        """Why a claim to ``target`` ends FAILED: the target is full, or the 200% rule."""
+        quota = self.context.phone_number_quota
+        if self.state.active_claims.get(target, 0) >= quota:
+            return QUOTA_MESSAGE
+        if self.context.claim_release_limit:
+            return churn_failure(self.state, target, quota, now)
+        return None
+
+    def find(self, reference: str, operation: str = "DescribePhoneNumber") -> ClaimedNumber:
+        """This account's claim by id or ARN, as ``operation`` sees it from this Region."""
+        return find_claim(
+            self.account_id, self.region, reference, operation, self.context.clock.now()
+        )
 
     def describe(self, reference: str) -> DescribedNumber:
         claim = self.find(reference)
         status = claim.progress.status
-        tags = connect_tags(self.account_id, self.region).get_tag_dict_for_resource(claim.arn)
+        tags = connect_tags(self.account_id, claim.region).get_tag_dict_for_resource(claim.arn)
         # Each describe is a tick for moto's "manual" progression.
         claim.progress.advance()
-        message = QUOTA_MESSAGE if status == "FAILED" else None
+        message = claim.failure if status == "FAILED" else None
         return DescribedNumber(claim, status, message, dict(tags))
 
     def listed(
@@ -135,15 +148,20 @@ class PhoneNumbers:
     ) -> list[ClaimedNumber]:
         """The claims holding a number, filtered (ListPhoneNumbersV2's filters)."""
         target = None
+        state = self.state
         if instance_id is not None or target_arn is not None:
             target = resolve(self.account_id, self.region, instance_id, target_arn)
+            # "If the provided TargetArn is a traffic distribution group, you can call this API
+            # in both ... Regions associated with traffic distribution group."
+            # (ListPhoneNumbersV2): its numbers are claimed in the Region it was created in.
+            state = region_state(self.account_id, _region_of(target))
         # A snapshot: claims and releases on other threads change the dict meanwhile.
         with lifecycle_lock:
-            claims = list(self.state.phone_numbers.values())
+            claims = list(state.phone_numbers.values())
         return [
             claim
             for claim in claims
-            if claim.progress.status != "FAILED"
+            if claim.claimed
             and (target is None or claim.target_arn == target)
             and (not countries or claim.country in countries)
             and (not types or claim.number_type in types)
@@ -183,13 +201,6 @@ class PhoneNumbers:
         query = {"instance": instance_id, "countries": countries, "types": legacy_types}
         return self.page("ListPhoneNumbers", query, claims, max_results, next_token)
 
-    def _settled(self, claim: ClaimedNumber) -> None:
-        status = claim.progress.status
-        if status != "CLAIMED":
-            raise ResourceInUseException(
-                f"Phone number '{claim.id}' is {status}; wait until it is CLAIMED"
-            )
-
     def update(
         self,
         reference: str,
@@ -212,23 +223,37 @@ class PhoneNumbers:
     def _update(
         self, reference: str, instance_id: str | None, target_arn: str | None
     ) -> ClaimedNumber:
-        claim = self.find(reference)
-        target = resolve(self.account_id, self.region, instance_id, target_arn)
-        self._settled(claim)
+        claim = self.find(reference, "UpdatePhoneNumber")
+        # "... to another Connect Customer instance or traffic distribution group in the same
+        # Amazon Web Services Region." (UpdatePhoneNumber)
+        target = resolve(self.account_id, self.region, instance_id, target_arn, "UpdatePhoneNumber")
+        claim.require_settled()
         active = self.state.active_claims
+        if target != claim.target_arn and active.get(target, 0) >= self.context.phone_number_quota:
+            # "A common reason for a failure may be that the TargetArn value you are claiming or
+            # updating a phone number to has reached its limit of total claimed numbers."
+            # (PhoneNumberStatus): FAILED, and the number stays where it was.
+            claim.begin(QUOTA_MESSAGE)
+            return claim
         active[claim.target_arn] -= 1
         active[target] = active.get(target, 0) + 1
         claim.target_arn = target
+        # "You can call DescribePhoneNumber API to verify the status of a previous
+        # UpdatePhoneNumber operation." (UpdatePhoneNumber): IN_PROGRESS, then CLAIMED.
+        claim.begin(None)
         return claim
 
     def update_metadata(
         self, reference: str, *, description: str | None = None, client_token: str | None = None
     ) -> None:
         def run() -> None:
-            claim = self.find(reference)
-            self._settled(claim)
+            claim = self.find(reference, "UpdatePhoneNumberMetadata")
+            claim.require_settled()
             if description is not None:
                 claim.description = description
+            # "To verify the status of a previous UpdatePhoneNumberMetadata operation, call the
+            # DescribePhoneNumber API." (UpdatePhoneNumberMetadata)
+            claim.begin(None)
 
         request = fingerprint(ref=reference, desc=description)
         with lifecycle_lock:  # the ClientToken check and record must not interleave
@@ -244,15 +269,25 @@ class PhoneNumbers:
             )
 
     def _release(self, reference: str) -> None:
-        claim = self.find(reference)
-        status = claim.progress.status
-        if status == "IN_PROGRESS":
+        claim = self.find(reference, "ReleasePhoneNumber")
+        if claim.progress.status == "IN_PROGRESS":
             raise ResourceInUseException(
                 f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
             )
         del self.state.phone_numbers[claim.id]
         connect_tags(self.account_id, self.region).delete_all_tags_for_resource(claim.arn)
-        if status == "CLAIMED":
-            until = self.context.clock.now() + RELEASE_COOLDOWN
-            shared_state().pool.free(claim.number, until)
+        pool = shared_state().pool
+        now = self.context.clock.now()
+        if claim.claimed:
+            pool.free(claim.number, now + RELEASE_COOLDOWN)
             self.state.active_claims[claim.target_arn] -= 1
+            record_release(self.state, claim.target_arn, now)
+        elif pool.holders.get(claim.number) == (self.account_id, self.region, claim.id):
+            # A failed claim never took the number: back to the inventory, no cooldown.
+            pool.free(claim.number, None)
+
+
+def _region_of(target_arn: str) -> str:
+    arn = parse_arn(target_arn)
+    assert arn is not None  # resolve() returns ARNs
+    return arn.region

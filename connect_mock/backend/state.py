@@ -4,6 +4,7 @@ are one global resource). Both are wiped by moto's reset, with moto's own state.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,8 @@ class RegionState:
         self.client_tokens = ClientTokens()
         # Per target ARN: how many claims hold a number (the quota reads it).
         self.active_claims: dict[str, int] = {}
+        # Per target ARN: when numbers claimed to it were released (the 200% rule reads it).
+        self.releases: defaultdict[str, list[datetime]] = defaultdict(list)
 
 
 class NumberPool:
@@ -39,6 +42,8 @@ class NumberPool:
     def __init__(self) -> None:
         # number -> (account, Region, claim id) of the claim holding it
         self.holders: dict[str, tuple[str, str, str]] = {}
+        # number -> end of the day a failed claim holds it for
+        self.hold_ends: dict[str, datetime] = {}
         # number -> end of its cooldown
         self.cooldowns: dict[str, datetime] = {}
         # number -> (country, type) a search last offered it as
@@ -48,18 +53,29 @@ class NumberPool:
         self.freed = 0
 
     def unavailable(self, number: str, now: datetime) -> bool:
-        """Claimed by anyone, or cooling down after a release."""
+        """Claimed by anyone, held by a failed claim, or cooling down after a release."""
         if number in self.holders:
-            return True
+            end = self.hold_ends.get(number)
+            if end is None or now < end:
+                return True
         until = self.cooldowns.get(number)
         return until is not None and now < until
 
-    def hold(self, number: str, holder: tuple[str, str, str]) -> None:
+    def hold(
+        self, number: str, holder: tuple[str, str, str], until: datetime | None = None
+    ) -> None:
+        """``holder`` takes ``number``: for good, or until ``until`` (a failed claim)."""
         self.holders[number] = holder
+        if until is None:
+            self.hold_ends.pop(number, None)
+        else:
+            self.hold_ends[number] = until
 
-    def free(self, number: str, cooldown_until: datetime) -> None:
+    def free(self, number: str, cooldown_until: datetime | None) -> None:
         self.holders.pop(number, None)
-        self.cooldowns[number] = cooldown_until
+        self.hold_ends.pop(number, None)
+        if cooldown_until is not None:
+            self.cooldowns[number] = cooldown_until
         self.freed += 1
 
     def skips_for(self, key: tuple[Any, ...], now: datetime) -> dict[int, int]:

@@ -20,8 +20,15 @@ def find_group(
     return region_state(account_id, group_region).groups.get(group_id)
 
 
-def resolve(account_id: str, region: str, instance_id: str | None, target_arn: str | None) -> str:
-    """The ARN of the instance or traffic distribution group a request names."""
+def resolve(
+    account_id: str,
+    region: str,
+    instance_id: str | None,
+    target_arn: str | None,
+    home_only: str | None = None,
+) -> str:
+    """The ARN of the instance or traffic distribution group a request names. ``home_only``:
+    the operation that takes a group only in the Region the group was created in."""
     if instance_id is not None and target_arn is not None:
         raise InvalidParameterException(
             "Specify either InstanceId or TargetArn, not both "
@@ -41,11 +48,11 @@ def resolve(account_id: str, region: str, instance_id: str | None, target_arn: s
             )
         return str(instance.arn)
     if target_arn is not None:
-        return _resolve_arn(account_id, region, target_arn)
+        return _resolve_arn(account_id, region, target_arn, home_only)
     raise InvalidParameterException("Missing target: you must enter InstanceId or TargetArn")
 
 
-def _resolve_arn(account_id: str, region: str, text: str) -> str:
+def _resolve_arn(account_id: str, region: str, text: str, home_only: str | None) -> str:
     arn = parse_arn(text)
     if arn is None or arn.kind == "phone-number":
         raise InvalidParameterException(
@@ -63,6 +70,12 @@ def _resolve_arn(account_id: str, region: str, text: str) -> str:
             raise InvalidParameterException(
                 f"TargetArn '{text}' does not name a traffic distribution group of account "
                 f"{account_id} usable in Region {region}"
+            )
+        if home_only is not None and group.region != region:
+            raise InvalidParameterException(
+                f"{home_only} takes a traffic distribution group only in the Region where the "
+                f"group was created: call {home_only} in {group.region}, where traffic "
+                f"distribution group '{text}' was created (this request was sent to {region})"
             )
         return text
     if arn.region != region:

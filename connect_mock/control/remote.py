@@ -119,8 +119,9 @@ class RemoteConnectMock:
         return int(self.config["seed"])
 
     def configure(self, **options: Any) -> dict[str, Any]:
-        """Set any of seed, search_limit, phone_number_quota, call_log_limit, clock (the clock
-        restarts, the configured fault rules load again, rules added since are dropped)."""
+        """Set any of seed, search_limit, phone_number_quota, call_log_limit, clock,
+        claim_release_limit (the clock restarts, the configured fault rules load again, rules
+        added since are dropped)."""
         return _request("POST", self._config_url, options)
 
     def reset(self) -> None:
