@@ -252,7 +252,7 @@ def test_claims_over_the_quota_end_failed_and_do_not_take_the_number() -> None:
     )
     assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 2}
     # The failed claim holds nothing: listed nowhere, its number offered and claimable again.
-    assert claims.listed(instance_id=instance_id) == made[:2]
+    assert claims.list_v2(instance_id=instance_id).items == made[:2]
     assert search(ctx, instance_id, 1)[0] == offered[2:]
     other_id, _ = moto_instance()
     again = claims.claim(offered[2], instance_id=other_id)
@@ -326,7 +326,7 @@ def test_the_same_client_token_and_request_get_the_first_claim_again() -> None:
     )
     # Tokens are per operation: the same token on a release is a first use.
     claims.release(one.id, client_token="t-1")
-    assert claims.listed() == []
+    assert claims.list_v2().items == []
 
 
 def test_a_failed_action_records_nothing_under_its_client_token() -> None:
@@ -422,7 +422,7 @@ def test_an_update_moves_the_claim_between_the_quota_counts() -> None:
     assert claims.describe(claims.claim(numbers[1], instance_id=first_id).id).status == "CLAIMED"
     over = claims.claim(numbers[2], instance_id=second_id)
     assert claims.describe(over.id).status == "FAILED"
-    assert claims.listed(instance_id=second_id) == [moved]
+    assert claims.list_v2(instance_id=second_id).items == [moved]
 
 
 def test_an_update_names_exactly_one_target() -> None:
@@ -490,7 +490,7 @@ def test_the_legacy_list_reports_newer_types_as_toll_free_or_did() -> None:
     }
     toll_free = claims.list_legacy(instance_id, legacy_types=["TOLL_FREE"]).items
     assert [claim.number_type for claim in toll_free] == ["TOLL_FREE", "UIFN", "THIRD_PARTY_TF"]
-    assert [c.number_type for c in claims.listed(types=["TOLL_FREE"])] == ["TOLL_FREE"]
+    assert [c.number_type for c in claims.list_v2(types=["TOLL_FREE"]).items] == ["TOLL_FREE"]
 
 
 def test_the_legacy_list_needs_a_known_instance() -> None:
@@ -510,9 +510,8 @@ def test_list_pages_and_their_tokens() -> None:
     second = claims.list_legacy(instance_id, max_results=3, next_token=first.next_token)
     assert (second.items, second.next_token) == (made[2:], None)
     # The token is bound to the operation and its filters.
-    query = {"instance": instance_id}
     with pytest.raises(InvalidParameterException) as excinfo:
-        claims.page("ListPhoneNumbersV2", query, made, 2, first.next_token)
+        claims.list_v2(instance_id=instance_id, max_results=2, next_token=first.next_token)
     assert message(excinfo) == invalid_token("ListPhoneNumbersV2")
     with pytest.raises(InvalidParameterException):
         claims.list_legacy(instance_id, legacy_types=["DID"], next_token=first.next_token)
@@ -537,7 +536,9 @@ def test_a_group_is_a_target_in_both_regions_of_its_pair_only(home: str, pair: s
         )
         claim = PhoneNumbers(ctx, ACCOUNT, region).claim(page.items[0].number, target_arn=group.arn)
         assert (claim.target_arn, claim.instance_id) == (group.arn, None)
-    listed = [PhoneNumbers(ctx, ACCOUNT, r).listed(target_arn=group.arn) for r in (home, pair)]
+    listed = [
+        PhoneNumbers(ctx, ACCOUNT, r).list_v2(target_arn=group.arn).items for r in (home, pair)
+    ]
     assert [len(claims) for claims in listed] == [1, 1]
     with pytest.raises(ResourceInUseException) as excinfo:
         TrafficDistributionGroups(ctx, ACCOUNT, home).delete(group.id)

@@ -88,6 +88,10 @@ class TrafficDistributionGroup:
         self.progress = Progress(TDG_MODEL, [("CREATION_IN_PROGRESS", "ACTIVE")])
 
     @property
+    def instance_id(self) -> str:
+        return self.instance_arn.rsplit("/", 1)[-1]
+
+    @property
     def arn(self) -> str:
         return (
             f"arn:aws:connect:{self.region}:{self.account_id}:traffic-distribution-group/{self.id}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .._moto import connect_tags, find_instance
@@ -87,7 +87,7 @@ class PhoneNumbers:
             description=description,
             fails=active >= self.context.phone_number_quota,
         )
-        self.state.phone_numbers[claim.id] = claim
+        self.state.add_claim(claim)
         if not claim.fails:  # an over-quota claim ends FAILED and never takes the number
             pool.hold(number, (self.account_id, self.region, claim.id))
             self.state.active_claims[target] = active + 1
@@ -124,7 +124,7 @@ class PhoneNumbers:
         message = QUOTA_MESSAGE if status == "FAILED" else None
         return DescribedNumber(claim, status, message, dict(tags))
 
-    def listed(
+    def list_v2(
         self,
         *,
         instance_id: str | None = None,
@@ -132,35 +132,46 @@ class PhoneNumbers:
         countries: list[str] | None = None,
         types: list[str] | None = None,
         prefix: str | None = None,
-    ) -> list[ClaimedNumber]:
-        """The claims holding a number, filtered (ListPhoneNumbersV2's filters)."""
+        max_results: int | None = None,
+        next_token: str | None = None,
+    ) -> Page[ClaimedNumber]:
+        """ListPhoneNumbersV2: a page of the claims holding a number, filtered, in creation
+        order (all of them, or one target's)."""
         target = None
         if instance_id is not None or target_arn is not None:
             target = resolve(self.account_id, self.region, instance_id, target_arn)
-        # A snapshot: claims and releases on other threads change the dict meanwhile.
-        with lifecycle_lock:
-            claims = list(self.state.phone_numbers.values())
-        return [
-            claim
-            for claim in claims
-            if claim.progress.status != "FAILED"
-            and (target is None or claim.target_arn == target)
-            and (not countries or claim.country in countries)
-            and (not types or claim.number_type in types)
-            and (prefix is None or claim.number.startswith(prefix))
-        ]
 
-    def page(
+        def keep(claim: ClaimedNumber) -> bool:
+            return (
+                (not countries or claim.country in countries)
+                and (not types or claim.number_type in types)
+                and (prefix is None or claim.number.startswith(prefix))
+                and claim.progress.status != "FAILED"
+            )
+
+        query = {
+            "instance_id": instance_id,
+            "target_arn": target_arn,
+            "countries": countries,
+            "types": types,
+            "prefix": prefix,
+        }
+        return self._page("ListPhoneNumbersV2", query, target, keep, max_results, next_token)
+
+    def _page(
         self,
         operation: str,
         query: Mapping[str, object],
-        items: list[ClaimedNumber],
+        target: str | None,
+        keep: Callable[[ClaimedNumber], bool],
         max_results: int | None,
         next_token: str | None,
     ) -> Page[ClaimedNumber]:
         binding = "|".join((operation, self.account_id, self.region, repr(sorted(query.items()))))
         size = max_results or DEFAULT_LIST_PAGE_SIZE
-        return page_of(self.context.tokens, operation, binding, items, next_token, size)
+        with lifecycle_lock:  # claims and releases on other threads change the index
+            order = self.state.claims_by_target.order(target)
+            return page_of(self.context.tokens, operation, binding, order, next_token, size, keep)
 
     def list_legacy(
         self,
@@ -172,16 +183,23 @@ class PhoneNumbers:
         next_token: str | None = None,
     ) -> Page[ClaimedNumber]:
         """ListPhoneNumbers: an instance's numbers, newer types reported as TOLL_FREE or DID."""
-        if find_instance(self.account_id, self.region, instance_id) is None:
+        instance = find_instance(self.account_id, self.region, instance_id)
+        if instance is None:
             raise ResourceNotFoundException(
                 f"Instance '{instance_id}' was not found in account {self.account_id}, "
                 f"Region {self.region}"
             )
-        claims = self.listed(instance_id=instance_id, countries=countries)
-        if legacy_types:
-            claims = [claim for claim in claims if claim.legacy_type in legacy_types]
+
+        def keep(claim: ClaimedNumber) -> bool:
+            return (
+                (not countries or claim.country in countries)
+                and (not legacy_types or claim.legacy_type in legacy_types)
+                and claim.progress.status != "FAILED"
+            )
+
         query = {"instance": instance_id, "countries": countries, "types": legacy_types}
-        return self.page("ListPhoneNumbers", query, claims, max_results, next_token)
+        target = str(instance.arn)
+        return self._page("ListPhoneNumbers", query, target, keep, max_results, next_token)
 
     def _settled(self, claim: ClaimedNumber) -> None:
         status = claim.progress.status
@@ -218,7 +236,7 @@ class PhoneNumbers:
         active = self.state.active_claims
         active[claim.target_arn] -= 1
         active[target] = active.get(target, 0) + 1
-        claim.target_arn = target
+        self.state.retarget(claim, target)
         return claim
 
     def update_metadata(
@@ -250,7 +268,7 @@ class PhoneNumbers:
             raise ResourceInUseException(
                 f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
             )
-        del self.state.phone_numbers[claim.id]
+        self.state.remove_claim(claim)
         connect_tags(self.account_id, self.region).delete_all_tags_for_resource(claim.arn)
         if status == "CLAIMED":
             until = self.context.clock.now() + RELEASE_COOLDOWN
