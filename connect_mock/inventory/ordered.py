@@ -21,10 +21,41 @@ from .permute import Permutation
 Unavailable = Callable[[str], bool]
 
 
+# Positions of a query's generated order whose numbers are remembered once computed: the first
+# pages, which tests ask for again and again (at most ~10 KB per query, 4,096 queries).
+_REMEMBERED = 128
+
+
+class _Generated:
+    """The generated part of one query's order: position ``i`` is
+    ``space.number_at(perm[i], prefix)``, the first positions remembered once computed."""
+
+    __slots__ = ("_head", "_perm", "_prefix", "_space")
+
+    def __init__(self, space: numbering.NumberSpace, perm: Permutation, prefix: str) -> None:
+        self._space = space
+        self._perm = perm
+        self._prefix = prefix
+        self._head: list[str | None] = [None] * min(len(perm), _REMEMBERED)
+
+    def __len__(self) -> int:
+        return len(self._perm)
+
+    def number(self, position: int) -> str:
+        head = self._head
+        if position < len(head):
+            number = head[position]
+            if number is None:
+                number = head[position] = self._compute(position)
+            return number
+        return self._compute(position)
+
+    def _compute(self, position: int) -> str:
+        return self._space.number_at(self._perm[position], self._prefix)
+
+
 @lru_cache(maxsize=4096)
-def _generated_order(
-    seed: int, country: str, number_type: str, prefix: str
-) -> tuple[numbering.NumberSpace, Permutation] | None:
+def _generated_order(seed: int, country: str, number_type: str, prefix: str) -> _Generated | None:
     space = numbering.number_space(country, number_type)
     if space is None:
         return None
@@ -36,7 +67,7 @@ def _generated_order(
         key=b"connect-mock/inventory-order",
         digest_size=32,
     ).digest()
-    return space, Permutation(size, key)
+    return _Generated(space, Permutation(size, key), prefix)
 
 
 @dataclass(frozen=True)
@@ -72,7 +103,7 @@ class OrderedInventory:
         generated = None
         if self.fixture is None or not self.fixture.replace:
             generated = _generated_order(self.seed, self.country, self.number_type, self.prefix)
-        end = fixed + (len(generated[1]) if generated is not None else 0)
+        end = fixed + (len(generated) if generated is not None else 0)
         found: list[str] = []
         position = start
         run_start: int | None = None  # first position of the run of holes we are in
@@ -86,8 +117,7 @@ class OrderedInventory:
                 number = numbers[first + position]
             else:
                 assert generated is not None
-                space, perm = generated
-                number = space.number_at(perm[position - fixed], self.prefix)
+                number = generated.number(position - fixed)
             hole = (
                 position >= fixed and self.fixture is not None and number in self.fixture.members
             ) or (unavailable is not None and unavailable(number))
