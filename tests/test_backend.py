@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from moto import mock_aws
-from moto.connect.models import connect_backends
 
 from connect_mock.backend import (
     TDG_REGION_PAIRS,
@@ -42,6 +41,7 @@ from tests.helpers import (
     expected_numbers,
     invalid_token,
     manual_progress,
+    moto_instance,
 )
 
 SEED = 7
@@ -58,17 +58,6 @@ def aws() -> Iterator[None]:
 def context(seed: int = SEED, **options: Any) -> Runtime:
     """A runtime (the context the backend takes) of a configuration with these options."""
     return Runtime(MockConfig(seed=seed, **options))
-
-
-def moto_instance(region: str = REGION, account: str = ACCOUNT) -> tuple[str, str]:
-    """A Connect instance created in moto's backend (what CreateInstance does): (id, ARN)."""
-    created = connect_backends[account][region].create_instance(
-        identity_management_type="CONNECT_MANAGED",
-        inbound_calls_enabled=True,
-        outbound_calls_enabled=True,
-        instance_alias="backend",
-    )
-    return str(created["Id"]), str(created["Arn"])
 
 
 def message(excinfo: pytest.ExceptionInfo[ConnectServiceError]) -> str:
