@@ -84,12 +84,23 @@ def context(quota: int = 1000) -> Runtime:
     return Runtime(MockConfig(seed=SEED, phone_number_quota=quota))
 
 
-def listed(claims: PhoneNumbers, page_size: int, **target: str) -> list[ClaimedNumber]:
+def listed(
+    claims: PhoneNumbers,
+    page_size: int,
+    *,
+    instance_id: str | None = None,
+    target_arn: str | None = None,
+) -> list[ClaimedNumber]:
     """Every claim ListPhoneNumbersV2 lists, page by page."""
     found: list[ClaimedNumber] = []
     token = None
     while True:
-        page = claims.list_v2(max_results=page_size, next_token=token, **target)
+        page = claims.list_v2(
+            instance_id=instance_id,
+            target_arn=target_arn,
+            max_results=page_size,
+            next_token=token,
+        )
         found += page.items
         token = page.next_token
         if token is None:
