@@ -170,13 +170,15 @@ def test_a_scan_with_a_memo_finds_what_one_without_finds(start: int) -> None:
 
 
 def test_remembered_numbers_are_the_numbers_computed_afresh() -> None:
-    # Across the end of the remembered head of the order (its first _REMEMBERED positions).
-    start = _REMEMBERED - 5
-    remembered, _ = inventory().scan(start, 10)
+    # Walks longer than the memo holds: it is forgotten and refilled on the way.
+    walk, _ = inventory().scan(0, 2 * _REMEMBERED + 5)
+    assert inventory().scan(0, 2 * _REMEMBERED + 5)[0] == walk  # from the memo, in part
     _generated_order.cache_clear()
-    fresh = inventory().scan(0, _REMEMBERED + 5)[0][start:]
-    assert remembered == fresh
-    assert inventory().scan(start, 10)[0] == remembered  # the second time, from the memo
+    start = _REMEMBERED - 5
+    fresh, _ = inventory().scan(start, 10)
+    assert fresh == walk[start : start + 10]
+    assert inventory().scan(start, 10)[0] == fresh  # the second time, from the memo
+    assert len(set(walk)) == len(walk)
 
 
 # A fixture with numbers at the edges of a prefix's range: just before, first, last, just after.

@@ -21,37 +21,36 @@ from .permute import Permutation
 Unavailable = Callable[[str], bool]
 
 
-# Positions of a query's generated order whose numbers are remembered once computed: the first
-# pages, which tests ask for again and again (at most ~10 KB per query, 4,096 queries).
-_REMEMBERED = 128
+# Numbers of a query's generated order remembered once computed, per query: the pages tests ask
+# for again and again (the first, or the first after the claimed head of the order) cost no
+# Feistel or DFA work the second time. Bounded: at most ~25 KB per query, 4,096 queries.
+_REMEMBERED = 256
 
 
 class _Generated:
     """The generated part of one query's order: position ``i`` is
-    ``space.number_at(perm[i], prefix)``, the first positions remembered once computed."""
+    ``space.number_at(perm[i], prefix)``, remembered once computed (up to ``_REMEMBERED``
+    positions, then forgotten all at once: a long walk costs one dict insert per number)."""
 
-    __slots__ = ("_head", "_perm", "_prefix", "_space")
+    __slots__ = ("_known", "_perm", "_prefix", "_space")
 
     def __init__(self, space: numbering.NumberSpace, perm: Permutation, prefix: str) -> None:
         self._space = space
         self._perm = perm
         self._prefix = prefix
-        self._head: list[str | None] = [None] * min(len(perm), _REMEMBERED)
+        self._known: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self._perm)
 
     def number(self, position: int) -> str:
-        head = self._head
-        if position < len(head):
-            number = head[position]
-            if number is None:
-                number = head[position] = self._compute(position)
-            return number
-        return self._compute(position)
-
-    def _compute(self, position: int) -> str:
-        return self._space.number_at(self._perm[position], self._prefix)
+        number = self._known.get(position)
+        if number is None:
+            number = self._space.number_at(self._perm[position], self._prefix)
+            if len(self._known) >= _REMEMBERED:
+                self._known = {}  # replaced, not cleared: a reader on another thread keeps its own
+            self._known[position] = number
+        return number
 
 
 @lru_cache(maxsize=4096)
