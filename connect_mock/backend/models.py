@@ -47,7 +47,7 @@ class ClaimedNumber:
     number: str
     country: str
     number_type: str
-    target_arn: str
+    target_arn: str  # changed only through RegionState.retarget: the list index follows it
     description: str | None
     fails: bool
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
