@@ -1,7 +1,9 @@
 """`make bench`: connect_mock's costs as ratios to moto's own Connect calls, measured in one run.
 
 Ratios, not seconds: the machines are noisy, so each figure compares two things measured side by
-side (interleaved rounds, median of rounds). Writes bench/results.json and prints a table.
+side (interleaved rounds, median of rounds). In-process figures are CPU time of the process
+(``time.process_time``), so that other work on a shared machine does not count; server throughput
+is wall time. Writes bench/results.json and prints a table.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ ROUNDS = 15
 CALLS_PER_ROUND = 200
 
 
-def _client_and_instance() -> tuple[Any, str]:
+def _client_and_instance(region: str = "us-east-1") -> tuple[Any, str]:
     import boto3
 
-    client = boto3.client("connect", region_name="us-east-1")
+    client = boto3.client("connect", region_name=region)
     instance_id = client.create_instance(
         IdentityManagementType="CONNECT_MANAGED",
         InstanceAlias="bench",
@@ -35,11 +37,37 @@ def _client_and_instance() -> tuple[Any, str]:
     return client, instance_id
 
 
+def _searcher(client: Any, instance_id: str, **extra: Any) -> Callable[[], Any]:
+    """A warm-able US DID search of 10 numbers (``extra``: more request members)."""
+
+    def search() -> Any:
+        return client.search_available_phone_numbers(
+            InstanceId=instance_id,
+            PhoneNumberCountryCode="US",
+            PhoneNumberType="DID",
+            MaxResults=10,
+            **extra,
+        )
+
+    return search
+
+
 def _per_call(fn: Callable[[], object], calls: int) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(calls):
         fn()
-    return (time.perf_counter() - start) / calls
+    return (time.process_time() - start) / calls
+
+
+def _interleaved(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, float]:
+    """Median seconds per call of ``first`` and of ``second``, measured in alternating rounds."""
+    for fn in (first, second):
+        _per_call(fn, 50)
+    ones, twos = [], []
+    for _ in range(ROUNDS):
+        ones.append(_per_call(first, CALLS_PER_ROUND))
+        twos.append(_per_call(second, CALLS_PER_ROUND))
+    return statistics.median(ones), statistics.median(twos)
 
 
 def warm_search_vs_list_instances() -> dict[str, float]:
@@ -47,25 +75,7 @@ def warm_search_vs_list_instances() -> dict[str, float]:
 
     with mock_connect(seed=0):
         client, instance_id = _client_and_instance()
-
-        def search() -> object:
-            return client.search_available_phone_numbers(
-                InstanceId=instance_id,
-                PhoneNumberCountryCode="US",
-                PhoneNumberType="DID",
-                MaxResults=10,
-            )
-
-        def list_instances() -> object:
-            return client.list_instances()
-
-        for fn in (search, list_instances):  # warm caches, model, router
-            _per_call(fn, 50)
-        ours, theirs = [], []
-        for _ in range(ROUNDS):
-            ours.append(_per_call(search, CALLS_PER_ROUND))
-            theirs.append(_per_call(list_instances, CALLS_PER_ROUND))
-    search_s, list_s = statistics.median(ours), statistics.median(theirs)
+        search_s, list_s = _interleaved(_searcher(client, instance_id), client.list_instances)
     return {
         "search_ms": search_s * 1e3,
         "list_instances_ms": list_s * 1e3,
@@ -85,15 +95,15 @@ with mock_connect(seed=0):
         InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
     calls = [(c, t) for c in countries for t in ("DID", "TOLL_FREE")]
     client.list_instances()  # moto's router and the Connect model are loaded by both sides
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in calls:
         client.list_instances()
-    baseline = time.perf_counter() - start
-    start = time.perf_counter()
+    baseline = time.process_time() - start
+    start = time.process_time()
     for country, kind in calls:
         client.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode=country,
                                               PhoneNumberType=kind)
-    cold = time.perf_counter() - start
+    cold = time.process_time() - start
 print(json.dumps({"calls": len(calls), "search_s": cold, "list_instances_s": baseline}))
 """
 
@@ -149,44 +159,132 @@ def _rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def search_after_claims(claims: int = 10_000) -> dict[str, float]:
-    """Warm search cost with ``claims`` numbers of the same list claimed vs with none, and the
-    memory the claims cost."""
+def _timed_prefix_search(prefix: str) -> tuple[str, float]:
+    """In the active mock: the first number of a warm US DID search with ``prefix``, and the
+    seconds per call of that search."""
+    search = _searcher(*_client_and_instance(), PhoneNumberPrefix=prefix)
+    first = str(search()["AvailableNumbersList"][0]["PhoneNumber"])
+    _per_call(search, 50)
+    return first, _per_call(search, CALLS_PER_ROUND)
+
+
+def fixture_search(size: int = 100_000) -> dict[str, float]:
+    """Warm search with a ``size``-number fixture of the searched country and type vs none (the
+    same query, a prefix inside the fixture: the fixture's numbers with it are one range)."""
+    from connect_mock import mock_connect
+
+    fixture = {
+        "AvailableNumbersList": [
+            {
+                "PhoneNumber": f"+1{area}{line:07d}",
+                "PhoneNumberCountryCode": "US",
+                "PhoneNumberType": "DID",
+            }
+            for area in (206, 312, 415, 646)
+            for line in range(size // 4)
+        ]
+    }
+    mocks = {"none": mock_connect(seed=0), "fixture": mock_connect(seed=0, fixtures=fixture)}
+    rounds: dict[str, list[float]] = {"none": [], "fixture": []}
+    # Alternating rounds, each in its own mock (the fixture is read and sorted once, above).
+    for _ in range(ROUNDS):
+        for name, mock in mocks.items():
+            with mock:
+                first, seconds = _timed_prefix_search("+1312")
+            assert (first == "+13120000000") == (name == "fixture")
+            rounds[name].append(seconds)
+    plain, fixed = rounds["none"], rounds["fixture"]
+    none_s, fixture_s = statistics.median(plain), statistics.median(fixed)
+    return {
+        "fixture_numbers": float(size),
+        "search_ms_none": none_s * 1e3,
+        "search_ms_fixture": fixture_s * 1e3,
+        "ratio": fixture_s / none_s,
+    }
+
+
+def _available(client: Any, instance_id: str, count: int) -> list[str]:
+    """``count`` US DID numbers no one holds, through the search paginator."""
+    query = {"InstanceId": instance_id, "PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"}
+    pages = client.get_paginator("search_available_phone_numbers").paginate(
+        **query, PaginationConfig={"MaxItems": count, "PageSize": 10}
+    )
+    return [entry["PhoneNumber"] for entry in pages.build_full_result()["AvailableNumbersList"]]
+
+
+def _claim_all(client: Any, instance_id: str, numbers: list[str]) -> None:
+    for number in numbers:
+        client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+
+
+def claims_at_scale(claims: int = 10_000, few: int = 100) -> dict[str, dict[str, float]]:
+    """With ``claims`` numbers claimed in one Region and ``few`` in another: warm search before
+    and after the claims, the memory they cost, a 10-claim ListPhoneNumbersV2 page in each
+    Region, and releasing every claim page by page through the paginator against single
+    releases."""
     import gc
 
     from connect_mock import mock_connect
 
-    with mock_connect(seed=0, search_limit=claims + 100, phone_number_quota=claims + 1):
+    with mock_connect(seed=0, search_limit=claims + few + 100, phone_number_quota=claims + 1):
         client, instance_id = _client_and_instance()
-        query = {
-            "InstanceId": instance_id,
-            "PhoneNumberCountryCode": "US",
-            "PhoneNumberType": "DID",
-        }
-
-        def search() -> object:
-            return client.search_available_phone_numbers(**query, MaxResults=10)
-
+        small, small_instance = _client_and_instance("us-west-2")
+        search = _searcher(client, instance_id)
         _per_call(search, 50)
         before = statistics.median(_per_call(search, CALLS_PER_ROUND) for _ in range(ROUNDS))
-        pages = client.get_paginator("search_available_phone_numbers").paginate(
-            **query, PaginationConfig={"MaxItems": claims, "PageSize": 10}
-        )
-        wanted = [e["PhoneNumber"] for e in pages.build_full_result()["AvailableNumbersList"]]
+        wanted = _available(client, instance_id, claims)
         gc.collect()
         rss_before = _rss_mb()
-        for number in wanted:
-            client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+        _claim_all(client, instance_id, wanted)
         gc.collect()
         rss_after = _rss_mb()
         _per_call(search, 50)
         after = statistics.median(_per_call(search, CALLS_PER_ROUND) for _ in range(ROUNDS))
+        _claim_all(small, small_instance, _available(small, small_instance, few))
+
+        many_s, few_s = _interleaved(
+            lambda: client.list_phone_numbers_v2(MaxResults=10),
+            lambda: small.list_phone_numbers_v2(MaxResults=10),
+        )
+
+        # A single release: each of the few claims released on its own, the median.
+        singles = []
+        for summary in small.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"]:
+            start = time.process_time()
+            small.release_phone_number(PhoneNumberId=summary["PhoneNumberId"])
+            singles.append(time.process_time() - start)
+        # Every claim released as the paginator hands out its pages (the list calls counted).
+        start = time.process_time()
+        released = 0
+        for page in client.get_paginator("list_phone_numbers_v2").paginate():
+            for summary in page["ListPhoneNumbersSummaryList"]:
+                client.release_phone_number(PhoneNumberId=summary["PhoneNumberId"])
+                released += 1
+        per_release = (time.process_time() - start) / released
+        assert released == claims
+        assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
+    single = statistics.median(singles)
     return {
-        "claims": float(len(wanted)),
-        "search_ms_none": before * 1e3,
-        "search_ms_after": after * 1e3,
-        "ratio": after / before,
-        "rss_growth_mb": rss_after - rss_before,
+        "search": {
+            "claims": float(claims),
+            "search_ms_none": before * 1e3,
+            "search_ms_after": after * 1e3,
+            "ratio": after / before,
+            "rss_growth_mb": rss_after - rss_before,
+        },
+        "list_page": {
+            "claims": float(claims),
+            "few": float(few),
+            "page_ms_many": many_s * 1e3,
+            "page_ms_few": few_s * 1e3,
+            "ratio": many_s / few_s,
+        },
+        "release": {
+            "released": float(released),
+            "per_release_ms": per_release * 1e3,
+            "single_release_ms": single * 1e3,
+            "ratio": per_release / single,
+        },
     }
 
 
@@ -269,32 +367,54 @@ def server_throughput(clients: int = 4, calls: int = 150) -> dict[str, float]:
     }
 
 
+def _machine() -> dict[str, Any]:
+    from importlib import metadata
+
+    with open("/proc/meminfo") as meminfo:
+        memory_kb = int(meminfo.readline().split()[1])
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory_kb / 2**20, 1),
+        **{name: metadata.version(name) for name in ("moto", "boto3", "botocore")},
+    }
+
+
 def main() -> int:
     os.environ.pop("CONNECT_MOCK_SEED", None)
+    started = time.perf_counter()
     results: dict[str, Any] = {
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "processor": platform.machine(),
-            "cpus": os.cpu_count(),
-        },
+        "machine": _machine(),
         "warm_search_vs_list_instances": warm_search_vs_list_instances(),
         "cold_first_page_474_vs_list_instances": cold_first_pages(),
         "import_connect_mock_beyond_boto3_moto": import_cost(),
-        "search_after_10000_claims_vs_none": search_after_claims(),
+    }
+    # Before the fixture's row: the RSS growth of the claims must not reuse the memory that the
+    # 100,000-entry fixture document leaves free in the allocator.
+    at_scale = claims_at_scale()
+    results |= {
+        "search_100000_fixture_vs_none": fixture_search(),
+        "search_after_10000_claims_vs_none": at_scale["search"],
+        "list_page_10000_claims_vs_100": at_scale["list_page"],
+        "release_10000_paginated_vs_single": at_scale["release"],
         "server_4_clients_search_vs_list_instances": server_throughput(),
     }
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     warm = results["warm_search_vs_list_instances"]
     cold = results["cold_first_page_474_vs_list_instances"]
     imp = results["import_connect_mock_beyond_boto3_moto"]
-    claims = results["search_after_10000_claims_vs_none"]
+    fixture = results["search_100000_fixture_vs_none"]
+    claims = at_scale["search"]
+    page = at_scale["list_page"]
+    release = at_scale["release"]
     server = results["server_4_clients_search_vs_list_instances"]
     rows = [
         (
             "warm 10-number search / list_instances",
             f"{warm['ratio']:.2f}x",
-            "<= 1.10x",
+            "<= 0.80x",
             f"{warm['search_ms']:.2f} ms vs {warm['list_instances_ms']:.2f} ms",
         ),
         (
@@ -304,6 +424,12 @@ def main() -> int:
             f"{cold['search_s']:.2f} s vs {cold['list_instances_s']:.2f} s",
         ),
         ("import connect_mock beyond boto3 + moto", f"{imp['seconds']:.3f} s", "<= 0.15 s", ""),
+        (
+            "search with a 100,000-number fixture / none",
+            f"{fixture['ratio']:.2f}x",
+            "<= 1.3x",
+            f"{fixture['search_ms_fixture']:.2f} ms vs {fixture['search_ms_none']:.2f} ms",
+        ),
         (
             "search after 10,000 claims / none",
             f"{claims['ratio']:.2f}x",
@@ -317,6 +443,18 @@ def main() -> int:
             "",
         ),
         (
+            "ListPhoneNumbersV2 page of 10, 10,000 claims / 100",
+            f"{page['ratio']:.2f}x",
+            "<= 1.3x",
+            f"{page['page_ms_many']:.2f} ms vs {page['page_ms_few']:.2f} ms",
+        ),
+        (
+            "release 10,000 through the paginator / single release",
+            f"{release['ratio']:.2f}x",
+            "",
+            f"{release['per_release_ms']:.2f} ms vs {release['single_release_ms']:.2f} ms",
+        ),
+        (
             "server, 4 clients: search / list_instances throughput",
             f"{server['ratio']:.2f}x",
             ">= 0.9x",
@@ -324,10 +462,11 @@ def main() -> int:
         ),
     ]
     print(f"machine: {results['machine']}")
-    print(f"| {'measure':<52} | {'result':>8} | {'target':>9} | detail")
-    print(f"|{'-' * 54}|{'-' * 10}|{'-' * 11}|{'-' * 30}")
+    print(f"| {'measure':<54} | {'result':>8} | {'target':>9} | detail")
+    print(f"|{'-' * 56}|{'-' * 10}|{'-' * 11}|{'-' * 30}")
     for name, value, target, detail in rows:
-        print(f"| {name:<52} | {value:>8} | {target:>9} | {detail}")
+        print(f"| {name:<54} | {value:>8} | {target:>9} | {detail}")
+    print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 
 

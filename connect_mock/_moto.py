@@ -137,13 +137,14 @@ def _marked(handler: Callable[..., Any]) -> Callable[..., Any]:
 
 def register_connect(
     paths: Iterable[str],
-    handler: Callable[[Request], Response],
-    intercept: Callable[[Request, Callable[[], Response]], Response],
+    handler: Callable[[T], Response],
+    intercept: Callable[[Request, Callable[[T], Response]], Response],
 ) -> None:
     """Serve ``paths`` (moto-style regexes, ``{0}`` standing for the URL base) on moto's Connect
     service with ``handler``, and pass every Connect request (moto's operations too) through
-    ``intercept(request, answer)``. Ours go first: moto tries routes in order. Calling it again
-    changes nothing."""
+    ``intercept(request, answer)``, which reads the request once and hands ``answer`` what it
+    read: ``handler`` takes it; moto's own handlers ignore it and get the request as moto routed
+    it. Ours go first: moto tries routes in order. Calling it again changes nothing."""
     try:
         from moto.connect import urls as connect_urls
     except ImportError as error:
@@ -157,12 +158,12 @@ def register_connect(
             headers = {"Content-Type": "application/json"}
             headers["x-amzn-ErrorType"] = "InternalServiceException"
             return 500, headers, json.dumps({"Message": f"{message}; upgrade connect_mock"})
-        return intercept(request, lambda: handler(request))
+        return intercept(request, handler)
 
     def theirs(moto_handler: RawHandler) -> RawHandler:
         def connect_mock_intercept(raw: Any, full_url: str, headers: Any) -> Response:
             request = read_request(raw, full_url, headers)
-            return intercept(request, lambda: moto_handler(raw, full_url, headers))
+            return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
 
         connect_mock_intercept.__wrapped__ = moto_handler  # type: ignore[attr-defined]
         return _marked(connect_mock_intercept)

@@ -10,6 +10,7 @@ from typing import Any
 import boto3
 import botocore.config
 import pytest
+from moto.connect.models import connect_backends
 from moto.moto_api import state_manager
 
 from connect_mock.inventory.ordered import OrderedInventory
@@ -106,6 +107,18 @@ def create_instance(client: Any, alias: str = "test") -> tuple[str, str]:
         InstanceAlias=alias,
         InboundCallsEnabled=True,
         OutboundCallsEnabled=True,
+    )
+    return str(created["Id"]), str(created["Arn"])
+
+
+def moto_instance(region: str = REGION, account: str = ACCOUNT) -> tuple[str, str]:
+    """A Connect instance created in moto's backend directly (what CreateInstance does), for
+    tests of the backend without HTTP: (id, ARN)."""
+    created = connect_backends[account][region].create_instance(
+        identity_management_type="CONNECT_MANAGED",
+        inbound_calls_enabled=True,
+        outbound_calls_enabled=True,
+        instance_alias="backend",
     )
     return str(created["Id"]), str(created["Arn"])
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from moto import mock_aws
-from moto.connect.models import connect_backends
 
 from connect_mock.backend import (
     TDG_REGION_PAIRS,
@@ -43,6 +42,7 @@ from tests.helpers import (
     expected_numbers,
     invalid_token,
     manual_progress,
+    moto_instance,
 )
 
 SEED = 7
@@ -59,17 +59,6 @@ def aws() -> Iterator[None]:
 def context(seed: int = SEED, **options: Any) -> Runtime:
     """A runtime (the context the backend takes) of a configuration with these options."""
     return Runtime(MockConfig(seed=seed, **options))
-
-
-def moto_instance(region: str = REGION, account: str = ACCOUNT) -> tuple[str, str]:
-    """A Connect instance created in moto's backend (what CreateInstance does): (id, ARN)."""
-    created = connect_backends[account][region].create_instance(
-        identity_management_type="CONNECT_MANAGED",
-        inbound_calls_enabled=True,
-        outbound_calls_enabled=True,
-        instance_alias="backend",
-    )
-    return str(created["Id"]), str(created["Arn"])
 
 
 def message(excinfo: pytest.ExceptionInfo[ConnectServiceError]) -> str:
@@ -254,7 +243,7 @@ def test_claims_over_the_quota_end_failed_and_hold_the_number_for_their_owner() 
     assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 2}
     # The failed claim is listed nowhere and counts toward no quota; its number is held for
     # a day (offered to no one), and its owner may retry the claim, to a target with room.
-    assert claims.listed(instance_id=instance_id) == made[:2]
+    assert claims.list_v2(instance_id=instance_id).items == made[:2]
     assert search(ctx, instance_id, 1)[0] == expected_numbers(SEED, 4)[3:]
     other_id, _ = moto_instance()
     again = claims.claim(offered[2], instance_id=other_id)
@@ -329,7 +318,7 @@ def test_the_same_client_token_and_request_get_the_first_claim_again() -> None:
     )
     # Tokens are per operation: the same token on a release is a first use.
     claims.release(one.id, client_token="t-1")
-    assert claims.listed() == []
+    assert claims.list_v2().items == []
 
 
 def test_a_failed_action_records_nothing_under_its_client_token() -> None:
@@ -425,7 +414,7 @@ def test_an_update_moves_the_claim_between_the_quota_counts() -> None:
     assert claims.describe(claims.claim(numbers[1], instance_id=first_id).id).status == "CLAIMED"
     over = claims.claim(numbers[2], instance_id=second_id)
     assert claims.describe(over.id).status == "FAILED"
-    assert claims.listed(instance_id=second_id) == [moved]
+    assert claims.list_v2(instance_id=second_id).items == [moved]
 
 
 def test_an_update_names_exactly_one_target() -> None:
@@ -493,7 +482,7 @@ def test_the_legacy_list_reports_newer_types_as_toll_free_or_did() -> None:
     }
     toll_free = claims.list_legacy(instance_id, legacy_types=["TOLL_FREE"]).items
     assert [claim.number_type for claim in toll_free] == ["TOLL_FREE", "UIFN", "THIRD_PARTY_TF"]
-    assert [c.number_type for c in claims.listed(types=["TOLL_FREE"])] == ["TOLL_FREE"]
+    assert [c.number_type for c in claims.list_v2(types=["TOLL_FREE"]).items] == ["TOLL_FREE"]
 
 
 def test_the_legacy_list_needs_a_known_instance() -> None:
@@ -513,9 +502,8 @@ def test_list_pages_and_their_tokens() -> None:
     second = claims.list_legacy(instance_id, max_results=3, next_token=first.next_token)
     assert (second.items, second.next_token) == (made[2:], None)
     # The token is bound to the operation and its filters.
-    query = {"instance": instance_id}
     with pytest.raises(InvalidParameterException) as excinfo:
-        claims.page("ListPhoneNumbersV2", query, made, 2, first.next_token)
+        claims.list_v2(instance_id=instance_id, max_results=2, next_token=first.next_token)
     assert message(excinfo) == invalid_token("ListPhoneNumbersV2")
     with pytest.raises(InvalidParameterException):
         claims.list_legacy(instance_id, legacy_types=["DID"], next_token=first.next_token)
@@ -549,7 +537,9 @@ def test_a_group_is_a_target_in_both_regions_of_its_pair_only(home: str, pair: s
         f"was created: call ClaimPhoneNumber in {home}, where traffic distribution group "
         f"'{group.arn}' was created (this request was sent to {pair})"
     )
-    listed = [PhoneNumbers(ctx, ACCOUNT, r).listed(target_arn=group.arn) for r in (home, pair)]
+    listed = [
+        PhoneNumbers(ctx, ACCOUNT, r).list_v2(target_arn=group.arn).items for r in (home, pair)
+    ]
     assert listed == [[claim], [claim]]
     with pytest.raises(ResourceInUseException) as excinfo:
         TrafficDistributionGroups(ctx, ACCOUNT, home).delete(group.id)

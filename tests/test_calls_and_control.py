@@ -60,6 +60,31 @@ def test_calls_record_every_answered_request(
     assert len(calls) == 3
 
 
+def test_calls_record_the_request_as_sent_read_once(connect_mock: ConnectMock) -> None:
+    # The intercept reads each request once and hands it to the handler: the log gets the body's
+    # members as sent (unknown ones too), the URI's labels and the query, whatever the answer.
+    base = "https://connect.us-east-1.amazonaws.com"
+    requests.post(
+        f"{base}/phone-number/search-available",
+        data=b'{"PhoneNumberCountryCode": "US", "Extra": [1]}',
+        headers={"Content-Type": "application/json"},
+        timeout=5,
+    )
+    requests.post(f"{base}/phone-number/search-available", data=b"[1, 2]", timeout=5)
+    requests.get(f"{base}/phone-number/abc%2Fdef?unused=1&unused=2", timeout=5)
+    missing, unreadable, describe = connect_mock.calls
+    assert (missing.params, missing.error) == (
+        {"PhoneNumberCountryCode": "US", "Extra": [1]},
+        "InvalidParameterException",
+    )
+    assert (unreadable.params, unreadable.error) == ({}, "SerializationException")
+    assert describe.operation == "DescribePhoneNumber"
+    assert (describe.params, describe.error) == (
+        {"PhoneNumberId": "abc/def", "unused": "1"},
+        "ResourceNotFoundException",
+    )
+
+
 def test_sdk_retries_are_separate_calls(connect_mock: ConnectMock) -> None:
     client = connect_client(attempts=3)
     connect_mock.faults.add("ListInstances", "InternalServiceException", times=2)

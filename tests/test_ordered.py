@@ -10,7 +10,7 @@ import pytest
 
 from connect_mock.inventory import numbering
 from connect_mock.inventory.fixtures import Group
-from connect_mock.inventory.ordered import OrderedInventory, _generated_order
+from connect_mock.inventory.ordered import _REMEMBERED, OrderedInventory, _generated_order
 
 SMALL = "1206555012"  # ten US DID numbers: +1206555012X
 
@@ -26,7 +26,7 @@ def inventory(
 
 
 def group(*numbers: str, replace: bool = False) -> Group:
-    return Group(replace, numbers, frozenset(numbers))
+    return Group(replace, numbers)
 
 
 def counting(taken: set[str]) -> tuple[Callable[[str], bool], list[str]]:
@@ -89,8 +89,8 @@ def test_fixture_numbers_come_first_then_the_generated_order_without_them() -> N
     extra = "+12065550100"
     fixture = group(extra, generated[2])
     found, _ = inventory(fixture=fixture).scan(0, 7)
-    # The fixture's numbers, in file order, then the generated ones minus those already listed.
-    assert found == [extra, generated[2], *generated[:2], *generated[3:6]]
+    # The fixture's numbers, ascending, then the generated ones minus those already listed.
+    assert found == [*sorted((generated[2], extra)), *generated[:2], *generated[3:6]]
     assert len(set(inventory(fixture=fixture).scan(0, 40)[0])) == 40
 
 
@@ -167,3 +167,55 @@ def test_a_scan_with_a_memo_finds_what_one_without_finds(start: int) -> None:
     for _ in range(3):  # fresh, then with the memo the earlier scans left
         with_memo = inventory().scan(start, 8, counting(taken)[0], skips)
         assert with_memo == inventory().scan(start, 8, counting(taken)[0])
+
+
+def test_remembered_numbers_are_the_numbers_computed_afresh() -> None:
+    # Walks longer than the memo holds: it is forgotten and refilled on the way.
+    walk, _ = inventory().scan(0, 2 * _REMEMBERED + 5)
+    assert inventory().scan(0, 2 * _REMEMBERED + 5)[0] == walk  # from the memo, in part
+    _generated_order.cache_clear()
+    start = _REMEMBERED - 5
+    fresh, _ = inventory().scan(start, 10)
+    assert fresh == walk[start : start + 10]
+    assert inventory().scan(start, 10)[0] == fresh  # the second time, from the memo
+    assert len(set(walk)) == len(walk)
+
+
+# A fixture with numbers at the edges of a prefix's range: just before, first, last, just after.
+EDGES = ("+12065549999", "+12065550000", "+12065550999", "+12065551000", "+1206555")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("1206555", ["+1206555", "+12065550000", "+12065550999", "+12065551000"]),
+        ("12065550", ["+12065550000", "+12065550999"]),
+        ("120655500", ["+12065550000"]),
+        ("12065549", ["+12065549999"]),
+        ("12065551", ["+12065551000"]),
+        ("1206555099", ["+12065550999"]),
+        ("120655510001", []),  # longer than every number
+        ("12065552", []),  # between the numbers
+        ("1", sorted(EDGES)),
+    ],
+)
+def test_a_prefix_is_a_range_of_the_sorted_fixture(prefix: str, expected: list[str]) -> None:
+    fixture = group(*EDGES, replace=True)
+    assert list(fixture.numbers) == sorted(EDGES)
+    start, stop = fixture.prefixed("+" + prefix)
+    assert list(fixture.numbers[start:stop]) == expected
+    assert inventory(prefix=prefix, fixture=fixture).scan(0, 10) == (expected, None)
+    # Pages of one element walk the same range.
+    pages, position = [], 0
+    for _ in expected:
+        page, after = inventory(prefix=prefix, fixture=fixture).scan(position, 1)
+        pages += page
+        position = after if after is not None else position + 1
+    assert pages == expected
+
+
+def test_a_fixture_is_sorted_and_deduplicated_once() -> None:
+    fixture = group("+13105550100", "+12065550101", "+12065550100", "+12065550101")
+    assert fixture.numbers == ("+12065550100", "+12065550101", "+13105550100")
+    assert fixture.members == frozenset(fixture.numbers)
+    assert fixture == group(*reversed(fixture.numbers))

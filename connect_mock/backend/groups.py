@@ -75,7 +75,7 @@ class TrafficDistributionGroups:
             description=description,
             instance_arn=str(found.arn),
         )
-        self.state.groups[group.id] = group
+        self.state.add_group(group)
         if tags:
             connect_tags(self.account_id, self.region).tag_resource(
                 group.arn, [{"Key": k, "Value": v} for k, v in tags.items()]
@@ -112,29 +112,36 @@ class TrafficDistributionGroups:
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> Page[TrafficDistributionGroup]:
-        groups = list(self.state.groups.values())
-        if instance is not None:
-            groups = [
-                g for g in groups if instance in (g.instance_arn, g.instance_arn.rsplit("/")[-1])
-            ]
+        key = None if instance is None else instance.rsplit("/", 1)[-1]
+
+        def keep(group: TrafficDistributionGroup) -> bool:
+            return instance is None or instance in (group.instance_arn, group.instance_id)
+
         binding = "|".join(
             ("ListTrafficDistributionGroups", self.account_id, self.region, repr(instance))
         )
         size = max_results or DEFAULT_PAGE_SIZE
-        return page_of(
-            self.context.tokens, "ListTrafficDistributionGroups", binding, groups, next_token, size
-        )
+        with lifecycle_lock:  # creates and deletes on other threads change the index
+            order = self.state.groups_by_instance.order(key)
+            return page_of(
+                self.context.tokens,
+                "ListTrafficDistributionGroups",
+                binding,
+                order,
+                next_token,
+                size,
+                keep,
+            )
 
     def delete(self, reference: str) -> None:
         # Checks the group's claims, then deletes it: no claim may land in between.
         with lifecycle_lock:
             group = self.find(reference)
             for region in {group.region, TDG_REGION_PAIRS[group.region]}:
-                claims = region_state(self.account_id, region).phone_numbers.values()
-                if any(claim.target_arn == group.arn for claim in claims):
+                if region_state(self.account_id, region).claims_by_target.order(group.arn):
                     raise ResourceInUseException(
                         f"Traffic distribution group '{group.id}' still has phone numbers "
                         "claimed to it; release or move them first"
                     )
-            del region_state(self.account_id, group.region).groups[group.id]
+            region_state(self.account_id, group.region).remove_group(group)
             connect_tags(self.account_id, group.region).delete_all_tags_for_resource(group.arn)

@@ -111,7 +111,9 @@ def drop_expired(pool: NumberPool, number: str, now: datetime) -> None:
     if holder is None or end is None or now < end:
         return
     account, region, claim_id = holder
-    claim = region_state(account, region).phone_numbers.pop(claim_id, None)
+    state = region_state(account, region)
+    claim = state.phone_numbers.get(claim_id)
     if claim is not None:
+        state.remove_claim(claim)
         connect_tags(account, region).delete_all_tags_for_resource(claim.arn)
     pool.free(number, None)

@@ -59,7 +59,7 @@ class ClaimedNumber:
     number: str
     country: str
     number_type: str
-    target_arn: str
+    target_arn: str  # changed only through RegionState.retarget: the list index follows it
     description: str | None
     failure: str | None
     claimed: bool = True
@@ -124,6 +124,10 @@ class TrafficDistributionGroup:
 
     def __post_init__(self) -> None:
         self.progress = Progress(TDG_MODEL, [("CREATION_IN_PROGRESS", "ACTIVE")])
+
+    @property
+    def instance_id(self) -> str:
+        return self.instance_arn.rsplit("/", 1)[-1]
 
     @property
     def arn(self) -> str:

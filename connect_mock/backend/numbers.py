@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .._moto import connect_tags, find_instance
+from .._moto import connect_tags
 from ..core.errors import (
     InvalidParameterException,
     ResourceInUseException,
-    ResourceNotFoundException,
 )
-from .arns import parse_arn
 from .churn import churn_failure, record_release
 from .context import Context
 from .idempotency import fingerprint
+from .listing import NumberLists
 from .locate import locate
 from .lookup import drop_expired, failed_claim_of, find_claim
 from .models import FAILED_CLAIM_HOLD, QUOTA_MESSAGE, RELEASE_COOLDOWN, ClaimedNumber
-from .paging import Page, page_of
 from .state import lifecycle_lock, region_state, shared_state
 from .targets import resolve
 
 __all__ = ["DescribedNumber", "PhoneNumbers"]
-
-DEFAULT_LIST_PAGE_SIZE = 100  # ListPhoneNumbers(V2) without MaxResults (undocumented)
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ class DescribedNumber:
     tags: dict[str, str]
 
 
-class PhoneNumbers:
+class PhoneNumbers(NumberLists):
     """One account's claimed numbers in one Region."""
 
     def __init__(self, context: Context, account_id: str, region: str) -> None:
@@ -96,11 +91,12 @@ class PhoneNumbers:
                 failure=self._claim_failure(target, now),
                 hold_until=now + FAILED_CLAIM_HOLD,
             )
-            self.state.phone_numbers[claim.id] = claim
+            self.state.add_claim(claim)
         else:
             # "... you have one day to retry claiming the phone number" (PhoneNumberStatus):
             # the retry is the same claim, and a retry that fails again does not add a day.
-            claim.target_arn, claim.description = target, description
+            self.state.retarget(claim, target)
+            claim.description = description
             claim.begin(self._claim_failure(target, now))
         claim.claimed = claim.failure is None
         if claim.claimed:
@@ -136,70 +132,6 @@ class PhoneNumbers:
         claim.progress.advance()
         message = claim.failure if status == "FAILED" else None
         return DescribedNumber(claim, status, message, dict(tags))
-
-    def listed(
-        self,
-        *,
-        instance_id: str | None = None,
-        target_arn: str | None = None,
-        countries: list[str] | None = None,
-        types: list[str] | None = None,
-        prefix: str | None = None,
-    ) -> list[ClaimedNumber]:
-        """The claims holding a number, filtered (ListPhoneNumbersV2's filters)."""
-        target = None
-        state = self.state
-        if instance_id is not None or target_arn is not None:
-            target = resolve(self.account_id, self.region, instance_id, target_arn)
-            # "If the provided TargetArn is a traffic distribution group, you can call this API
-            # in both ... Regions associated with traffic distribution group."
-            # (ListPhoneNumbersV2): its numbers are claimed in the Region it was created in.
-            state = region_state(self.account_id, _region_of(target))
-        # A snapshot: claims and releases on other threads change the dict meanwhile.
-        with lifecycle_lock:
-            claims = list(state.phone_numbers.values())
-        return [
-            claim
-            for claim in claims
-            if claim.claimed
-            and (target is None or claim.target_arn == target)
-            and (not countries or claim.country in countries)
-            and (not types or claim.number_type in types)
-            and (prefix is None or claim.number.startswith(prefix))
-        ]
-
-    def page(
-        self,
-        operation: str,
-        query: Mapping[str, object],
-        items: list[ClaimedNumber],
-        max_results: int | None,
-        next_token: str | None,
-    ) -> Page[ClaimedNumber]:
-        binding = "|".join((operation, self.account_id, self.region, repr(sorted(query.items()))))
-        size = max_results or DEFAULT_LIST_PAGE_SIZE
-        return page_of(self.context.tokens, operation, binding, items, next_token, size)
-
-    def list_legacy(
-        self,
-        instance_id: str,
-        *,
-        countries: list[str] | None = None,
-        legacy_types: list[str] | None = None,
-        max_results: int | None = None,
-        next_token: str | None = None,
-    ) -> Page[ClaimedNumber]:
-        """ListPhoneNumbers: an instance's numbers, newer types reported as TOLL_FREE or DID."""
-        if find_instance(self.account_id, self.region, instance_id) is None:
-            raise ResourceNotFoundException(
-                f"Instance '{instance_id}' was not found in account {self.account_id}, "
-                f"Region {self.region}"
-            )
-        claims = self.listed(instance_id=instance_id, countries=countries)
-        if legacy_types:
-            claims = [claim for claim in claims if claim.legacy_type in legacy_types]
-        query = {"instance": instance_id, "countries": countries, "types": legacy_types}
-        return self.page("ListPhoneNumbers", query, claims, max_results, next_token)
 
     def update(
         self,
@@ -237,7 +169,7 @@ class PhoneNumbers:
             return claim
         active[claim.target_arn] -= 1
         active[target] = active.get(target, 0) + 1
-        claim.target_arn = target
+        self.state.retarget(claim, target)
         # "You can call DescribePhoneNumber API to verify the status of a previous
         # UpdatePhoneNumber operation." (UpdatePhoneNumber): IN_PROGRESS, then CLAIMED.
         claim.begin(None)
@@ -274,7 +206,7 @@ class PhoneNumbers:
             raise ResourceInUseException(
                 f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
             )
-        del self.state.phone_numbers[claim.id]
+        self.state.remove_claim(claim)
         connect_tags(self.account_id, self.region).delete_all_tags_for_resource(claim.arn)
         pool = shared_state().pool
         now = self.context.clock.now()
@@ -285,9 +217,3 @@ class PhoneNumbers:
         elif pool.holders.get(claim.number) == (self.account_id, self.region, claim.id):
             # A failed claim never took the number: back to the inventory, no cooldown.
             pool.free(claim.number, None)
-
-
-def _region_of(target_arn: str) -> str:
-    arn = parse_arn(target_arn)
-    assert arn is not None  # resolve() returns ARNs
-    return arn.region

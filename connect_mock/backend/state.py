@@ -12,6 +12,7 @@ from .._moto import RegionStore, ResetScoped
 from ..core.calls import CallJournal
 from .idempotency import ClientTokens
 from .models import ClaimedNumber, TrafficDistributionGroup
+from .paging import CreationIndex
 
 __all__ = ["NumberPool", "RegionState", "lifecycle_lock", "recorded_calls", "region_state"]
 
@@ -21,7 +22,10 @@ lifecycle_lock = threading.RLock()
 
 
 class RegionState:
-    """One account's claims, groups and ClientTokens in one Region."""
+    """One account's claims, groups and ClientTokens in one Region.
+
+    Claims and groups are added, moved and removed through the methods below (under the
+    lifecycle lock), which keep the creation-order indexes that list pages walk in step."""
 
     def __init__(self, account_id: str, region: str) -> None:
         self.account_id = account_id
@@ -33,6 +37,30 @@ class RegionState:
         self.active_claims: dict[str, int] = {}
         # Per target ARN: when numbers claimed to it were released (the 200% rule reads it).
         self.releases: defaultdict[str, list[datetime]] = defaultdict(list)
+        # Claims by target ARN, groups by instance ID, in creation order (the list cursors').
+        self.claims_by_target: CreationIndex[ClaimedNumber] = CreationIndex()
+        self.groups_by_instance: CreationIndex[TrafficDistributionGroup] = CreationIndex()
+
+    def add_claim(self, claim: ClaimedNumber) -> None:
+        self.phone_numbers[claim.id] = claim
+        self.claims_by_target.add(claim, claim.target_arn)
+
+    def retarget(self, claim: ClaimedNumber, target_arn: str) -> None:
+        """Point ``claim`` at another instance or group (its place in list order stays)."""
+        self.claims_by_target.move(claim, claim.target_arn, target_arn)
+        claim.target_arn = target_arn
+
+    def remove_claim(self, claim: ClaimedNumber) -> None:
+        del self.phone_numbers[claim.id]
+        self.claims_by_target.discard(claim, claim.target_arn)
+
+    def add_group(self, group: TrafficDistributionGroup) -> None:
+        self.groups[group.id] = group
+        self.groups_by_instance.add(group, group.instance_id)
+
+    def remove_group(self, group: TrafficDistributionGroup) -> None:
+        del self.groups[group.id]
+        self.groups_by_instance.discard(group, group.instance_id)
 
 
 class NumberPool:

@@ -13,7 +13,8 @@ A fixture is a JSON file (or the same structure as a Python mapping)::
 ``AvailableNumbersList`` entries are exactly those of a SearchAvailablePhoneNumbers response, so a
 real response can be pasted in whole (its ``NextToken`` is ignored). ``Mode`` is ``"add"`` (the
 default: these numbers come first, then the generated ones) or ``"replace"`` (only these numbers,
-for every country and type the file names).
+for every country and type the file names). Searches hand fixture numbers out in ascending order,
+whatever the order of the file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,11 +47,23 @@ _NATIONAL_TYPES = {"DID", "TOLL_FREE", "SHARED", "THIRD_PARTY_DID", "THIRD_PARTY
 
 @dataclass(frozen=True)
 class Group:
-    """The fixture numbers of one country and type, in file order."""
+    """The fixture numbers of one country and type, sorted once here (as text, the order of the
+    generated inventories too): the numbers with a prefix are one range, found by bisection."""
 
     replace: bool
     numbers: tuple[str, ...]
-    members: frozenset[str] = field(repr=False)
+    members: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        members = frozenset(self.numbers)
+        object.__setattr__(self, "numbers", tuple(sorted(members)))
+        object.__setattr__(self, "members", members)
+
+    def prefixed(self, prefix: str) -> tuple[int, int]:
+        """The range ``numbers[start:stop]`` of the numbers starting with ``prefix``."""
+        start = bisect_left(self.numbers, prefix)
+        # Every string that starts with the prefix sorts before prefix + the last code point.
+        return start, bisect_left(self.numbers, prefix + "\U0010ffff", start)
 
 
 Inventories = dict[tuple[str, str], Group]
@@ -79,10 +93,7 @@ def load_fixtures(sources: FixtureSource | Iterable[FixtureSource] | None) -> In
         for key, group in _parse(name, document).items():
             previous = result.get(key)
             if previous is not None and not group.replace:
-                numbers = previous.numbers + tuple(
-                    n for n in group.numbers if n not in previous.members
-                )
-                group = Group(previous.replace, numbers, frozenset(numbers))
+                group = Group(previous.replace, previous.numbers + group.numbers)
             result[key] = group
     return result
 
@@ -170,9 +181,7 @@ def _parse(name: str, document: Any) -> Inventories:
         seen[number] = index
         groups.setdefault((country, kind), []).append(number)
     replace = mode == "replace"
-    return {
-        key: Group(replace, tuple(numbers), frozenset(numbers)) for key, numbers in groups.items()
-    }
+    return {key: Group(replace, tuple(numbers)) for key, numbers in groups.items()}
 
 
 def _expected_calling_code(country: str, kind: str) -> str | None:

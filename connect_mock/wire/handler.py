@@ -8,11 +8,11 @@ import uuid
 from typing import Any
 
 from .. import runtime
-from .._http import Request, Response
+from .._http import Response
 from .._moto import authorize
 from ..core.errors import AccessDeniedException, ConnectServiceError
+from .incoming import Incoming
 from .operations import OPERATIONS
-from .routing import match
 
 __all__ = ["handle"]
 
@@ -22,10 +22,11 @@ def _json_response(status: int, body: dict[str, Any], request_id: str) -> Respon
     return status, headers, json.dumps(body)
 
 
-def handle(request: Request) -> Response:
-    """Answer one request below connect_mock's URL roots (see urls.py)."""
+def handle(incoming: Incoming) -> Response:
+    """Answer one request below connect_mock's URL roots (see urls.py), as the intercept read
+    it."""
     request_id = str(uuid.uuid4())
-    route, _, uri_params = match(request.method, request.path)
+    request, route = incoming.request, incoming.route
     if route is None:
         return _json_response(
             404,
@@ -36,8 +37,13 @@ def handle(request: Request) -> Response:
     if denial is not None:
         return AccessDeniedException(denial).to_response(request_id)
     try:
-        params = route.parser.parse(
-            request.body, uri_params=dict(uri_params), query=request.query, headers=request.headers
+        if incoming.body_error is not None:
+            raise incoming.body_error
+        params = route.parser.parse_document(
+            incoming.document,
+            uri_params=dict(incoming.uri_params),
+            query=request.query,
+            headers=request.headers,
         )
         operation = OPERATIONS[route.operation]
         result = operation(runtime.current(), request.account, request.region, params)

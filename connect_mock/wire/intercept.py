@@ -12,8 +12,8 @@ from .._http import Request, Response
 from ..backend import recorded_calls
 from ..core.calls import Call
 from ..core.errors import ConnectServiceError
+from .incoming import Incoming, read
 from .regions import region_refusal
-from .routing import match, operation_of
 
 __all__ = ["intercept"]
 
@@ -34,23 +34,15 @@ def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
     return f"HTTP{status}"
 
 
-def _recorded_params(request: Request) -> dict[str, Any]:
-    try:
-        body = json.loads(request.body) if request.body.strip() else {}
-    except (ValueError, RecursionError):  # unreadable bodies are recorded with no params
-        body = None
-    params: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
-    params.update(match(request.method, request.path)[2])
-    params.update((key, values[0]) for key, values in request.query.items() if values)
-    return params
-
-
-def intercept(request: Request, answer: Callable[[], Response]) -> Response:
-    """Around every Connect request (moto's operations and ours): inject faults, answer, record.
+def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Response:
+    """Around every Connect request (moto's operations and ours): read it once, inject faults,
+    answer, record. ``answer`` gets what was read (our handler uses it; moto's handlers get the
+    request as moto routed it).
 
     A request moto could not read for us (``request.complete`` is False) is answered untouched
     and recorded as well as we can."""
-    operation = operation_of(request) or "Unknown"
+    incoming = read(request)
+    operation = incoming.operation or "Unknown"
     active = runtime.current()
     # A Region without Connect has no service to fail, delay or throttle: refused first.
     refusal = region_refusal(operation, request.region) if request.complete else None
@@ -66,13 +58,13 @@ def intercept(request: Request, answer: Callable[[], Response]) -> Response:
             outcome.error, outcome.message
         ).to_response()
     else:
-        status, response_headers, body = answer()
+        status, response_headers, body = answer(incoming)
     recorded_calls().record(
         Call(
             operation=operation,
             account=request.account,
             region=request.region,
-            params=_recorded_params(request),
+            params=incoming.recorded_params(),
             status=status,
             error=_error_code(status, response_headers, body),
         ),

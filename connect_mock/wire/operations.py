@@ -117,20 +117,14 @@ def describe_phone_number(ctx: Context, account: str, region: str, p: Params) ->
 
 
 def list_phone_numbers_v2(ctx: Context, account: str, region: str, p: Params) -> Document:
-    numbers = PhoneNumbers(ctx, account, region)
-    filters = {
-        "instance_id": p.get("InstanceId"),
-        "target_arn": p.get("TargetArn"),
-        "countries": p.get("PhoneNumberCountryCodes"),
-        "types": p.get("PhoneNumberTypes"),
-        "prefix": p.get("PhoneNumberPrefix"),
-    }
-    page = numbers.page(
-        "ListPhoneNumbersV2",
-        filters,
-        numbers.listed(**filters),
-        p.get("MaxResults"),
-        p.get("NextToken"),
+    page = PhoneNumbers(ctx, account, region).list_v2(
+        instance_id=p.get("InstanceId"),
+        target_arn=p.get("TargetArn"),
+        countries=p.get("PhoneNumberCountryCodes"),
+        types=p.get("PhoneNumberTypes"),
+        prefix=p.get("PhoneNumberPrefix"),
+        max_results=p.get("MaxResults"),
+        next_token=p.get("NextToken"),
     )
     return _paged("ListPhoneNumbersSummaryList", page, _summary)
 

@@ -17,7 +17,7 @@ from botocore.model import OperationModel, Shape, StructureShape
 
 from ..core.errors import InvalidParameterException, SerializationException
 
-__all__ = ["RequestParser", "shorten"]
+__all__ = ["RequestParser", "read_body", "shorten"]
 
 # Constraints the API reference states in prose but the model does not carry, keyed by shape name.
 # PhoneNumberPrefix: "If provided, it must contain + as part of the country code."
@@ -256,7 +256,17 @@ class RequestParser:
         headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """The validated parameters; raises SerializationException or InvalidParameterException."""
-        params = self._read_body(body)
+        return self.parse_document(read_body(body), uri_params, query, headers)
+
+    def parse_document(
+        self,
+        document: Mapping[str, Any],
+        uri_params: Mapping[str, str] | None = None,
+        query: Mapping[str, list[str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """``parse`` of a body already read (``read_body``): the intercept reads each body once."""
+        params = dict(document)  # the caller's document stays as sent (the call log records it)
         for name, (location, wire, kind) in self._locations.items():
             raw: str | None = None
             if location == "uri" and uri_params is not None:
@@ -286,25 +296,27 @@ class RequestParser:
             )
         return result  # type: ignore[no-any-return]
 
-    @staticmethod
-    def _read_body(body: bytes) -> dict[str, Any]:
-        if not body.strip():
-            return {}
-        try:
-            document = json.loads(body.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise SerializationException(f"Request body is not valid UTF-8: {exc.reason}") from None
-        except json.JSONDecodeError as exc:
-            raise SerializationException(
-                f"Request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-            ) from None
-        except RecursionError:
-            raise SerializationException("Request body is nested too deeply") from None
-        except ValueError as exc:  # e.g. an integer literal over Python's 4300-digit limit
-            raise SerializationException(f"Request body is not valid JSON: {exc}") from None
-        if not isinstance(document, dict):
-            raise _type_error("request body", "a JSON object", document)
-        return document
+
+def read_body(body: bytes) -> dict[str, Any]:
+    """The JSON object a request body holds ({} for an empty body); raises
+    SerializationException for anything else."""
+    if not body.strip():
+        return {}
+    try:
+        document = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise SerializationException(f"Request body is not valid UTF-8: {exc.reason}") from None
+    except json.JSONDecodeError as exc:
+        raise SerializationException(
+            f"Request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise SerializationException("Request body is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer literal over Python's 4300-digit limit
+        raise SerializationException(f"Request body is not valid JSON: {exc}") from None
+    if not isinstance(document, dict):
+        raise _type_error("request body", "a JSON object", document)
+    return document
 
 
 def _from_text(raw: str, kind: str, name: str) -> object:

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from .._http import Request
 from .._moto import connect_model
 from ..core.operations import SERVED_OPERATIONS
 from .parse import RequestParser
 
-__all__ = ["Route", "match", "operation_of", "routes"]
+__all__ = ["Route", "match", "routes"]
 
 
 @dataclass(frozen=True)
@@ -110,8 +109,3 @@ def match(method: str, path: str) -> tuple[Route | None, str | None, tuple[tuple
 
 def _decoded(found: re.Match[str]) -> tuple[tuple[str, str], ...]:
     return tuple((key, unquote(value)) for key, value in found.groupdict().items())
-
-
-def operation_of(request: Request) -> str | None:
-    """The Connect operation a request calls, by botocore's model (None: no such operation)."""
-    return match(request.method, request.path)[1]
