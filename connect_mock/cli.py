@@ -140,7 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
-    serve.add_argument("--faults", metavar="FILE", help="fault rules JSON")
+    serve.add_argument(
+        "--faults", action="append", metavar="FILE", help="fault rules JSON (repeatable)"
+    )
     serve.add_argument(
         "--search-limit", type=option_number, default=100, help="results per query (default 100)"
     )
@@ -191,7 +193,7 @@ def _serve(args: argparse.Namespace) -> int:
         args.port,
         seed=args.seed,
         fixtures=args.fixtures or None,
-        faults=args.faults,
+        faults=args.faults or None,
         search_limit=args.search_limit,
         phone_number_quota=args.phone_number_quota,
         call_log_limit=args.call_log_limit,

@@ -120,7 +120,9 @@ class MockConfig:
                 raise TypeError(
                     f"{name} must be True or False, not {type(getattr(self, name)).__name__}"
                 )
-        if not isinstance(self.clock, str) or self.clock not in CLOCKS:
+        if not isinstance(self.clock, str):
+            raise TypeError(f"clock must be 'virtual' or 'real', not {type(self.clock).__name__}")
+        if self.clock not in CLOCKS:
             raise ValueError(f"clock must be 'virtual' or 'real', got {self.clock!r}")
         # Rules are checked (names, errors each operation declares) by loading them once.
         Faults(self.seed, Clock()).load(self.fault_rules)

@@ -22,21 +22,19 @@ from typing import Any, Union
 from .core.clock import Clock
 from .core.operations import connect_regions
 
-__all__ = [
-    "MAX_LATENCY",
-    "FaultRule",
-    "FaultSource",
-    "Faults",
-    "ThrottleRule",
-    "read_fault_rules",
-]
+__all__ = ["MAX_LATENCY", "FaultRule", "FaultSource", "Faults", "ThrottleRule", "read_fault_rules"]
 
 # Longer than any SDK waits for an answer (boto3 reads for 60 s): a rule never holds a server
 # thread for ever, and time.sleep never overflows.
 MAX_LATENCY = 300.0
 _MAXIMUM_COUNT = 2**63 - 1
 
-FaultSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Iterable[Mapping[str, Any]]]
+FaultSource = Union[
+    str,
+    "os.PathLike[str]",
+    Mapping[str, Any],
+    Iterable[Union[str, "os.PathLike[str]", Mapping[str, Any]]],
+]
 
 DEFAULT_MESSAGES = {
     "ThrottlingException": "Rate exceeded",
@@ -353,11 +351,16 @@ class Faults:
 
 
 def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...]:
-    """The rule documents of a fault source: a JSON file, a rule mapping or a list of them.
+    """The rule documents of a fault source: a JSON file, a rule mapping, or a list of rule
+    mappings and files (``serve --faults A --faults B``), in order.
 
     Raises ValueError naming the file and the rule of the first problem."""
     if source is None:
         return ()
+    if isinstance(source, list | tuple) and any(
+        isinstance(item, str | os.PathLike) for item in source
+    ):
+        return tuple(rule for item in source for rule in read_fault_rules(item))
     name = "<fault rules>"
     document: Any = source
     if isinstance(source, str | os.PathLike):

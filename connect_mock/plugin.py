@@ -5,6 +5,7 @@ tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -23,10 +24,23 @@ _OPTIONS = ", ".join(OPTIONS)
 _PREVIOUS_SEED = pytest.StashKey[int | None]()
 
 
+def _seed(text: str) -> int:
+    """--connect-mock-seed's type: a usage error, not a crash, for a seed out of range."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}") from None
+    try:
+        MockConfig(seed=seed)  # the same check and message as everywhere else
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return seed
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("connect_mock").addoption(
         "--connect-mock-seed",
-        type=int,
+        type=_seed,
         default=None,
         help="seed for connect_mock inventories (also for plain mock_aws); default "
         "$CONNECT_MOCK_SEED or 0",

@@ -36,10 +36,17 @@ class Runtime:
         self.reconfigure(config)
 
     def reconfigure(self, config: MockConfig) -> None:
-        """Run with ``config`` from now on, afresh: a new clock, the configured fault rules
-        (rules added since are dropped), a new NextToken key. ``POST /config`` does this to the
-        mock in force, so that a mock_connect holding this runtime sees the change."""
-        clock = Clock(real=config.clock == "real")
+        """Run with ``config`` from now on: the configured fault rules afresh (rules added
+        since, in Python or over HTTP, are dropped) and a new NextToken key. Time carries on,
+        on the same ``Clock`` unless the clock option changes (a new one then starts at the
+        same time): cooldowns and holds computed on it stay right. ``POST /config`` does this
+        to the mock in force, so that a mock_connect holding this runtime sees the change."""
+        previous: Clock | None = getattr(self, "clock", None)
+        real = config.clock == "real"
+        if previous is not None and previous.real == real:
+            clock = previous
+        else:
+            clock = Clock(previous.now() if previous is not None else None, real=real)
         faults = Faults(config.seed, clock)
         faults.load(config.fault_rules)
         self.config, self.clock, self.faults = config, clock, faults

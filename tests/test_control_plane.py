@@ -19,7 +19,7 @@ import requests
 from moto import mock_aws
 
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect, runtime
-from connect_mock.cli import build_parser
+from connect_mock.cli import build_parser, main
 from connect_mock.config import OPTIONS, MockConfig
 from tests.helpers import connect_client, create_instance, expected_numbers, search_numbers
 
@@ -103,6 +103,10 @@ def test_the_remote_clock_raises_remote_error(connect_server: RemoteConnectMock)
     assert refused.value.status == 400
     with pytest.raises(RemoteError, match="the clock only moves forward"):
         connect_server.clock.advance(-1)
+    with pytest.raises(
+        ValueError, match=re.escape("advance() takes a finite number of seconds, not nan")
+    ):
+        connect_server.clock.advance(float("nan"))
 
 
 # --- 2. bodies whatever their Content-Type --------------------------------------------------------
@@ -143,6 +147,8 @@ def test_control_bodies_are_json_whatever_the_content_type(
         (b"[" * 100_000 + b"]" * 100_000, 400, "the body nests deeper than 16 levels"),
         (b"[" * 17 + b"]" * 17, 400, "the body nests deeper than 16 levels"),
         (b'{"x": "' + b"a" * (1 << 20) + b'"}', 413, "the limit is 1048576"),
+        (b" " * ((1 << 20) + 1), 413, "the limit is 1048576"),  # /config took it as empty
+        (b'{"advance": ' + b"9" * 5000 + b"}", 400, "a number has more than 4300 digits"),
         (b"\xff\xfe", 400, "the body is not JSON"),
     ],
 )
@@ -162,7 +168,8 @@ def test_oversized_and_deep_bodies_are_refused(
         ("POST", "faults", b"", "the body is empty; expected a rule object or a list"),
         ("POST", "clock", b"", 'the body is empty; expected {"advance": seconds}'),
         ("POST", "clock", b'{"advance": 1, "by": 2}', 'expected {"advance": seconds}'),
-        ("POST", "clock", b'{"advance": "60"}', "advance() takes seconds"),
+        ("POST", "clock", b'{"advance": "60"}', 'advance must be a number, not "60"'),
+        ("POST", "clock", b'{"advance": NaN}', "advance() takes a number of seconds, not NaN"),
         ("POST", "config", b"[1]", 'expected an object of options, e.g. {"seed": 1}'),
         ("POST", "config", b'{"fixtures": "/etc/passwd"}', "unknown option(s) 'fixtures'"),
         ("DELETE", "faults", b'{"operation": "X"}', "DELETE takes no body"),
@@ -177,6 +184,26 @@ def test_a_body_the_endpoint_cannot_use_is_a_400(
     assert response.status_code == 400
     assert message in response.json()["Message"]
     assert _state(endpoint) == before
+
+
+def test_post_config_keeps_time_so_deadlines_stay_right() -> None:
+    with mock_connect() as cm:
+        clock = cm.clock
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        number = search_numbers(client, instance_id, MaxResults=1)[0]
+        cm.clock.advance(timedelta(days=365))
+        claimed = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+        client.release_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        before = cm.clock.now()
+        requests.post(f"{IN_PROCESS}{CONTROL}/config", json={"search_limit": 50}, timeout=10)
+        assert cm.clock is clock
+        assert cm.clock.now() >= before
+        cm.clock.advance(timedelta(days=180))  # the release cooldown, on the same clock
+        assert search_numbers(client, instance_id, MaxResults=1) == [number]
+        requests.post(f"{IN_PROCESS}{CONTROL}/config", json={"clock": "real"}, timeout=10)
+        assert cm.clock.real
+        assert cm.clock.now() >= before + timedelta(days=180)  # a new clock, the same time
 
 
 # --- 5. the call log is bounded -------------------------------------------------------------------
@@ -225,6 +252,15 @@ def test_the_default_limit_is_ten_thousand_and_every_entry_point_sets_it(
     assert (connect_server.calls, connect_server.dropped_calls) == ([], 0)
 
 
+def test_a_lower_limit_over_http_holds_at_once(endpoint: str) -> None:
+    client = connect_client(endpoint=None if endpoint == IN_PROCESS else endpoint)
+    for _ in range(5):
+        client.list_instances()
+    requests.post(f"{endpoint}{CONTROL}/config", json={"call_log_limit": 2}, timeout=10)
+    listed = requests.get(f"{endpoint}{CONTROL}/calls", timeout=10).json()
+    assert (len(listed["calls"]), listed["dropped"]) == (2, 3)
+
+
 @pytest.mark.connect_mock(call_log_limit=1)
 def test_the_marker_sets_the_call_log_limit(connect_mock: Any) -> None:
     connect_client().list_instances()
@@ -265,6 +301,8 @@ def test_clock_is_an_option_everywhere(connect_server: RemoteConnectMock) -> Non
         connect_server.configure(clock="wall")
     with pytest.raises(ValueError, match="clock must be 'virtual' or 'real', got 'wall'"):
         mock_connect(clock="wall")
+    with pytest.raises(TypeError, match="clock must be 'virtual' or 'real', not bool"):
+        mock_connect(clock=True)  # type: ignore[call-overload]
 
 
 # --- 7. one configuration, the same everywhere ----------------------------------------------------
@@ -298,6 +336,25 @@ def test_config_over_http_refuses_what_mock_connect_refuses(
         connect_server.configure(**options)
     assert str(remote.value) == str(local.value)
     assert connect_server.config == before
+
+
+def test_serve_takes_several_fault_files(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(
+        json.dumps({"operation": "ListInstances", "error": "InternalServiceException"})
+    )
+    second.write_text(json.dumps([{"throttle": {"rate": 1, "burst": 2}}]))
+    args = build_parser().parse_args(["serve", "--faults", str(first), "--faults", str(second)])
+    assert args.faults == [str(first), str(second)]
+    with mock_connect(faults=args.faults) as cm:  # what serve configures with
+        assert [type(rule).__name__ for rule in cm.faults] == ["FaultRule", "ThrottleRule"]
+
+
+def test_serve_names_a_host_it_cannot_bind(capsys: pytest.CaptureFixture[str]) -> None:
+    default = runtime.get_default()
+    assert main(["serve", "--host", "256.1.1.1", "--port", "0"]) == 2
+    assert capsys.readouterr().err.startswith("connect-mock: cannot serve on 256.1.1.1:0: ")
+    assert runtime.get_default() is default  # nothing configured
 
 
 def test_serve_takes_every_option_as_a_flag(tmp_path: Path) -> None:

@@ -194,6 +194,26 @@ def test_rule4_a_group_number_is_released_only_where_it_was_claimed() -> None:
         assert refused(home.describe_phone_number, PhoneNumberId=phone_id)[0] == 404
 
 
+def test_a_group_is_deleted_only_in_the_region_it_was_created_in(clients: Clients) -> None:
+    """DeleteTrafficDistributionGroup: "This API can be called only in the Region where the
+    traffic distribution group is created."
+    """
+    home, alternate, _, group_arn = group_pair(clients)
+    assert refused(
+        alternate.delete_traffic_distribution_group, TrafficDistributionGroupId=group_arn
+    ) == (
+        400,
+        "InvalidRequestException",
+        "DeleteTrafficDistributionGroup takes a traffic distribution group only in the Region "
+        f"where the group was created: call DeleteTrafficDistributionGroup in {HOME}, where "
+        f"traffic distribution group '{group_arn}' was created (this request was sent to "
+        f"{ALTERNATE})",
+    )
+    described = home.describe_traffic_distribution_group(TrafficDistributionGroupId=group_arn)
+    assert described["TrafficDistributionGroup"]["Arn"] == group_arn  # still there
+    home.delete_traffic_distribution_group(TrafficDistributionGroupId=group_arn)
+
+
 # --- 5. UpdatePhoneNumber is asynchronous and can fail ----------------------------------------
 
 

@@ -174,3 +174,22 @@ def test_state_does_not_leak_between_tests(pytester: pytest.Pytester) -> None:
         """
     )
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-5", "seed must be at least 0, got -5"),
+        ("99999999999999999999", "seed must be at most 9223372036854775807"),
+        ("abc", "expected a whole number >= 0, got 'abc'"),
+    ],
+)
+def test_a_bad_seed_option_is_a_usage_error(
+    pytester: pytest.Pytester, value: str, message: str
+) -> None:
+    # An out-of-range seed was an INTERNALERROR traceback from pytest_configure.
+    pytester.makepyfile("def test_nothing(): pass")
+    result = pytester.runpytest(f"--connect-mock-seed={value}")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*argument --connect-mock-seed: {message}*"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()

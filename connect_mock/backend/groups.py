@@ -137,6 +137,16 @@ class TrafficDistributionGroups:
         # Checks the group's claims, then deletes it: no claim may land in between.
         with lifecycle_lock:
             group = self.find(reference)
+            if group.region != self.region:
+                # "This API can be called only in the Region where the traffic distribution
+                # group is created." (DeleteTrafficDistributionGroup)
+                raise InvalidRequestException(
+                    "DeleteTrafficDistributionGroup takes a traffic distribution group only in "
+                    "the Region where the group was created: call "
+                    f"DeleteTrafficDistributionGroup in {group.region}, where traffic "
+                    f"distribution group '{group.arn}' was created (this request was sent to "
+                    f"{self.region})"
+                )
             for region in {group.region, TDG_REGION_PAIRS[group.region]}:
                 if region_state(self.account_id, region).claims_by_target.order(group.arn):
                     raise ResourceInUseException(

@@ -6,8 +6,7 @@ other processes:
 - ``GET /moto-api/connect-mock/calls``: the calls answered since moto's last reset (the newest
   ``call_log_limit``) and how many were dropped; ``DELETE``: forget them.
 - ``GET /moto-api/connect-mock/config``: the settable options and the time (``now``);
-  ``POST``: set any of them (a fresh start: the clock restarts and the fault rules are the
-  configured ones again).
+  ``POST``: set any of them (the fault rules are the configured ones again; time carries on).
 - ``GET /moto-api/connect-mock/clock``: the time; ``POST`` with ``{"advance": seconds}``: move it.
 
 They act on the mock in force: the innermost active ``mock_connect`` in this process, else the
@@ -57,18 +56,24 @@ def _depth(document: Any) -> int:
     return deepest
 
 
-def _read_json(body: bytes, expected: str) -> Any:
-    """The body's JSON document; ``expected`` says what the endpoint takes, for the messages."""
+def _read_json(body: bytes, expected: str, empty: Any = None) -> Any:
+    """The body's JSON document (``empty`` for an empty body, if not None); ``expected`` says
+    what the endpoint takes, for the messages."""
     if len(body) > MAX_BODY_BYTES:
         raise _Refused(413, f"the body is {len(body)} bytes; the limit is {MAX_BODY_BYTES}")
     if not body.strip():
+        if empty is not None:
+            return empty
         raise _Refused(400, f"the body is empty; expected {expected}")
     try:
         document = json.loads(body)
     except RecursionError:
         raise _Refused(400, f"the body nests deeper than {MAX_DEPTH} levels") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _Refused(400, f"the body is not JSON ({exc}); expected {expected}") from None
+        reason = str(exc)
+        if "int_max_str_digits" in reason:  # Python's advice would mislead an HTTP client
+            reason = "a number has more than 4300 digits"
+        raise _Refused(400, f"the body is not JSON ({reason}); expected {expected}") from None
     if _depth(document) > MAX_DEPTH:
         raise _Refused(400, f"the body nests deeper than {MAX_DEPTH} levels")
     return document
@@ -136,14 +141,16 @@ def config_endpoint(method: str, body: bytes) -> Response:
     if method == "GET":
         return _answer(200, _config(runtime.current()))
     options = 'an object of options, e.g. {"seed": 1}'
-    document = _read_json(body, options) if body.strip() else {}
+    document = _read_json(body, options, empty={})
     if not isinstance(document, dict):
         raise _Refused(400, f"expected {options}")
     try:
         updated = runtime.current().config.updated(document)
     except (TypeError, ValueError) as exc:
         raise _Refused(400, str(exc)) from None
-    return _answer(200, _config(runtime.configure_current(updated)))
+    configured = runtime.configure_current(updated)
+    recorded_calls().trim(updated.call_log_limit)  # a lower limit holds from now on
+    return _answer(200, _config(configured))
 
 
 @_endpoint(("GET", "POST"))
@@ -154,6 +161,9 @@ def clock_endpoint(method: str, body: bytes) -> Response:
         document = _read_json(body, expected)
         if not isinstance(document, dict) or set(document) != {"advance"}:
             raise _Refused(400, f"expected {expected}")
+        seconds = document["advance"]
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise _Refused(400, f"advance must be a number, not {json.dumps(seconds)[:50]}")
         try:
             clock.advance(document["advance"])
         except (TypeError, ValueError) as exc:

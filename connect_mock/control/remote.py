@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 from typing import Any
 
@@ -74,6 +75,8 @@ class _RemoteClock:
     def advance(self, delta: float | timedelta) -> str:
         """Move the server's clock; returns its new time (ISO 8601)."""
         seconds = delta.total_seconds() if isinstance(delta, timedelta) else delta
+        if isinstance(seconds, float) and not math.isfinite(seconds):  # JSON has no NaN
+            raise ValueError(f"advance() takes a finite number of seconds, not {seconds}")
         now: str = _request("POST", self._url, {"advance": seconds})["now"]
         return now
 
@@ -120,8 +123,8 @@ class RemoteConnectMock:
 
     def configure(self, **options: Any) -> dict[str, Any]:
         """Set any of seed, search_limit, phone_number_quota, call_log_limit, clock,
-        claim_release_limit (the clock restarts, the configured fault rules load again, rules
-        added since are dropped)."""
+        claim_release_limit (the configured fault rules load again, rules added since are
+        dropped; time carries on)."""
         return _request("POST", self._config_url, options)
 
     def reset(self) -> None:

@@ -4,6 +4,7 @@ under test in another process."""
 from __future__ import annotations
 
 import signal
+import socket
 import sys
 import threading
 from types import FrameType
@@ -31,8 +32,18 @@ def serve(
     **options: Any,
 ) -> int:
     """Run until SIGINT or SIGTERM; print the endpoint and the variable SDKs read."""
-    configure(**options)
-    server = make_server(host, port)
+    try:
+        # werkzeug prints a bare "Name or service not known" and exits for a host it cannot
+        # resolve: resolve it first, to say which.
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        server = make_server(host, port)
+    except OSError as error:
+        raise ValueError(f"cannot serve on {host}:{port}: {error.strerror or error}") from None
+    try:
+        configure(**options)
+    except BaseException:
+        server.server_close()
+        raise
     bound_host, bound_port = server.server_address[:2]
     endpoint = f"http://{bound_host}:{bound_port}"
     print(

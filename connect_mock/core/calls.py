@@ -43,8 +43,16 @@ class CallJournal:
         with self._lock:
             self._calls.append(call)
             self.total += 1
-            while len(self._calls) > limit:
-                self._calls.popleft()
+            self._trim(limit)
+
+    def trim(self, limit: int) -> None:
+        """Keep at most ``limit`` calls (the newest)."""
+        with self._lock:
+            self._trim(limit)
+
+    def _trim(self, limit: int) -> None:
+        while len(self._calls) > limit:
+            self._calls.popleft()
 
     def clear(self) -> None:
         """Forget every call (``DELETE /moto-api/connect-mock/calls``)."""

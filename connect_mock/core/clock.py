@@ -5,6 +5,7 @@ drives; it can still be advanced."""
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from datetime import datetime, timedelta, timezone
@@ -20,6 +21,8 @@ class Clock:
     """Time for the mock; ``advance()`` moves it (and with ``real=True`` so does wall time)."""
 
     def __init__(self, start: datetime | None = None, *, real: bool = False) -> None:
+        if not isinstance(real, bool):
+            raise TypeError(f"real must be True or False, not {type(real).__name__}")
         if start is None:
             start = datetime.now(timezone.utc).replace(microsecond=0)
         elif start.tzinfo is None:
@@ -61,7 +64,9 @@ class Clock:
                 f"advance() takes seconds (int or float) or a datetime.timedelta, "
                 f"not {type(delta).__name__}"
             )
-        if not seconds >= 0:  # also refuses NaN
+        if math.isnan(seconds):
+            raise ValueError("advance() takes a number of seconds, not NaN")
+        if seconds < 0:
             raise ValueError(f"the clock only moves forward; got {delta!r}")
         with self._lock:
             now = self.now()
