@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from connect_mock import RemoteConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
 from tests.helpers import connect_client
 
@@ -29,3 +31,15 @@ def search(connect_instance: ConnectInstance) -> Any:
         return result
 
     return run
+
+
+@pytest.fixture(params=["in_process", "server"])
+def server_endpoint(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """Each test twice: inside a fresh in-process mock_connect (None), and against the
+    session's server, reset (its endpoint)."""
+    if request.param == "server":
+        server: RemoteConnectMock = request.getfixturevalue("connect_server")
+        yield server.endpoint
+    else:
+        with mock_connect():
+            yield None

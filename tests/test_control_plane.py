@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -29,15 +28,10 @@ LIMIT_MESSAGE = re.escape("the clock cannot pass 9000-01-01T00:00:00+00:00")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-@pytest.fixture(params=["in_process", "server"])
-def endpoint(request: pytest.FixtureRequest) -> Iterator[str]:
+@pytest.fixture
+def endpoint(server_endpoint: str | None) -> str:
     """The base URL of the control endpoints of a fresh mock, in-process or the server's."""
-    if request.param == "server":
-        server: RemoteConnectMock = request.getfixturevalue("connect_server")
-        yield server.endpoint
-    else:
-        with mock_connect():
-            yield IN_PROCESS
+    return server_endpoint or IN_PROCESS
 
 
 def _state(endpoint: str) -> dict[str, Any]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import botocore.exceptions
 import pytest
 import requests
 
-from connect_mock import RemoteConnectMock, mock_connect
+from connect_mock import mock_connect
 from tests.helpers import (
     INVALID_TOKEN,
     client_error,
@@ -29,15 +28,10 @@ AUTHORIZATION = (
 )
 
 
-@pytest.fixture(params=["in_process", "server"])
-def endpoint(request: pytest.FixtureRequest) -> Iterator[str]:
+@pytest.fixture
+def endpoint(server_endpoint: str | None) -> str:
     """The base URL of a fresh mock: in-process (moto intercepts requests) or the server."""
-    if request.param == "server":
-        server: RemoteConnectMock = request.getfixturevalue("connect_server")
-        yield server.endpoint
-    else:
-        with mock_connect():
-            yield IN_PROCESS
+    return server_endpoint or IN_PROCESS
 
 
 def _send(
