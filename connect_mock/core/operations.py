@@ -64,4 +64,9 @@ def connect_regions() -> tuple[str, ...]:
 def has_connect(region: str) -> bool:
     """Whether requests signed for ``region`` are served: a Region with Connect, or any Region
     when moto is told to serve Regions it does not know (``MOTO_ALLOW_NONEXISTENT_REGION``)."""
-    return region in connect_regions() or unknown_regions_allowed()
+    return region in _connect_region_set() or unknown_regions_allowed()
+
+
+@lru_cache(maxsize=1)
+def _connect_region_set() -> frozenset[str]:
+    return frozenset(connect_regions())  # asked on every request
