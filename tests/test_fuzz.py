@@ -31,7 +31,7 @@ import botocore.session
 import pytest
 import requests
 from botocore.model import OperationModel, Shape
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from connect_mock import RemoteConnectMock, mock_connect
@@ -506,19 +506,48 @@ def _pool(client: Any) -> Pool:
     )
 
 
+# Sent on every run besides what hypothesis draws (how often it draws a rare case differs
+# between its releases): an empty URI label, and a Region without Connect.
+REFUSALS = (
+    RawRequest(
+        "DescribePhoneNumber",
+        "GET",
+        "/phone-number/",
+        "",
+        b"",
+        (("Authorization", AUTHORIZATION),),
+        REGION,
+        "PhoneNumberId",
+    ),
+    RawRequest(
+        "ListPhoneNumbersV2",
+        "POST",
+        "/phone-number/list",
+        "",
+        b"{}",
+        (("Authorization", authorization(NO_CONNECT[0])), ("Content-Type", "application/json")),
+        NO_CONNECT[0],
+    ),
+)
+
+
 def _run(
-    test: str, strategy: st.SearchStrategy[RawRequest], answer: Callable[[RawRequest], None]
+    test: str,
+    strategy: st.SearchStrategy[RawRequest],
+    answer: Callable[[RawRequest], None],
+    explicit: tuple[RawRequest, ...] = (),
 ) -> list[RawRequest]:
-    """Run ``answer`` on ``_budget(test)`` generated requests; returns those sent."""
+    """Run ``answer`` on ``explicit`` and ``_budget(test)`` generated requests; returns those
+    sent."""
     sent: list[RawRequest] = []
 
-    @settings(PROFILE, max_examples=_budget(test))
-    @given(strategy)
     def body(request: RawRequest) -> None:
         sent.append(request)
         answer(request)
 
-    body()
+    for request in explicit:
+        body = example(request)(body)
+    settings(PROFILE, max_examples=_budget(test))(given(strategy)(body))()
     return sent
 
 
@@ -536,7 +565,7 @@ def test_fuzz_in_process() -> None:
         def answer(request: RawRequest) -> None:
             check_response(request, send(session, IN_PROCESS, request))
 
-        _check_sent(_run("in_process", model_requests(pool), answer), "in_process")
+        _check_sent(_run("in_process", model_requests(pool), answer, REFUSALS), "in_process")
 
 
 def test_fuzz_server(connect_server: RemoteConnectMock) -> None:
@@ -546,7 +575,7 @@ def test_fuzz_server(connect_server: RemoteConnectMock) -> None:
         def answer(request: RawRequest) -> None:
             check_response(request, send(session, connect_server.endpoint, request))
 
-        _check_sent(_run("server", model_requests(pool), answer), "server")
+        _check_sent(_run("server", model_requests(pool), answer, REFUSALS), "server")
 
 
 @pytest.mark.parametrize("where", ["in_process", "server"])
