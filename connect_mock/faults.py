@@ -197,10 +197,7 @@ class Faults:
         from .core.operations import declared_errors, declaring
 
         operations = declared_errors()
-        if operation is not None and operation not in operations:
-            raise ValueError(
-                f"unknown operation {operation!r}; the mock answers: {', '.join(operations)}"
-            )
+        _check_operation(operation, operations)
         only: frozenset[str] | None = None
         if error is not None and operation is not None:
             allowed = operations[operation]
@@ -270,8 +267,7 @@ class Faults:
         per account, Region and operation, on the mock's virtual clock (``cm.clock``)."""
         from .core.operations import declared_errors
 
-        if operation is not None and operation not in declared_errors():
-            raise ValueError(f"unknown operation {operation!r}")
+        _check_operation(operation, declared_errors())
         if isinstance(rate, bool) or not isinstance(rate, int | float):
             raise TypeError(f"rate must be a number, not {type(rate).__name__}")
         if not (math.isfinite(rate) and rate > 0):
@@ -373,6 +369,13 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
             raise ValueError(f"{name}: not valid JSON: {exc}") from None
     Faults(0, Clock()).load(document, name)  # checks every rule
     return tuple([document] if isinstance(document, Mapping) else document)
+
+
+def _check_operation(operation: str | None, operations: Mapping[str, object]) -> None:
+    if operation is not None and operation not in operations:
+        raise ValueError(
+            f"unknown operation {operation!r}; the mock answers: {', '.join(operations)}"
+        )
 
 
 def _check_count(name: str, value: object, *, allow_none: bool) -> None:

@@ -319,7 +319,7 @@ def test_a_retry_loop_can_be_tested_without_sleeping(
         ({"burst": 0}, ValueError, "burst must be at least 1"),
         ({"burst": 1.5}, TypeError, "burst must be an int"),
         ({"burst": 2**64}, ValueError, "burst must be at most 9223372036854775807"),
-        ({"operation": "Nope"}, ValueError, "unknown operation 'Nope'"),
+        ({"operation": "Nope"}, ValueError, "unknown operation 'Nope'; the mock answers: "),
     ],
 )
 def test_bad_throttles_are_refused(
