@@ -10,7 +10,7 @@ import pytest
 
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.cli import main
-from connect_mock.config import MockConfig
+from connect_mock.config import OPTIONS, MockConfig
 from connect_mock.control.endpoints import config_endpoint, faults_endpoint
 
 BAD = [
@@ -99,3 +99,37 @@ def test_a_control_request_cannot_name_a_server_file(tmp_path: Path) -> None:
                 {"Message": "<fault rules>: expected a rule object or a list of rule objects"},
             )
         assert list(cm.faults) == []
+
+
+def test_every_entry_point_takes_the_same_options_with_the_same_defaults() -> None:
+    # The keyword lists are written out three times for typed signatures; this keeps them one.
+    import ast
+    import inspect
+
+    from connect_mock import ConnectMock
+    from connect_mock import mock as mock_module
+
+    def keywords(function: Any) -> dict[str, Any]:
+        parameters = inspect.signature(function).parameters.values()
+        return {p.name: p.default for p in parameters if p.kind is p.KEYWORD_ONLY}
+
+    expected = keywords(MockConfig.create)
+    assert list(expected) == list(OPTIONS)
+    assert keywords(ConnectMock.__init__) == expected
+    # mock_connect's typed overload (typing.get_overloads is Python 3.11+): read from source.
+    tree = ast.parse(inspect.getsource(mock_module))
+    overloads = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name == "mock_connect" and node.decorator_list
+    ]
+    typed = [node.args for node in overloads if node.args.kwonlyargs]
+    assert len(typed) == 1
+    names = [argument.arg for argument in typed[0].kwonlyargs]
+    defaults = [
+        eval(ast.unparse(default), vars(mock_module))  # names such as DEFAULT_SEARCH_LIMIT
+        for default in typed[0].kw_defaults
+        if default is not None
+    ]
+    assert names == list(expected)
+    assert defaults == list(expected.values())
