@@ -1,5 +1,6 @@
 """The layers you see in the file list hold in the code: no import cycles (function-level imports
-included), lower layers never import upper ones, and no module or class grows past reading size."""
+included) and lower layers never import upper ones. (How much one function does is limited by
+ruff's complexity rules, C901 and PLR0912/PLR0915, in ruff.toml.)"""
 
 from __future__ import annotations
 
@@ -34,8 +35,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "connect_mock",
     ),
 )
-MAX_MODULE_LINES = 400
-MAX_CLASS_LINES = 250
 
 
 def _module_name(path: Path) -> str:
@@ -113,18 +112,3 @@ def test_lower_layers_never_import_upper_ones() -> None:
         if _layer(imported) > _layer(module)
     )
     assert upward == []
-
-
-def test_no_module_or_class_past_reading_size() -> None:
-    too_long: list[str] = []
-    for module, path in MODULES.items():
-        source = path.read_text(encoding="utf-8")
-        lines = source.count("\n")
-        if lines > MAX_MODULE_LINES:
-            too_long.append(f"{module}: {lines} lines")
-        for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.ClassDef):
-                size = (node.end_lineno or node.lineno) - node.lineno + 1
-                if size > MAX_CLASS_LINES:
-                    too_long.append(f"{module}.{node.name}: {size} lines")
-    assert too_long == []

@@ -76,7 +76,7 @@ def _type_error(path: str, expected: str, value: object) -> SerializationExcepti
     return SerializationException(f"Cannot read '{path}': expected {expected}, got {got}{shown}")
 
 
-def _compile(shape: Shape) -> Check:
+def _compile(shape: Shape) -> Check:  # noqa: C901 (one branch per kind of shape)
     """Build a function that checks one value of ``shape``, appending violations to a list.
 
     Type mismatches are not constraint violations but unreadable input: they raise the
