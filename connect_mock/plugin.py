@@ -4,14 +4,18 @@ tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
 ``--connect-mock-seed``.
 
 pytest imports this module when it starts, before any conftest.py or pytest-env runs: it imports
-nothing of moto or botocore (pytest and the standard library, and connect_mock's light modules),
-so that moto reads its settings (``S3_UPLOAD_PART_MIN_SIZE``, ``MOTO_ENABLE_AMI_VALIDATION``...)
-when the suite imports moto, as without the plugin, and a suite that never uses moto starts as
-fast as without it. The rest is imported in the fixtures that use it. How our operations reach
-plain ``mock_aws`` tests is ``connect_mock.after_routes_load``'s job: an import hook adds them to
-moto's Connect routes right after moto imports them. We chose that over registering in a hook
-before each test: it also serves moto servers that a conftest starts before the first test, and
-code that imports moto outside pytest's hooks, with one mechanism for pytest and plain scripts.
+nothing of moto or botocore (pytest, the standard library and connect_mock's light modules), so
+that moto reads its settings (``S3_UPLOAD_PART_MIN_SIZE``, ``MOTO_ENABLE_AMI_VALIDATION``...) when
+the suite imports moto, as without the plugin, and a suite that never uses moto starts as fast
+as without it. Keep module-level imports here light (tests/test_plugin_startup.py checks); the
+fixtures import the rest when a test uses them.
+
+How our operations reach plain ``mock_aws`` tests is ``connect_mock._moto.after_routes_load``'s
+job: an import hook, installed by ``import connect_mock``, adds them to moto's Connect routes
+right after moto imports them. We chose that over registering from a pytest hook before each
+test: it also serves a moto server that a conftest starts before the first test, code that
+imports moto outside pytest's hooks, and plain scripts, with one mechanism; and a re-imported
+routes module (pytester's in-process runs drop modules) gets ours again.
 """
 
 from __future__ import annotations

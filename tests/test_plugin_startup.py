@@ -219,7 +219,7 @@ def test_import_connect_mock_loads_nothing_of_aws_and_serves_moto_imported_after
     out = _fresh(
         """
         import sys
-        import connect_mock
+        import connect_mock, connect_mock.plugin
         print(sorted(m for m in sys.modules if m.split(".")[0] in ("moto", "botocore", "boto3")))
         import boto3, requests
         from moto import mock_aws
