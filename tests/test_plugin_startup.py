@@ -125,6 +125,22 @@ LOADED_AT_START = sorted(
     name for name in sys.modules
     if name.split(".")[0] in ("moto", "botocore", "boto3", "werkzeug", "responses", "flask")
 )
+MOTO_SERVER = {}
+
+
+def pytest_sessionstart(session):
+    # moto's own server, started before any test: it loads moto's Connect routes on its first
+    # Connect request, and gets ours then.
+    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    MOTO_SERVER["server"] = server
+    MOTO_SERVER["endpoint"] = "http://%s:%d" % server.get_host_and_port()
+
+
+def pytest_sessionfinish(session):
+    MOTO_SERVER["server"].stop()
 """
 EVERY_WAY_TESTS = """
 import sys
@@ -175,6 +191,15 @@ def test_connect_server(connect_server):
     )
 
 
+def test_a_moto_server_a_conftest_started(monkeypatch):
+    from conftest import MOTO_SERVER
+
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", MOTO_SERVER["endpoint"])
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "x")
+    assert search() == seen["plain"]
+
+
 def test_mock_connect():
     from connect_mock import mock_connect
 
@@ -189,7 +214,7 @@ def test_every_way_to_start_a_mock_works_in_a_fresh_process(pytester: pytest.Pyt
     result = pytester.runpytest_subprocess(
         "-p", "no:cacheprovider", "-p", "no:randomly", "--connect-mock-seed", "7"
     )
-    result.assert_outcomes(passed=7)
+    result.assert_outcomes(passed=8)
 
 
 def _fresh(prelude: str) -> str:
