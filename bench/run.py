@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -126,10 +127,12 @@ def cold_first_pages() -> dict[str, float]:
     }
 
 
+# moto's Connect and /moto-api routes are imported first, so that `import connect_mock` adds ours
+# to them at once: the figure includes that work (otherwise done on the first Connect request).
 IMPORT_SCRIPT = r"""
 import time
 t0 = time.perf_counter()
-import boto3, moto, moto.connect.models
+import boto3, moto, moto.connect.models, moto.connect.urls, moto.moto_api._internal.urls
 t1 = time.perf_counter()
 import connect_mock
 t2 = time.perf_counter()
@@ -150,6 +153,39 @@ def import_cost() -> dict[str, float]:
         for _ in range(5)
     ]
     return {"seconds": statistics.median(samples)}
+
+
+STARTUP_TEST = "def test_one():\n    assert 1 + 1 == 2\n"
+
+
+def _child_cpu_seconds(command: list[str], cwd: str) -> float:
+    """CPU time (user + system) of ``command`` run to its end in ``cwd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=_plain_pytest_env())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _plain_pytest_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")}
+
+
+def pytest_startup(runs: int = 3) -> dict[str, float]:
+    """pytest running a one-test suite that imports nothing of AWS: with the plugin (as
+    installed) / with ``-p no:connect_mock``. CPU time of the whole run, min of ``runs`` each,
+    in alternation."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as suite:
+        Path(suite, "pytest.ini").write_text("[pytest]\n")  # its own rootdir: no addopts of ours
+        Path(suite, "test_one.py").write_text(STARTUP_TEST)
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_one.py"]
+        on: list[float] = []
+        off: list[float] = []
+        for _ in range(runs):
+            on.append(_child_cpu_seconds(command, suite))
+            off.append(_child_cpu_seconds([*command, "-p", "no:connect_mock"], suite))
+    return {"plugin_s": min(on), "no_plugin_s": min(off), "ratio": min(on) / min(off)}
 
 
 def _rss_mb() -> float:
@@ -390,6 +426,7 @@ def main() -> int:
         "warm_search_vs_list_instances": warm_search_vs_list_instances(),
         "cold_first_page_474_vs_list_instances": cold_first_pages(),
         "import_connect_mock_beyond_boto3_moto": import_cost(),
+        "pytest_startup_plugin_vs_off": pytest_startup(),
     }
     # Before the fixture's row: the RSS growth of the claims must not reuse the memory that the
     # 100,000-entry fixture document leaves free in the allocator.
@@ -405,6 +442,7 @@ def main() -> int:
     warm = results["warm_search_vs_list_instances"]
     cold = results["cold_first_page_474_vs_list_instances"]
     imp = results["import_connect_mock_beyond_boto3_moto"]
+    startup = results["pytest_startup_plugin_vs_off"]
     fixture = results["search_100000_fixture_vs_none"]
     claims = at_scale["search"]
     page = at_scale["list_page"]
@@ -424,6 +462,12 @@ def main() -> int:
             f"{cold['search_s']:.2f} s vs {cold['list_instances_s']:.2f} s",
         ),
         ("import connect_mock beyond boto3 + moto", f"{imp['seconds']:.3f} s", "<= 0.15 s", ""),
+        (
+            "pytest start-up (no AWS): plugin / plugin off",
+            f"{startup['ratio']:.2f}x",
+            "<= 1.15x",
+            f"{startup['plugin_s']:.2f} s vs {startup['no_plugin_s']:.2f} s CPU",
+        ),
         (
             "search with a 100,000-number fixture / none",
             f"{fixture['ratio']:.2f}x",

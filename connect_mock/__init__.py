@@ -1,24 +1,27 @@
 """connect_mock: a faithful, deterministic moto plugin for Amazon Connect's phone-number APIs.
 
-Importing the package registers its operations on moto's Connect service, for in-process mocks
-(``mock_aws``, ``mock_connect``) and moto's server alike.
+Importing the package makes moto's Connect service serve its operations, for in-process mocks
+(``mock_aws``, ``mock_connect``) and moto's server alike. The import itself loads nothing of
+moto or botocore (the pytest plugin imports it when pytest starts): the operations are added to
+moto's Connect routes right after moto imports them, and the public names below are imported on
+first use. So moto reads its settings when the user's code imports moto, as without us.
 """
 
 from __future__ import annotations
 
-from ._http import ConnectMockCompatibilityWarning
-from ._moto import register_connect as _register_connect
-from ._moto import register_control as _register_control
-from .control import endpoints as _endpoints
-from .control.remote import RemoteConnectMock, RemoteError
-from .core.calls import Call, CallLog
-from .core.clock import Clock
-from .core.errors import FixtureError
-from .faults import FaultRule, Faults, ThrottleRule
-from .mock import ConnectMock, current, mock_connect
-from .wire import urls as _urls
-from .wire.handler import handle as _handle
-from .wire.intercept import intercept as _intercept
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._moto import after_routes_load
+
+if TYPE_CHECKING:
+    from ._http import ConnectMockCompatibilityWarning
+    from .control.remote import RemoteConnectMock, RemoteError
+    from .core.calls import Call, CallLog
+    from .core.clock import Clock
+    from .core.errors import FixtureError
+    from .faults import FaultRule, Faults, ThrottleRule
+    from .mock import ConnectMock, current, mock_connect
 
 __all__ = [
     "Call",
@@ -38,5 +41,54 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_register_connect(_urls.PATHS, _handle, _intercept)
-_register_control(_endpoints.url_paths)
+# Where each public name lives, imported on first use: most of them import moto.
+_PUBLIC = {
+    "Call": ".core.calls",
+    "CallLog": ".core.calls",
+    "Clock": ".core.clock",
+    "ConnectMock": ".mock",
+    "ConnectMockCompatibilityWarning": "._http",
+    "FaultRule": ".faults",
+    "Faults": ".faults",
+    "FixtureError": ".core.errors",
+    "RemoteConnectMock": ".control.remote",
+    "RemoteError": ".control.remote",
+    "ThrottleRule": ".faults",
+    "current": ".mock",
+    "mock_connect": ".mock",
+}
+
+if not TYPE_CHECKING:  # for mypy, the imports above; a misspelt name stays an error
+
+    def __getattr__(name: str) -> Any:
+        module = _PUBLIC.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PUBLIC})
+
+
+def _serve_connect() -> None:
+    """Our operations on moto's Connect routes; moto's own pass through our intercept."""
+    from ._moto import register_connect
+    from .wire import urls
+    from .wire.handler import handle
+    from .wire.intercept import intercept
+
+    register_connect(urls.PATHS, handle, intercept)
+
+
+def _serve_control() -> None:
+    """Our control endpoints beside moto's ``/moto-api`` ones."""
+    from ._moto import register_control
+    from .control import endpoints
+
+    register_control(endpoints.url_paths)
+
+
+after_routes_load(connect=_serve_connect, control=_serve_control)

@@ -5,7 +5,9 @@ moto has no plugin mechanism. What we rely on, checked on every moto release wit
 service (5.1.21, the first, to 5.2.5):
 
 - ``moto.connect.urls.url_paths``, read per request in process and once by the server (on its
-  first Connect request): our routes are added to it at import time.
+  first Connect request): our routes are added to it right after moto imports the module
+  (``after_routes_load``, an import hook), so that nothing of moto is imported before the user's
+  code imports it.
 - ``BaseResponse.setup_class`` works out account, Region and body; ``_get_action`` names the
   action moto's IAM enforcement (``_authenticate_and_authorize_normal_action``) checks.
 - ``BackendDict`` registers itself on first use; ``BackendDict.reset()`` (every mock start,
@@ -30,11 +32,15 @@ release and says to upgrade connect_mock.
 from __future__ import annotations
 
 import importlib
+import importlib.abc
 import json
 import re
+import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qs
 
@@ -128,6 +134,14 @@ def authorize(request: Request, operation: str) -> str | None:
 # --- routes ----------------------------------------------------------------------------------
 
 
+# The modules whose ``url_paths`` we add to. moto imports each one the first time it routes a
+# request to that service (in process: ``BaseBackend._url_module`` on the first request under
+# ``mock_aws``; the server: when it builds the service's app, on its first request for it) and
+# reads ``url_paths`` from it then (in process: on every request).
+CONNECT_ROUTES = "moto.connect.urls"
+CONTROL_ROUTES = "moto.moto_api._internal.urls"
+
+
 def _marked(handler: Callable[..., Any]) -> Callable[..., Any]:
     # Not functools.wraps: moto's server names Flask endpoints after a handler called "dispatch"
     # by reading its __self__, which our wrappers do not have.
@@ -146,7 +160,9 @@ def register_connect(
     read: ``handler`` takes it; moto's own handlers ignore it and get the request as moto routed
     it. Ours go first: moto tries routes in order. Calling it again changes nothing."""
     try:
-        from moto.connect import urls as connect_urls
+        # Not `from moto.connect import urls`: while moto imports the module afresh (a test
+        # removed it from sys.modules), the package's attribute is still the old module.
+        connect_urls = importlib.import_module(CONNECT_ROUTES)
     except ImportError as error:
         report_incompatibility("find moto's Connect service", error)
         return
@@ -191,7 +207,7 @@ def register_control(paths: Mapping[str, Callable[[str, bytes], Response]]) -> N
 
     Each handler gets the method and the raw body."""
     try:
-        from moto.moto_api._internal import urls as moto_api_urls
+        moto_api_urls = importlib.import_module(CONTROL_ROUTES)  # as in register_connect
     except ImportError as error:
         report_incompatibility("register its control endpoints", error)
         return
@@ -211,6 +227,84 @@ def register_control(paths: Mapping[str, Callable[[str, bytes], Response]]) -> N
         for path, endpoint in paths.items():
             if not _is_ours(current.get(path)):
                 current[path] = adapt(endpoint)
+
+
+# --- when moto loads its routes ------------------------------------------------------------
+
+
+def after_routes_load(*, connect: Callable[[], None], control: Callable[[], None]) -> None:
+    """Call ``connect()`` right after moto imports its Connect routes and ``control()`` right
+    after it imports its ``/moto-api`` routes: now for a module already imported, and again
+    whenever one is imported afresh (a test that deleted it from ``sys.modules``).
+
+    This imports nothing of moto. Waiting for the routes rather than for ``import moto`` means
+    that moto is imported when (and only when) the user's code imports it, so that the settings
+    moto reads at import (``S3_UPLOAD_PART_MIN_SIZE``, ``MOTO_ENABLE_AMI_VALIDATION``,
+    ``TEST_SERVER_MODE``...) are those the user's conftest.py or pytest-env set; and that a
+    suite using moto without Connect pays nothing for us. Nothing can route a Connect request
+    before the routes module is imported, so our operations are there for the first one. An
+    exception raised by a callback goes up the import that triggered it, as it went up
+    ``import connect_mock`` before: a connect_mock bug must not pass unnoticed.
+    """
+    callbacks = {CONNECT_ROUTES: connect, CONTROL_ROUTES: control}
+    finder = _RoutesFinder(callbacks)
+    with _lock:
+        # One finder per process: a re-imported connect_mock replaces the one installed before.
+        sys.meta_path[:] = [
+            found for found in sys.meta_path if getattr(found, "_KIND", None) != finder._KIND
+        ]
+        sys.meta_path.insert(0, finder)
+    for name, callback in callbacks.items():
+        if name in sys.modules:
+            callback()
+
+
+class _RoutesFinder(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: for a watched module it asks the finders after it, and wraps the
+    loader they return so that the module's callback runs right after the module's code."""
+
+    # Compared by value: a connect_mock imported afresh has a class of its own.
+    _KIND = "connect_mock routes finder"
+
+    def __init__(self, callbacks: Mapping[str, Callable[[], None]]) -> None:
+        self._callbacks = dict(callbacks)
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        callback = self._callbacks.get(fullname)
+        if callback is None:
+            return None
+        for finder in sys.meta_path:
+            find_spec = getattr(finder, "find_spec", None)
+            if finder is self or find_spec is None:
+                continue
+            spec: ModuleSpec | None = find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _ThenCall(spec.loader, callback)
+                return spec
+        return None
+
+
+class _ThenCall(importlib.abc.Loader):
+    """A module's own loader, then a callback once the module's code has run."""
+
+    def __init__(self, loader: importlib.abc.Loader, callback: Callable[[], None]) -> None:
+        self._loader = loader
+        self._callback = callback
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        # What reads the module's loader afterwards (inspect.getsource, coverage, importlib's
+        # reload) sees moto's own.
+        module.__loader__ = self._loader
+        if module.__spec__ is not None:
+            module.__spec__.loader = self._loader
+        self._loader.exec_module(module)
+        self._callback()
 
 
 # --- Connect model and moto's Connect backend ----------------------------------------------

@@ -134,7 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     serve.add_argument(
-        "--port", type=port_number, default=5000, help="port (default 5000; 0: any free)"
+        "--port",
+        type=port_number,
+        default=None,
+        help="port (default $MOTO_PORT, else 5000; 0: any free). While serving, MOTO_PORT is "
+        "the port served on, so that moto's callbacks to its server (Step Functions service "
+        "integrations, Lambda, Batch, CloudFormation custom resources) reach this one",
     )
     serve.add_argument("--seed", type=option_number, default=0, help="inventory seed (default 0)")
     serve.add_argument(
@@ -178,8 +183,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _serve(args: argparse.Namespace) -> int:
     from ._moto import server_extras_missing
-    from .control.server import serve
+    from .control.server import PORT_VARIABLE, serve
 
+    port = args.port
+    if port is None:
+        # As moto_server: MOTO_PORT, else 5000 (empty counts as unset, as in moto's settings).
+        try:
+            port = port_number(os.environ.get(PORT_VARIABLE) or "5000")
+        except argparse.ArgumentTypeError as error:
+            print(f"connect-mock serve: error: ${PORT_VARIABLE}: {error}", file=sys.stderr)
+            return 2
     missing = server_extras_missing()
     if missing is not None:
         print(
@@ -190,7 +203,7 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     return serve(
         args.host,
-        args.port,
+        port,
         seed=args.seed,
         fixtures=args.fixtures or None,
         faults=args.faults or None,

@@ -7,11 +7,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .core.clock import Clock
-from .faults import Faults, FaultSource, read_fault_rules
 from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
+
+if TYPE_CHECKING:
+    from .faults import FaultSource
+
+# The fault rules are imported where they are used: they load botocore's Connect model, and the
+# pytest plugin uses this module when pytest starts, in suites that may never use Connect.
 
 __all__ = [
     "CLOCKS",
@@ -124,8 +129,13 @@ class MockConfig:
             raise TypeError(f"clock must be 'virtual' or 'real', not {type(self.clock).__name__}")
         if self.clock not in CLOCKS:
             raise ValueError(f"clock must be 'virtual' or 'real', got {self.clock!r}")
-        # Rules are checked (names, errors each operation declares) by loading them once.
-        Faults(self.seed, Clock()).load(self.fault_rules)
+        # Rules are checked (names, errors each operation declares) by loading them once. None,
+        # nothing to check: and a seed alone (--connect-mock-seed, checked when pytest starts)
+        # must not load the fault rules' botocore model.
+        if self.fault_rules != ():
+            from .faults import Faults
+
+            Faults(self.seed, Clock()).load(self.fault_rules)
 
     @classmethod
     def create(
@@ -142,6 +152,8 @@ class MockConfig:
         claim_release_limit: bool = True,
     ) -> MockConfig:
         """From the options users write: fixture and fault files are read here, once."""
+        from .faults import read_fault_rules
+
         return cls(
             seed=default_seed() if seed is None else seed,
             inventories=load_fixtures(fixtures),

@@ -1,7 +1,22 @@
 """pytest plugin (registered through ``pytest11``): importing connect_mock makes plain ``mock_aws``
 tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
 ``connect_server``; marker ``@pytest.mark.connect_mock(**mock_connect options)``; option
-``--connect-mock-seed``."""
+``--connect-mock-seed``.
+
+pytest imports this module when it starts, before any conftest.py or pytest-env runs: it imports
+nothing of moto or botocore (pytest, the standard library and connect_mock's light modules), so
+that moto reads its settings (``S3_UPLOAD_PART_MIN_SIZE``, ``MOTO_ENABLE_AMI_VALIDATION``...) when
+the suite imports moto, as without the plugin, and a suite that never uses moto starts as fast
+as without it. Keep module-level imports here light (tests/test_plugin_startup.py checks); the
+fixtures import the rest when a test uses them.
+
+How our operations reach plain ``mock_aws`` tests is ``connect_mock._moto.after_routes_load``'s
+job: an import hook, installed by ``import connect_mock``, adds them to moto's Connect routes
+right after moto imports them. We chose that over registering from a pytest hook before each
+test: it also serves a moto server that a conftest starts before the first test, code that
+imports moto outside pytest's hooks, and plain scripts, with one mechanism; and a re-imported
+routes module (pytester's in-process runs drop modules) gets ours again.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +27,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
-from . import runtime
+# Light: config imports no moto or botocore (see the module docstring).
 from .config import OPTIONS, MockConfig, set_session_seed
-from .mock import ConnectMock
-from .runtime import Runtime
 
 if TYPE_CHECKING:
     from .control.remote import RemoteConnectMock
+    from .mock import ConnectMock
 
 _OPTIONS = ", ".join(OPTIONS)
 _PREVIOUS_SEED = pytest.StashKey[int | None]()
@@ -83,6 +97,8 @@ def _marker_error(error: TypeError) -> TypeError:
 @pytest.fixture
 def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
     """An active mock_connect (moto's mock_aws included); the marker sets its options."""
+    from .mock import ConnectMock
+
     options = _marker_options(request)
     try:
         mock = ConnectMock(**options)
@@ -120,6 +136,7 @@ def connect_server_endpoint() -> Iterator[str]:
     """One moto server (with connect_mock) on a free loopback port for the whole session."""
     import threading
 
+    from . import runtime
     from ._moto import make_server
 
     server = make_server("127.0.0.1", 0)
@@ -144,7 +161,9 @@ def connect_server(
     Yields a controller speaking the server's control endpoints (``faults``, ``calls``,
     ``clock``, ``config``). The ``connect_mock`` marker takes mock_connect's options.
     """
+    from . import runtime
     from .control.remote import RemoteConnectMock
+    from .runtime import Runtime
 
     options = _marker_options(request)
     try:

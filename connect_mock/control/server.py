@@ -3,6 +3,7 @@ under test in another process."""
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import sys
@@ -14,6 +15,10 @@ from .. import runtime
 from .._moto import make_server
 from ..config import MockConfig
 from ..runtime import Runtime
+
+# Where moto's services call moto back (Step Functions' service integrations, Lambda and Batch
+# jobs, CloudFormation custom resources): http://localhost:$MOTO_PORT, 5000 when unset.
+PORT_VARIABLE = "MOTO_PORT"
 
 
 def configure(**options: Any) -> Runtime:
@@ -31,7 +36,10 @@ def serve(
     out: TextIO = sys.stdout,
     **options: Any,
 ) -> int:
-    """Run until SIGINT or SIGTERM; print the endpoint and the variable SDKs read."""
+    """Run until SIGINT or SIGTERM; print the endpoint and the variable SDKs read.
+
+    While serving, ``MOTO_PORT`` is the port served on (the bound one for port 0), so that
+    moto's callbacks reach this server, as under moto's own ``moto_server``."""
     try:
         # werkzeug prints a bare "Name or service not known" and exits for a host it cannot
         # resolve: resolve it first, to say which.
@@ -45,6 +53,10 @@ def serve(
         server.server_close()
         raise
     bound_host, bound_port = server.server_address[:2]
+    # moto_server sets it only when unset, so `moto_server -p 5001` with MOTO_PORT=5000 calls
+    # back to 5000; we set the port we serve on, whatever was there.
+    previous_port = os.environ.get(PORT_VARIABLE)
+    os.environ[PORT_VARIABLE] = str(bound_port)
     endpoint = f"http://{bound_host}:{bound_port}"
     print(
         f"connect-mock serving moto (all services, Connect phone numbers) on {endpoint}", file=out
@@ -63,5 +75,9 @@ def serve(
         server.server_close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        if previous_port is None:
+            os.environ.pop(PORT_VARIABLE, None)
+        else:
+            os.environ[PORT_VARIABLE] = previous_port
     print("connect-mock stopped.", file=out, flush=True)
     return 0
