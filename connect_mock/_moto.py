@@ -32,6 +32,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import socket
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -388,13 +389,28 @@ def server_extras_missing() -> str | None:
 
 def make_server(host: str, port: int) -> Any:
     """moto's server (every service, ours included) as a threaded werkzeug server, not yet
-    serving: ``serve_forever()``, ``shutdown()``, ``server_close()``, ``server_address``."""
+    serving: ``serve_forever()``, ``shutdown()``, ``server_close()``, ``server_address``.
+
+    A host or port it cannot listen on raises OSError (werkzeug would print its own text and
+    exit 1): we bind the socket and hand werkzeug its descriptor (``fd``, every release)."""
     from moto.moto_server import werkzeug_app
     from werkzeug.serving import make_server as werkzeug_make_server
 
-    app = werkzeug_app.DomainDispatcherApplication(werkzeug_app.create_backend_app)
-    options: dict[str, Any] = {"threaded": True}
-    request_handler = getattr(werkzeug_app, "MotoRequestHandler", None)
-    if request_handler is not None:
-        options["request_handler"] = request_handler
-    return werkzeug_make_server(host, port, app, **options)
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        # As werkzeug's own binding (allow_reuse_address): a port in TIME_WAIT is free.
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+        app = werkzeug_app.DomainDispatcherApplication(werkzeug_app.create_backend_app)
+        options: dict[str, Any] = {"threaded": True, "fd": listener.fileno()}
+        request_handler = getattr(werkzeug_app, "MotoRequestHandler", None)
+        if request_handler is not None:
+            options["request_handler"] = request_handler
+        # werkzeug picks the address family from the host's text: give it the bound address.
+        return werkzeug_make_server(str(address[0]), port, app, **options)
+    finally:
+        listener.close()  # werkzeug listens on its own duplicate of the descriptor
