@@ -1,12 +1,13 @@
 """pytest plugin (registered through ``pytest11``): importing connect_mock makes plain ``mock_aws``
-tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
-``connect_server``; marker ``@pytest.mark.connect_mock(**mock_connect options)``; option
-``--connect-mock-seed``."""
+tests serve its operations; fixtures ``connect_mock_controller`` (``connect_mock``, its
+deprecated alias), ``connect_instance`` and ``connect_server``; marker
+``@pytest.mark.connect_mock(**mock_connect options)``; option ``--connect-mock-seed``."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -50,7 +51,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"connect_mock({_OPTIONS}): configure the connect_mock fixture (mock_connect's options)",
+        f"connect_mock({_OPTIONS}): configure the connect_mock_controller and connect_server "
+        "fixtures (mock_connect's options)",
     )
     seed = config.getoption("connect_mock_seed")
     if seed is not None:
@@ -81,8 +83,9 @@ def _marker_error(error: TypeError) -> TypeError:
 
 
 @pytest.fixture
-def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
-    """An active mock_connect (moto's mock_aws included); the marker sets its options."""
+def connect_mock_controller(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
+    """An active mock_connect (moto's mock_aws included) and its controller (``faults``,
+    ``calls``, ``clock``); the ``connect_mock`` marker sets its options."""
     options = _marker_options(request)
     try:
         mock = ConnectMock(**options)
@@ -90,6 +93,19 @@ def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
         raise _marker_error(error) from None
     with mock:
         yield mock
+
+
+@pytest.fixture
+def connect_mock(connect_mock_controller: ConnectMock) -> ConnectMock:
+    """Deprecated: use ``connect_mock_controller``. A test parameter named ``connect_mock``
+    hides the package of that name inside the test."""
+    warnings.warn(
+        "the connect_mock fixture is deprecated: take connect_mock_controller instead (a "
+        "parameter named connect_mock hides the connect_mock package inside the test)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return connect_mock_controller
 
 
 class ConnectInstance(NamedTuple):
@@ -101,8 +117,9 @@ class ConnectInstance(NamedTuple):
 
 
 @pytest.fixture
-def connect_instance(connect_mock: ConnectMock) -> ConnectInstance:
-    """A Connect client in us-east-1 and a freshly created instance (inside connect_mock)."""
+def connect_instance(connect_mock_controller: ConnectMock) -> ConnectInstance:
+    """A Connect client in us-east-1 and a freshly created instance (inside
+    connect_mock_controller)."""
     import boto3
 
     client = boto3.client("connect", region_name="us-east-1")
@@ -144,6 +161,7 @@ def connect_server(
     Yields a controller speaking the server's control endpoints (``faults``, ``calls``,
     ``clock``, ``config``). The ``connect_mock`` marker takes mock_connect's options.
     """
+    from ._moto import isolate_transitions
     from .control.remote import RemoteConnectMock
 
     options = _marker_options(request)
@@ -155,6 +173,9 @@ def connect_server(
     # use too. Restored afterwards, or this test's settings would be theirs.
     previous = runtime.get_default()
     remote = RemoteConnectMock(connect_server_endpoint)
+    # The server is in this process: moto's state manager is ours too. Its reset (below) puts
+    # our models on their default transitions; the ones found here are put back afterwards.
+    restore_transitions = isolate_transitions()
     try:
         remote.reset()
         served = Runtime(config)
@@ -174,3 +195,4 @@ def connect_server(
             remote.reset()
     finally:
         runtime.set_default(previous)
+        restore_transitions()

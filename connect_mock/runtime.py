@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from ._moto import ResetScoped
+from ._moto import ResetScoped, set_progress_clock
 from .config import MockConfig, default_seed
 from .core.clock import Clock
 from .core.tokens import TokenCodec
@@ -162,3 +162,8 @@ def configure_current(config: MockConfig) -> Runtime:
             return configured.runtime
     target.reconfigure(config)
     return target
+
+
+# Timed state-manager progressions ({"progression": "time"}) run on the mock's clock, as
+# everything else does: cm.clock.advance(11) completes a 10-second claim.
+set_progress_clock(lambda: current().clock.now())
