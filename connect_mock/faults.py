@@ -9,17 +9,17 @@ a throttle is ``{"throttle": {"rate": 2.0, "burst": 5}}``.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import random
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Union
 
 from .core.clock import Clock
+from .core.files import read_json_file
+from .core.names import did_you_mean
 from .core.operations import connect_regions
 
 __all__ = ["MAX_LATENCY", "FaultRule", "FaultSource", "Faults", "ThrottleRule", "read_fault_rules"]
@@ -203,8 +203,8 @@ class Faults:
             allowed = operations[operation]
             if error not in allowed:
                 raise ValueError(
-                    f"{error!r} is not an error the model declares for {operation}; "
-                    f"allowed: {', '.join(sorted(allowed))}"
+                    f"{error!r} is not an error the model declares for {operation}"
+                    f"{did_you_mean(error, allowed)}; allowed: {', '.join(sorted(allowed))}"
                 )
         elif error is not None:
             only = declaring(error)
@@ -212,7 +212,7 @@ class Faults:
                 known = sorted({code for errors in operations.values() for code in errors})
                 raise ValueError(
                     f"{error!r} is not an error the model declares for any operation the mock "
-                    f"answers; declared: {', '.join(known)}"
+                    f"answers{did_you_mean(error, known)}; declared: {', '.join(known)}"
                 )
         elif latency == 0.0:
             raise ValueError("a fault rule needs an error, a latency, or both")
@@ -361,12 +361,7 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
     document: Any = source
     if isinstance(source, str | os.PathLike):
         name = str(source)
-        try:
-            document = json.loads(Path(source).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ValueError(f"{name}: cannot read fault file: {exc.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{name}: not valid JSON: {exc}") from None
+        document = read_json_file(source, "fault")
     Faults(0, Clock()).load(document, name)  # checks every rule
     return tuple([document] if isinstance(document, Mapping) else document)
 
@@ -374,7 +369,8 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
 def _check_operation(operation: str | None, operations: Mapping[str, object]) -> None:
     if operation is not None and operation not in operations:
         raise ValueError(
-            f"unknown operation {operation!r}; the mock answers: {', '.join(operations)}"
+            f"unknown operation {operation!r}{did_you_mean(operation, operations)}; the mock "
+            f"answers: {', '.join(operations)}"
         )
 
 

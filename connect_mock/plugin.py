@@ -9,6 +9,7 @@ import argparse
 import os
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
@@ -66,14 +67,30 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
-    """The ``connect_mock`` marker's keyword arguments, over the session seed."""
+    """The ``connect_mock`` marker's keyword arguments, over the session seed; relative
+    fixture and fault paths are relative to pytest's rootdir, so that a test finds its files
+    whatever directory pytest was started from."""
     options: dict[str, Any] = {"seed": request.config.getoption("connect_mock_seed")}
     marker = request.node.get_closest_marker("connect_mock")
     if marker is not None:
         if marker.args:
             raise TypeError(f"@pytest.mark.connect_mock takes keyword arguments only ({_OPTIONS})")
         options.update(marker.kwargs)
+    for name in ("fixtures", "faults"):
+        if name in options:
+            options[name] = _from_rootdir(options[name], request.config.rootpath)
     return options
+
+
+def _from_rootdir(source: Any, root: Path) -> Any:
+    """``source`` (a path, a mapping, or a list of them) with relative paths made absolute
+    against ``root``."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        return path if path.is_absolute() else root / path
+    if isinstance(source, list | tuple):
+        return [_from_rootdir(item, root) for item in source]
+    return source
 
 
 def _marker_error(error: TypeError) -> TypeError:
