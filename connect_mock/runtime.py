@@ -7,6 +7,7 @@ so it survives moto's resets; the innermost started mock wins.
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass
 
@@ -31,6 +32,10 @@ __all__ = [
 class Runtime:
     """A configuration at work: the clock and fault rules a test drives (``cm.clock``,
     ``cm.faults``), starting from the configuration's rules, and the NextToken codec."""
+
+    # What an outcome fault rule decided for the call at hand (see ``failing``): None, or the
+    # message its asynchronous operation ends FAILED with.
+    injected_failure: str | None = None
 
     def __init__(self, config: MockConfig) -> None:
         self.reconfigure(config)
@@ -58,7 +63,8 @@ class Runtime:
         unfired = self.faults.unfired() if self.config.assert_all_faults_fired else []
         if unfired:
             listed = "; ".join(
-                f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
+                f"{rule.operation or 'any operation'} "
+                f"{rule.error or (f'outcome {rule.outcome}' if rule.outcome else 'latency')} "
                 f"fired {rule.fired} of {rule.times} time(s)"
                 for rule in unfired
             )
@@ -67,6 +73,13 @@ class Runtime:
                 "assert_all_faults_fired=False to mock_connect (or the connect_mock marker) to "
                 "turn this check off."
             )
+
+    def failing(self, message: str) -> Runtime:
+        """This runtime as one call sees it whose resource an outcome rule leaves FAILED with
+        ``message`` (the same clock, rules and configuration)."""
+        call = copy.copy(self)
+        call.injected_failure = message
+        return call
 
     @property
     def seed(self) -> int:

@@ -237,7 +237,7 @@ def test_remove_and_clear(connect_mock_controller: ConnectMock, search: Any) -> 
             "InternalServiceException, InvalidParameterException, ThrottlingException",
         ),
         (("SearchPhoneNumbers", "ThrottlingException"), {}, ValueError, "unknown operation"),
-        ((SEARCH,), {}, ValueError, "a fault rule needs an error, a latency, or both"),
+        ((SEARCH,), {}, ValueError, "a fault rule needs an error, an outcome or a latency"),
         ((SEARCH, "ThrottlingException"), {"times": 0}, ValueError, "times must be at least 1"),
         ((SEARCH, "ThrottlingException"), {"after": -1}, ValueError, "after must be at least 0"),
         ((SEARCH, "ThrottlingException"), {"times": "2"}, TypeError, "times must be an int"),
@@ -442,6 +442,7 @@ def test_rule_json_round_trip(connect_mock_controller: ConnectMock) -> None:
     assert data == {
         "operation": SEARCH,
         "error": "ThrottlingException",
+        "outcome": None,
         "times": 3,
         "after": 0,
         "probability": 1.0,
