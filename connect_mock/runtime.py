@@ -104,13 +104,15 @@ class Runtime:
 
 @dataclass
 class _Configured:
-    runtime: Runtime | None = None
+    runtime: Runtime | None = None  # what POST /config set
+    # Plain mock_aws's mock otherwise (seeded from the environment): its fault rules and clock
+    # go with moto's reset, so a rule one plain mock_aws test added never reaches the next.
+    from_environment: Runtime | None = None
 
 
 _lock = threading.Lock()
 _stack: list[Runtime] = []
 _default: Runtime | None = None
-_from_environment: Runtime | None = None
 # What POST /config set under plain mock_aws (no mock_connect, no server): moto's reset, which
 # the next mock_aws does, wipes it, so it never reaches later tests.
 _configured: ResetScoped[_Configured] = ResetScoped(_Configured)
@@ -145,20 +147,19 @@ def remove(runtime: Runtime) -> None:
 def current() -> Runtime:
     """The innermost active mock's runtime, else the default, else what ``POST /config`` set
     since moto's last reset, else seed $CONNECT_MOCK_SEED/0."""
-    global _from_environment
     with _lock:
         if _stack:
             return _stack[-1]
         if _default is not None:
             return _default
-    configured = _configured.get().runtime
-    if configured is not None:
-        return configured
+    scoped = _configured.get()
+    if scoped.runtime is not None:
+        return scoped.runtime
     with _lock:
         seed = default_seed()
-        if _from_environment is None or _from_environment.seed != seed:
-            _from_environment = Runtime(MockConfig(seed=seed))
-        return _from_environment
+        if scoped.from_environment is None or scoped.from_environment.seed != seed:
+            scoped.from_environment = Runtime(MockConfig(seed=seed))
+        return scoped.from_environment
 
 
 def configure_current(config: MockConfig) -> Runtime:

@@ -10,6 +10,7 @@ from typing import Any
 import boto3
 import pytest
 import requests
+from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.moto_api import state_manager
 
@@ -182,3 +183,26 @@ def test_a_virtual_clock_ignores_wall_time() -> None:
         _, claim_id = _claim(client)
         time.sleep(0.2)
         assert _status(client, claim_id) == "IN_PROGRESS"
+
+
+# --- plain mock_aws -------------------------------------------------------------------------
+
+
+def test_plain_mock_aws_rules_and_clock_go_with_motos_reset() -> None:
+    import connect_mock
+
+    with mock_aws():
+        cm = connect_mock.current()
+        cm.faults.add("ListInstances", "InternalServiceException")
+        cm.clock.advance(3600)
+        started = cm.clock.now()
+        with pytest.raises(ClientError, match="InternalServiceException"):
+            boto3.client("connect", region_name="us-east-1").list_instances()
+    with mock_aws():
+        cm = connect_mock.current()
+        assert len(cm.faults) == 0
+        assert cm.clock.now() < started
+        assert (
+            boto3.client("connect", region_name="us-east-1").list_instances()["InstanceSummaryList"]
+            == []
+        )
