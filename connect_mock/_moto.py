@@ -35,9 +35,11 @@ import importlib
 import importlib.abc
 import json
 import re
+import socket
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib.machinery import ModuleSpec
 from types import ModuleType
@@ -227,6 +229,25 @@ def register_control(paths: Mapping[str, Callable[[str, bytes], Response]]) -> N
         for path, endpoint in paths.items():
             if not _is_ours(current.get(path)):
                 current[path] = adapt(endpoint)
+        reset = current.get(_RESET_PATH)
+        if reset is not None and not _is_ours(reset):
+            current[_RESET_PATH] = _resetting_transitions(reset)
+
+
+# moto's reset endpoint (every release): it re-creates the backends but leaves the state
+# manager's transitions, which would then outlive the test that set them.
+_RESET_PATH = "{0}/moto-api/reset"
+
+
+def _resetting_transitions(moto_reset: RawHandler) -> RawHandler:
+    def reset(raw: Any, full_url: str, headers: Any) -> Response:
+        answer = moto_reset(raw, full_url, headers)
+        if str(getattr(raw, "method", "")).upper() == "POST" and answer[0] == 200:
+            _unset_transitions()
+        return answer
+
+    reset.__wrapped__ = moto_reset  # type: ignore[attr-defined]
+    return _marked(reset)
 
 
 # --- when moto loads its routes ------------------------------------------------------------
@@ -421,32 +442,106 @@ class ResetScoped(Generic[T]):
         return self._store.get(DEFAULT_ACCOUNT_ID, self._SLOT)
 
 
+# Our models and their default transitions, as registered with moto's state manager.
+_DEFAULT_TRANSITIONS: dict[str, dict[str, Any]] = {}
+
+
 def register_state_transition(model_name: str) -> None:
     """Make ``model_name`` progress through moto's state manager, immediately by default
     (tests change it with ``moto.moto_api.state_manager.set_transition``)."""
     from moto.moto_api import state_manager
 
-    state_manager.register_default_transition(model_name, transition={"progression": "immediate"})
+    transition = {"progression": "immediate"}
+    _DEFAULT_TRANSITIONS[model_name] = transition
+    state_manager.register_default_transition(model_name, transition=transition)
+
+
+def isolate_transitions() -> Callable[[], None]:
+    """Put our models back on their default transitions (what a test set with
+    ``state_manager.set_transition`` is unset); returns what puts back the transitions there
+    were before, for the end of the mock, so that no transition outlives the mock it was set in.
+
+    Only the public ``get_transition``/``set_transition``/``unset_transition`` are used (every
+    release 5.1.21-5.2.5): a saved transition equal to the default is restored by unsetting."""
+    from moto.moto_api import state_manager
+
+    saved = {name: state_manager.get_transition(name) for name in _DEFAULT_TRANSITIONS}
+    _unset_transitions()
+
+    def restore() -> None:
+        for name, transition in saved.items():
+            if transition == _DEFAULT_TRANSITIONS[name]:
+                state_manager.unset_transition(name)
+            else:
+                state_manager.set_transition(name, transition)
+
+    return restore
+
+
+def _unset_transitions() -> None:
+    from moto.moto_api import state_manager
+
+    for name in _DEFAULT_TRANSITIONS:
+        state_manager.unset_transition(name)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# What "time" progressions read: the running mock's clock once runtime sets it (wall time until).
+_progress_clock: Callable[[], datetime] = _utc_now
+
+
+def set_progress_clock(now: Callable[[], datetime]) -> None:
+    """Make "time" progressions of our models read ``now()`` (the running mock's clock)."""
+    global _progress_clock
+    _progress_clock = now
 
 
 class Progress:
-    """A status moving through ``transitions`` as moto's state manager says for ``model_name``
-    (immediately, after N describes with ``advance()``, or after some seconds)."""
+    """A status moving through ``transitions`` as moto's state manager says for ``model_name``:
+    immediately, after N describes with ``advance()`` ("manual"), or after some seconds
+    ("time") of the running mock's clock, so that ``cm.clock.advance(n)`` moves it.
 
-    __slots__ = ("_state",)
+    moto's ManagedState measures "time" in wall time (``datetime.now()``, ``utcnow()`` in
+    earlier releases): rather than patch it, we read the transition through the state manager's
+    public ``get_transition`` (every release) and apply moto's rules ourselves, to the same
+    effect: "immediate" goes to the last status; "manual" to the next after ``times`` ticks;
+    "time" to the next once more than ``seconds`` have passed since the last step."""
+
+    __slots__ = ("_model", "_since", "_status", "_tick", "_transitions")
 
     def __init__(self, model_name: str, transitions: list[tuple[str, str]]) -> None:
-        from moto.moto_api._internal.managed_state_model import ManagedState
-
-        self._state = ManagedState(model_name, list(transitions))
+        self._model = model_name
+        self._transitions = dict(transitions)
+        self._status = transitions[0][0]
+        self._tick = 0
+        self._since = _progress_clock()
 
     @property
     def status(self) -> str:
-        return str(self._state.status)
+        from moto.moto_api import state_manager
+
+        transition = state_manager.get_transition(self._model)
+        progression = transition.get("progression")
+        if progression == "immediate":
+            while self._status in self._transitions:
+                self._status = self._transitions[self._status]
+        elif progression == "manual":
+            if self._tick >= transition["times"]:
+                self._status = self._transitions.get(self._status, self._status)
+                self._tick = 0
+        elif progression == "time":
+            now = _progress_clock()
+            if now > self._since + timedelta(seconds=transition["seconds"]):
+                self._status = self._transitions.get(self._status, self._status)
+                self._since = now
+        return self._status
 
     def advance(self) -> None:
         """A describe: a tick for the "manual" progression."""
-        self._state.advance()
+        self._tick += 1
 
 
 # --- mocks and servers -----------------------------------------------------------------------
@@ -482,13 +577,28 @@ def server_extras_missing() -> str | None:
 
 def make_server(host: str, port: int) -> Any:
     """moto's server (every service, ours included) as a threaded werkzeug server, not yet
-    serving: ``serve_forever()``, ``shutdown()``, ``server_close()``, ``server_address``."""
+    serving: ``serve_forever()``, ``shutdown()``, ``server_close()``, ``server_address``.
+
+    A host or port it cannot listen on raises OSError (werkzeug would print its own text and
+    exit 1): we bind the socket and hand werkzeug its descriptor (``fd``, every release)."""
     from moto.moto_server import werkzeug_app
     from werkzeug.serving import make_server as werkzeug_make_server
 
-    app = werkzeug_app.DomainDispatcherApplication(werkzeug_app.create_backend_app)
-    options: dict[str, Any] = {"threaded": True}
-    request_handler = getattr(werkzeug_app, "MotoRequestHandler", None)
-    if request_handler is not None:
-        options["request_handler"] = request_handler
-    return werkzeug_make_server(host, port, app, **options)
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        # As werkzeug's own binding (allow_reuse_address): a port in TIME_WAIT is free.
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+        app = werkzeug_app.DomainDispatcherApplication(werkzeug_app.create_backend_app)
+        options: dict[str, Any] = {"threaded": True, "fd": listener.fileno()}
+        request_handler = getattr(werkzeug_app, "MotoRequestHandler", None)
+        if request_handler is not None:
+            options["request_handler"] = request_handler
+        # werkzeug picks the address family from the host's text: give it the bound address.
+        return werkzeug_make_server(str(address[0]), port, app, **options)
+    finally:
+        listener.close()  # werkzeug listens on its own duplicate of the descriptor

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .config import CLOCKS, DEFAULT_CALL_LOG_LIMIT, DEFAULT_PHONE_NUMBER_QUOTA
+from .config import CLOCKS, DEFAULT_CALL_LOG_LIMIT, DEFAULT_PHONE_NUMBER_QUOTA, MockConfig
 
 # The exit status of a command that SIGPIPE ended (128 + 13): what `yes | head` leaves in
 # PIPESTATUS, and what a closed pipe makes of ours.
@@ -108,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         "type", help="phone number type, e.g. DID, TOLL_FREE, UIFN, SHARED (any case)"
     )
     sample.add_argument("--prefix", help="E.164 prefix including +, e.g. +1206")
-    sample.add_argument("--seed", type=option_number, default=0, help="inventory seed (default 0)")
+    sample.add_argument(
+        "--seed", type=_config_option("seed"), default=0, help="inventory seed (default 0)"
+    )
     sample.add_argument(
         "--count",
         type=positive_integer,
@@ -117,14 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sample.add_argument(
         "--search-limit",
-        type=option_number,
+        type=_config_option("search_limit"),
         default=100,
         help="results per query (default 100)",
     )
     sample.add_argument(
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
-    sample.set_defaults(run=_sample)
+    sample.set_defaults(run=_sample, parser=sample)
 
     serve = commands.add_parser(
         "serve",
@@ -141,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
         "the port served on, so that moto's callbacks to its server (Step Functions service "
         "integrations, Lambda, Batch, CloudFormation custom resources) reach this one",
     )
-    serve.add_argument("--seed", type=option_number, default=0, help="inventory seed (default 0)")
+    serve.add_argument(
+        "--seed", type=_config_option("seed"), default=0, help="inventory seed (default 0)"
+    )
     serve.add_argument(
         "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
     )
@@ -149,17 +153,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--faults", action="append", metavar="FILE", help="fault rules JSON (repeatable)"
     )
     serve.add_argument(
-        "--search-limit", type=option_number, default=100, help="results per query (default 100)"
+        "--search-limit",
+        type=_config_option("search_limit"),
+        default=100,
+        help="results per query (default 100)",
     )
     serve.add_argument(
         "--phone-number-quota",
-        type=option_number,
+        type=_config_option("phone_number_quota"),
         default=DEFAULT_PHONE_NUMBER_QUOTA,
         help=f"numbers one instance or group may hold (default {DEFAULT_PHONE_NUMBER_QUOTA})",
     )
     serve.add_argument(
         "--call-log-limit",
-        type=option_number,
+        type=_config_option("call_log_limit"),
         default=DEFAULT_CALL_LOG_LIMIT,
         help=f"calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
         f"(default {DEFAULT_CALL_LOG_LIMIT})",
@@ -177,13 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="turn off the 200%% claim/release rule (on by default)",
     )
-    serve.set_defaults(run=_serve)
+    serve.set_defaults(run=_serve, parser=serve)
     return parser
 
 
 def _serve(args: argparse.Namespace) -> int:
     from ._moto import server_extras_missing
-    from .control.server import PORT_VARIABLE, serve
+    from .control.server import PORT_VARIABLE, AddressError, serve
 
     port = args.port
     if port is None:
@@ -201,18 +208,23 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    return serve(
-        args.host,
-        port,
-        seed=args.seed,
-        fixtures=args.fixtures or None,
-        faults=args.faults or None,
-        search_limit=args.search_limit,
-        phone_number_quota=args.phone_number_quota,
-        call_log_limit=args.call_log_limit,
-        clock=args.clock,
-        claim_release_limit=args.claim_release_limit,
-    )
+    try:
+        return serve(
+            args.host,
+            port,
+            seed=args.seed,
+            fixtures=args.fixtures or None,
+            faults=args.faults or None,
+            search_limit=args.search_limit,
+            phone_number_quota=args.phone_number_quota,
+            call_log_limit=args.call_log_limit,
+            clock=args.clock,
+            claim_release_limit=args.claim_release_limit,
+        )
+    except AddressError as error:
+        # A usage error like any other flag's: argparse's form, exit status 2.
+        parser: argparse.ArgumentParser = args.parser
+        parser.error(f"argument {error.option}: {error}")
 
 
 def _whole_number(low: int | None = None, high: int | None = None) -> Callable[[str], int]:
@@ -239,8 +251,26 @@ def _whole_number(low: int | None = None, high: int | None = None) -> Callable[[
     return parse
 
 
-# Options of the configuration (seed, quota, limits): MockConfig checks their range.
-option_number = _whole_number()
+def _config_option(name: str) -> Callable[[str], int]:
+    """An argparse type for the configuration option ``name`` (seed, quota, limits): a whole
+    number, in the range MockConfig checks, refused with MockConfig's own words, so that
+    ``--seed -1`` gets argparse's usage and ``argument --seed: seed must be at least 0, got -1``
+    as ``--seed 1.5`` does."""
+    whole = _whole_number()
+
+    def parse(text: str) -> int:
+        value = whole(text)
+        option: dict[str, Any] = {name: value}
+        try:
+            MockConfig(**option)
+        except (TypeError, ValueError) as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        return value
+
+    parse.__name__ = "whole number"
+    return parse
+
+
 positive_integer = _whole_number(1)
 # A TCP port: 65536 and above wrapped around (99999 served on 34463).
 port_number = _whole_number(0, 65535)

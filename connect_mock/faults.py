@@ -9,17 +9,17 @@ a throttle is ``{"throttle": {"rate": 2.0, "burst": 5}}``.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import random
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Union
 
 from .core.clock import Clock
+from .core.files import read_json_file
+from .core.names import did_you_mean
 from .core.operations import connect_regions
 
 __all__ = ["MAX_LATENCY", "FaultRule", "FaultSource", "Faults", "ThrottleRule", "read_fault_rules"]
@@ -42,9 +42,16 @@ DEFAULT_MESSAGES = {
     "with the service.",
     "AccessDeniedException": "You do not have sufficient permissions to perform this action.",
 }
+# The asynchronous operations: they answer 200, then the resource shows how it went
+# (DescribePhoneNumber's PhoneNumberStatus). An outcome rule makes that FAILED. The backend reads
+# the decision from Context.injected_failure; ImportPhoneNumber joins with one line here once
+# its backend does the same.
+OUTCOME_OPERATIONS = ("ClaimPhoneNumber", "UpdatePhoneNumber", "UpdatePhoneNumberMetadata")
+OUTCOMES = ("FAILED",)
 RULE_KEYS = (
     "operation",
     "error",
+    "outcome",
     "times",
     "after",
     "probability",
@@ -58,11 +65,15 @@ THROTTLE_KEYS = ("rate", "burst", "operation")
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a rule does to one call: wait ``latency`` seconds, then fail with ``error`` if set."""
+    """What a rule does to one call: wait ``latency`` seconds, then fail with ``error`` if set;
+    or answer as usual and leave the resource FAILED with ``failure`` (an outcome rule, whose
+    firing ``rule.unfire()`` takes back if the call is refused for another reason)."""
 
     latency: float
     error: str | None
     message: str
+    failure: str | None = None
+    rule: FaultRule | None = None
 
 
 @dataclass(eq=False)
@@ -78,6 +89,7 @@ class FaultRule:
     message: str | None
     region: str | None
     account: str | None
+    outcome: str | None = None
     # With operation None and an error: only the operations whose model declares that error.
     declaring: frozenset[str] | None = field(repr=False, default=None)
     matched: int = 0
@@ -105,10 +117,19 @@ class FaultRule:
         if self.probability < 1.0 and self._rng.random() >= self.probability:
             return None
         self.fired += 1
+        if self.outcome is not None:
+            failure = self.message or f"{operation} {self.outcome} (injected by connect_mock)"
+            return Outcome(self.latency, None, failure, failure=failure, rule=self)
         message = self.message or DEFAULT_MESSAGES.get(
             self.error or "", f"{self.error} injected by connect_mock"
         )
         return Outcome(self.latency, self.error, message)
+
+    def unfire(self) -> None:
+        """The call it fired on was refused for another reason: the outcome never applied."""
+        if self._owner is not None:
+            with self._owner._lock:
+                self.fired -= 1
 
     def remove(self) -> None:
         """Stop this rule from matching anything more."""
@@ -179,6 +200,7 @@ class Faults:
         operation: str | None = None,
         error: str | None = None,
         *,
+        outcome: str | None = None,
         times: int | None = None,
         after: int = 0,
         probability: float = 1.0,
@@ -187,7 +209,9 @@ class Faults:
         region: str | None = None,
         account: str | None = None,
     ) -> FaultRule:
-        """Fail (``error``) and/or delay (``latency`` seconds) matching calls.
+        """Fail (``error``) and/or delay (``latency`` seconds) matching calls; or, with
+        ``outcome="FAILED"``, let an asynchronous operation (``OUTCOME_OPERATIONS``) answer as
+        usual and leave its resource FAILED with ``message``.
 
         ``operation`` None matches every Connect operation the mock answers (with an ``error``:
         every one whose model declares it); ``error`` must be declared; ``times`` None means
@@ -199,12 +223,14 @@ class Faults:
         operations = declared_errors()
         _check_operation(operation, operations)
         only: frozenset[str] | None = None
-        if error is not None and operation is not None:
+        if outcome is not None:
+            _check_outcome(operation, error, outcome)
+        elif error is not None and operation is not None:
             allowed = operations[operation]
             if error not in allowed:
                 raise ValueError(
-                    f"{error!r} is not an error the model declares for {operation}; "
-                    f"allowed: {', '.join(sorted(allowed))}"
+                    f"{error!r} is not an error the model declares for {operation}"
+                    f"{did_you_mean(error, allowed)}; allowed: {', '.join(sorted(allowed))}"
                 )
         elif error is not None:
             only = declaring(error)
@@ -212,10 +238,10 @@ class Faults:
                 known = sorted({code for errors in operations.values() for code in errors})
                 raise ValueError(
                     f"{error!r} is not an error the model declares for any operation the mock "
-                    f"answers; declared: {', '.join(known)}"
+                    f"answers{did_you_mean(error, known)}; declared: {', '.join(known)}"
                 )
         elif latency == 0.0:
-            raise ValueError("a fault rule needs an error, a latency, or both")
+            raise ValueError("a fault rule needs an error, an outcome or a latency")
         _check_count("times", times, allow_none=True)
         _check_count("after", after, allow_none=False)
         if isinstance(probability, bool) or not isinstance(probability, int | float):
@@ -253,6 +279,7 @@ class Faults:
                 message=message,
                 region=region,
                 account=account,
+                outcome=outcome,
                 declaring=only,
                 _rng=random.Random(int.from_bytes(digest, "big")),
                 _owner=self,
@@ -361,12 +388,7 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
     document: Any = source
     if isinstance(source, str | os.PathLike):
         name = str(source)
-        try:
-            document = json.loads(Path(source).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ValueError(f"{name}: cannot read fault file: {exc.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{name}: not valid JSON: {exc}") from None
+        document = read_json_file(source, "fault")
     Faults(0, Clock()).load(document, name)  # checks every rule
     return tuple([document] if isinstance(document, Mapping) else document)
 
@@ -374,7 +396,30 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
 def _check_operation(operation: str | None, operations: Mapping[str, object]) -> None:
     if operation is not None and operation not in operations:
         raise ValueError(
-            f"unknown operation {operation!r}; the mock answers: {', '.join(operations)}"
+            f"unknown operation {operation!r}{did_you_mean(operation, operations)}; the mock "
+            f"answers: {', '.join(operations)}"
+        )
+
+
+def _check_outcome(operation: str | None, error: str | None, outcome: object) -> None:
+    if not isinstance(outcome, str):
+        raise TypeError(f"outcome must be a string, not {type(outcome).__name__}")
+    if outcome not in OUTCOMES:
+        raise ValueError(
+            f"outcome must be {' or '.join(map(repr, OUTCOMES))}, got {outcome!r}"
+            f"{did_you_mean(outcome, OUTCOMES)}"
+        )
+    if error is not None:
+        raise ValueError(
+            f"a rule has an error (the call is refused) or an outcome (the call is accepted, "
+            f"then fails), not both; got error={error!r} and outcome={outcome!r}"
+        )
+    if operation not in OUTCOME_OPERATIONS:
+        named = "no operation" if operation is None else f"{operation}, which answers at once"
+        raise ValueError(
+            f"outcome={outcome!r} applies to the asynchronous operations, "
+            f"{', '.join(OUTCOME_OPERATIONS)}: their resource shows how the call went; got "
+            f"{named} (use error=... to refuse a call)"
         )
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, TypeVar, overload
 
 from . import runtime
-from ._moto import aws_mock, moto_mock_active
+from ._moto import aws_mock, isolate_transitions, moto_mock_active
 from .backend import recorded_calls
 from .config import (
     DEFAULT_CALL_LOG_LIMIT,
@@ -34,6 +34,10 @@ T = TypeVar("T")
 _lock = threading.Lock()
 _running: list[ConnectMock] = []  # started mocks, innermost last
 _BORROWED = object()  # the _aws of a mock started by plain mock_aws, not by us
+
+
+def _nothing() -> None:
+    pass
 
 
 class ConnectMock:
@@ -92,6 +96,7 @@ class ConnectMock:
         self._runtime = Runtime(config)
         self._calls = CallLog(recorded_calls)
         self._aws: Any = None
+        self._restore_transitions: Callable[[], None] = _nothing
 
     @property
     def config(self) -> MockConfig:
@@ -148,6 +153,9 @@ class ConnectMock:
         aws = aws_mock()
         aws.start()
         self._aws = aws
+        # moto's state manager is process-wide: this mock starts on the default transitions
+        # and leaves the ones it found.
+        self._restore_transitions = isolate_transitions()
         runtime.push(self._runtime)
         with _lock:
             _running.append(self)
@@ -168,6 +176,7 @@ class ConnectMock:
         with _lock:
             _running.remove(self)
         runtime.remove(self._runtime)
+        self._restore_transitions()
         aws.stop()
         if check_faults:
             self._runtime.check_faults_fired()

@@ -1,7 +1,7 @@
 """pytest plugin (registered through ``pytest11``): importing connect_mock makes plain ``mock_aws``
-tests serve its operations; fixtures ``connect_mock``, ``connect_instance`` and
-``connect_server``; marker ``@pytest.mark.connect_mock(**mock_connect options)``; option
-``--connect-mock-seed``.
+tests serve its operations; fixtures ``connect_mock_controller`` (``connect_mock``, its
+deprecated alias), ``connect_instance`` and ``connect_server``; marker
+``@pytest.mark.connect_mock(**mock_connect options)``; option ``--connect-mock-seed``.
 
 pytest imports this module when it starts, before any conftest.py or pytest-env runs: it imports
 nothing of moto or botocore (pytest, the standard library and connect_mock's light modules), so
@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
@@ -64,7 +66,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"connect_mock({_OPTIONS}): configure the connect_mock fixture (mock_connect's options)",
+        f"connect_mock({_OPTIONS}): configure the connect_mock_controller and connect_server "
+        "fixtures (mock_connect's options)",
     )
     seed = config.getoption("connect_mock_seed")
     if seed is not None:
@@ -78,14 +81,30 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
-    """The ``connect_mock`` marker's keyword arguments, over the session seed."""
+    """The ``connect_mock`` marker's keyword arguments, over the session seed; relative
+    fixture and fault paths are relative to pytest's rootdir, so that a test finds its files
+    whatever directory pytest was started from."""
     options: dict[str, Any] = {"seed": request.config.getoption("connect_mock_seed")}
     marker = request.node.get_closest_marker("connect_mock")
     if marker is not None:
         if marker.args:
             raise TypeError(f"@pytest.mark.connect_mock takes keyword arguments only ({_OPTIONS})")
         options.update(marker.kwargs)
+    for name in ("fixtures", "faults"):
+        if name in options:
+            options[name] = _from_rootdir(options[name], request.config.rootpath)
     return options
+
+
+def _from_rootdir(source: Any, root: Path) -> Any:
+    """``source`` (a path, a mapping, or a list of them) with relative paths made absolute
+    against ``root``."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        return path if path.is_absolute() else root / path
+    if isinstance(source, list | tuple):
+        return [_from_rootdir(item, root) for item in source]
+    return source
 
 
 def _marker_error(error: TypeError) -> TypeError:
@@ -95,8 +114,9 @@ def _marker_error(error: TypeError) -> TypeError:
 
 
 @pytest.fixture
-def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
-    """An active mock_connect (moto's mock_aws included); the marker sets its options."""
+def connect_mock_controller(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
+    """An active mock_connect (moto's mock_aws included) and its controller (``faults``,
+    ``calls``, ``clock``); the ``connect_mock`` marker sets its options."""
     from .mock import ConnectMock
 
     options = _marker_options(request)
@@ -108,6 +128,19 @@ def connect_mock(request: pytest.FixtureRequest) -> Iterator[ConnectMock]:
         yield mock
 
 
+@pytest.fixture
+def connect_mock(connect_mock_controller: ConnectMock) -> ConnectMock:
+    """Deprecated: use ``connect_mock_controller``. A test parameter named ``connect_mock``
+    hides the package of that name inside the test."""
+    warnings.warn(
+        "the connect_mock fixture is deprecated: take connect_mock_controller instead (a "
+        "parameter named connect_mock hides the connect_mock package inside the test)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return connect_mock_controller
+
+
 class ConnectInstance(NamedTuple):
     """A boto3 Connect client and an instance created in the mock, ready to search."""
 
@@ -117,8 +150,9 @@ class ConnectInstance(NamedTuple):
 
 
 @pytest.fixture
-def connect_instance(connect_mock: ConnectMock) -> ConnectInstance:
-    """A Connect client in us-east-1 and a freshly created instance (inside connect_mock)."""
+def connect_instance(connect_mock_controller: ConnectMock) -> ConnectInstance:
+    """A Connect client in us-east-1 and a freshly created instance (inside
+    connect_mock_controller)."""
     import boto3
 
     client = boto3.client("connect", region_name="us-east-1")
@@ -162,6 +196,7 @@ def connect_server(
     ``clock``, ``config``). The ``connect_mock`` marker takes mock_connect's options.
     """
     from . import runtime
+    from ._moto import isolate_transitions
     from .control.remote import RemoteConnectMock
     from .runtime import Runtime
 
@@ -174,6 +209,9 @@ def connect_server(
     # use too. Restored afterwards, or this test's settings would be theirs.
     previous = runtime.get_default()
     remote = RemoteConnectMock(connect_server_endpoint)
+    # The server is in this process: moto's state manager is ours too. Its reset (below) puts
+    # our models on their default transitions; the ones found here are put back afterwards.
+    restore_transitions = isolate_transitions()
     try:
         remote.reset()
         served = Runtime(config)
@@ -193,3 +231,4 @@ def connect_server(
             remote.reset()
     finally:
         runtime.set_default(previous)
+        restore_transitions()

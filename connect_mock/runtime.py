@@ -7,10 +7,11 @@ so it survives moto's resets; the innermost started mock wins.
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass
 
-from ._moto import ResetScoped
+from ._moto import ResetScoped, set_progress_clock
 from .config import MockConfig, default_seed
 from .core.clock import Clock
 from .core.tokens import TokenCodec
@@ -31,6 +32,10 @@ __all__ = [
 class Runtime:
     """A configuration at work: the clock and fault rules a test drives (``cm.clock``,
     ``cm.faults``), starting from the configuration's rules, and the NextToken codec."""
+
+    # What an outcome fault rule decided for the call at hand (see ``failing``): None, or the
+    # message its asynchronous operation ends FAILED with.
+    injected_failure: str | None = None
 
     def __init__(self, config: MockConfig) -> None:
         self.reconfigure(config)
@@ -58,7 +63,8 @@ class Runtime:
         unfired = self.faults.unfired() if self.config.assert_all_faults_fired else []
         if unfired:
             listed = "; ".join(
-                f"{rule.operation or 'any operation'} {rule.error or 'latency'} "
+                f"{rule.operation or 'any operation'} "
+                f"{rule.error or (f'outcome {rule.outcome}' if rule.outcome else 'latency')} "
                 f"fired {rule.fired} of {rule.times} time(s)"
                 for rule in unfired
             )
@@ -67,6 +73,13 @@ class Runtime:
                 "assert_all_faults_fired=False to mock_connect (or the connect_mock marker) to "
                 "turn this check off."
             )
+
+    def failing(self, message: str) -> Runtime:
+        """This runtime as one call sees it whose resource an outcome rule leaves FAILED with
+        ``message`` (the same clock, rules and configuration)."""
+        call = copy.copy(self)
+        call.injected_failure = message
+        return call
 
     @property
     def seed(self) -> int:
@@ -91,13 +104,15 @@ class Runtime:
 
 @dataclass
 class _Configured:
-    runtime: Runtime | None = None
+    runtime: Runtime | None = None  # what POST /config set
+    # Plain mock_aws's mock otherwise (seeded from the environment): its fault rules and clock
+    # go with moto's reset, so a rule one plain mock_aws test added never reaches the next.
+    from_environment: Runtime | None = None
 
 
 _lock = threading.Lock()
 _stack: list[Runtime] = []
 _default: Runtime | None = None
-_from_environment: Runtime | None = None
 # What POST /config set under plain mock_aws (no mock_connect, no server): moto's reset, which
 # the next mock_aws does, wipes it, so it never reaches later tests.
 _configured: ResetScoped[_Configured] = ResetScoped(_Configured)
@@ -132,20 +147,19 @@ def remove(runtime: Runtime) -> None:
 def current() -> Runtime:
     """The innermost active mock's runtime, else the default, else what ``POST /config`` set
     since moto's last reset, else seed $CONNECT_MOCK_SEED/0."""
-    global _from_environment
     with _lock:
         if _stack:
             return _stack[-1]
         if _default is not None:
             return _default
-    configured = _configured.get().runtime
-    if configured is not None:
-        return configured
+    scoped = _configured.get()
+    if scoped.runtime is not None:
+        return scoped.runtime
     with _lock:
         seed = default_seed()
-        if _from_environment is None or _from_environment.seed != seed:
-            _from_environment = Runtime(MockConfig(seed=seed))
-        return _from_environment
+        if scoped.from_environment is None or scoped.from_environment.seed != seed:
+            scoped.from_environment = Runtime(MockConfig(seed=seed))
+        return scoped.from_environment
 
 
 def configure_current(config: MockConfig) -> Runtime:
@@ -162,3 +176,8 @@ def configure_current(config: MockConfig) -> Runtime:
             return configured.runtime
     target.reconfigure(config)
     return target
+
+
+# Timed state-manager progressions ({"progression": "time"}) run on the mock's clock, as
+# everything else does: cm.clock.advance(11) completes a 10-second claim.
+set_progress_clock(lambda: current().clock.now())

@@ -20,7 +20,7 @@ CONTROL = "http://motoapi.amazonaws.com/moto-api/connect-mock"
 
 
 def test_calls_record_every_answered_request(
-    connect_mock: ConnectMock, connect_instance: ConnectInstance
+    connect_mock_controller: ConnectMock, connect_instance: ConnectInstance
 ) -> None:
     client = connect_instance.client
     client.search_available_phone_numbers(
@@ -34,7 +34,7 @@ def test_calls_record_every_answered_request(
         lax.search_available_phone_numbers(
             InstanceId="nope", PhoneNumberCountryCode="GB", PhoneNumberType="DID", MaxResults=11
         )
-    calls = connect_mock.calls
+    calls = connect_mock_controller.calls
     assert calls.operations == ["CreateInstance", SEARCH, SEARCH]
     create, ok, bad = calls
     assert (create.status, create.error, create.region) == (200, None, "us-east-1")
@@ -60,7 +60,7 @@ def test_calls_record_every_answered_request(
     assert len(calls) == 3
 
 
-def test_calls_record_the_request_as_sent_read_once(connect_mock: ConnectMock) -> None:
+def test_calls_record_the_request_as_sent_read_once(connect_mock_controller: ConnectMock) -> None:
     # The intercept reads each request once and hands it to the handler: the log gets the body's
     # members as sent (unknown ones too), the URI's labels and the query, whatever the answer.
     base = "https://connect.us-east-1.amazonaws.com"
@@ -72,7 +72,7 @@ def test_calls_record_the_request_as_sent_read_once(connect_mock: ConnectMock) -
     )
     requests.post(f"{base}/phone-number/search-available", data=b"[1, 2]", timeout=5)
     requests.get(f"{base}/phone-number/abc%2Fdef?unused=1&unused=2", timeout=5)
-    missing, unreadable, describe = connect_mock.calls
+    missing, unreadable, describe = connect_mock_controller.calls
     assert (missing.params, missing.error) == (
         {"PhoneNumberCountryCode": "US", "Extra": [1]},
         "InvalidParameterException",
@@ -85,16 +85,16 @@ def test_calls_record_the_request_as_sent_read_once(connect_mock: ConnectMock) -
     )
 
 
-def test_sdk_retries_are_separate_calls(connect_mock: ConnectMock) -> None:
+def test_sdk_retries_are_separate_calls(connect_mock_controller: ConnectMock) -> None:
     client = connect_client(attempts=3)
-    connect_mock.faults.add("ListInstances", "InternalServiceException", times=2)
+    connect_mock_controller.faults.add("ListInstances", "InternalServiceException", times=2)
     client.list_instances()
-    assert connect_mock.calls.errors == [
+    assert connect_mock_controller.calls.errors == [
         "InternalServiceException",
         "InternalServiceException",
         None,
     ]
-    assert [c.status for c in connect_mock.calls] == [500, 500, 200]
+    assert [c.status for c in connect_mock_controller.calls] == [500, 500, 200]
 
 
 def test_each_mock_sees_its_own_calls() -> None:
@@ -147,7 +147,9 @@ def test_iam_denial_is_a_spec_access_denied() -> None:
 # --- HTTP control ----------------------------------------------------------------------------
 
 
-def test_faults_over_http(connect_mock: ConnectMock, connect_instance: ConnectInstance) -> None:
+def test_faults_over_http(
+    connect_mock_controller: ConnectMock, connect_instance: ConnectInstance
+) -> None:
     assert requests.get(f"{CONTROL}/faults", timeout=5).json() == {"rules": []}
     added = requests.post(
         f"{CONTROL}/faults",
@@ -159,7 +161,7 @@ def test_faults_over_http(connect_mock: ConnectMock, connect_instance: ConnectIn
     )
     assert added.status_code == 201
     assert [r.get("error") for r in added.json()["rules"]] == ["ThrottlingException", None]
-    assert len(connect_mock.faults) == 2
+    assert len(connect_mock_controller.faults) == 2
     client = connect_client(attempts=1)
     with pytest.raises(client.exceptions.ThrottlingException):
         client.search_available_phone_numbers(
@@ -170,10 +172,10 @@ def test_faults_over_http(connect_mock: ConnectMock, connect_instance: ConnectIn
     listed = requests.get(f"{CONTROL}/faults", timeout=5).json()["rules"]
     assert listed[0]["fired"] == 1
     assert requests.delete(f"{CONTROL}/faults", timeout=5).json() == {"rules": []}
-    assert len(connect_mock.faults) == 0
+    assert len(connect_mock_controller.faults) == 0
 
 
-@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.usefixtures("connect_mock_controller")
 @pytest.mark.parametrize(
     ("body", "message"),
     [

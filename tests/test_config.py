@@ -59,8 +59,12 @@ def test_a_refused_config_post_changes_nothing(connect_server: RemoteConnectMock
 def test_the_cli_refuses_with_the_same_message(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(argv) == 2
-    assert capsys.readouterr().err.startswith(f"connect-mock: {message}")
+    # A usage error in argparse's form, naming the flag, with the configuration's own words.
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    flag = argv[-2]
+    assert f"connect-mock {argv[0]}: error: argument {flag}: {message}" in capsys.readouterr().err
 
 
 def test_fault_files_are_read_once_at_configuration(tmp_path: Path) -> None:

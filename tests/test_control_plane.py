@@ -256,10 +256,10 @@ def test_a_lower_limit_over_http_holds_at_once(endpoint: str) -> None:
 
 
 @pytest.mark.connect_mock(call_log_limit=1)
-def test_the_marker_sets_the_call_log_limit(connect_mock: Any) -> None:
+def test_the_marker_sets_the_call_log_limit(connect_mock_controller: Any) -> None:
     connect_client().list_instances()
     connect_client().list_instances()
-    assert (len(connect_mock.calls), connect_mock.calls.dropped) == (1, 1)
+    assert (len(connect_mock_controller.calls), connect_mock_controller.calls.dropped) == (1, 1)
 
 
 # --- 6. a real clock ------------------------------------------------------------------------------
@@ -349,8 +349,12 @@ def test_serve_takes_several_fault_files(tmp_path: Path) -> None:
 
 def test_serve_names_a_host_it_cannot_bind(capsys: pytest.CaptureFixture[str]) -> None:
     default = runtime.get_default()
-    assert main(["serve", "--host", "256.1.1.1", "--port", "0"]) == 2
-    assert capsys.readouterr().err.startswith("connect-mock: cannot serve on 256.1.1.1:0: ")
+    with pytest.raises(SystemExit) as exited:  # a usage error, in argparse's form
+        main(["serve", "--host", "256.1.1.1", "--port", "0"])
+    assert exited.value.code == 2
+    assert "connect-mock serve: error: argument --host: cannot resolve '256.1.1.1': " in (
+        capsys.readouterr().err
+    )
     assert runtime.get_default() is default  # nothing configured
 
 

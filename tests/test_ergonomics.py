@@ -184,10 +184,10 @@ class CurrentInUnittest(unittest.TestCase):
         assert connect_mock.current().seed == 10
 
 
-def test_current_in_the_fixture(connect_mock: ConnectMock) -> None:
+def test_current_in_the_fixture(connect_mock_controller: ConnectMock) -> None:
     import connect_mock as package
 
-    assert package.current() is connect_mock
+    assert package.current() is connect_mock_controller
 
 
 @mock_aws

@@ -65,9 +65,14 @@ def search(client: Any, connect_instance: ConnectInstance) -> Any:
     ],
 )
 def test_each_declared_error_comes_back_as_its_modelled_class(
-    connect_mock: ConnectMock, client: Any, search: Any, error: str, status: int, message: str
+    connect_mock_controller: ConnectMock,
+    client: Any,
+    search: Any,
+    error: str,
+    status: int,
+    message: str,
 ) -> None:
-    connect_mock.faults.add(SEARCH, error)
+    connect_mock_controller.faults.add(SEARCH, error)
     with pytest.raises(getattr(client.exceptions, error)) as excinfo:
         search()
     response = excinfo.value.response
@@ -77,14 +82,14 @@ def test_each_declared_error_comes_back_as_its_modelled_class(
     assert response["Error"] == {"Code": error, "Message": message}
 
 
-def test_a_custom_message(connect_mock: ConnectMock, search: Any) -> None:
-    connect_mock.faults.add(SEARCH, "InternalServiceException", message="boom")
+def test_a_custom_message(connect_mock_controller: ConnectMock, search: Any) -> None:
+    connect_mock_controller.faults.add(SEARCH, "InternalServiceException", message="boom")
     with pytest.raises(botocore.exceptions.ClientError, match="boom"):
         search()
 
 
-def test_times_limits_a_rule(connect_mock: ConnectMock, search: Any) -> None:
-    rule = connect_mock.faults.add(SEARCH, "ThrottlingException", times=2)
+def test_times_limits_a_rule(connect_mock_controller: ConnectMock, search: Any) -> None:
+    rule = connect_mock_controller.faults.add(SEARCH, "ThrottlingException", times=2)
     assert [_outcome(search) for _ in range(4)] == [
         "ThrottlingException",
         "ThrottlingException",
@@ -94,8 +99,10 @@ def test_times_limits_a_rule(connect_mock: ConnectMock, search: Any) -> None:
     assert rule.fired == 2
 
 
-def test_after_lets_the_first_calls_through(connect_mock: ConnectMock, search: Any) -> None:
-    connect_mock.faults.add(SEARCH, "InternalServiceException", after=2, times=1)
+def test_after_lets_the_first_calls_through(
+    connect_mock_controller: ConnectMock, search: Any
+) -> None:
+    connect_mock_controller.faults.add(SEARCH, "InternalServiceException", after=2, times=1)
     assert [_outcome(search) for _ in range(4)] == ["ok", "ok", "InternalServiceException", "ok"]
 
 
@@ -121,8 +128,10 @@ def test_probability_is_seeded_by_the_mock() -> None:
     assert _pattern(seed=4) != first
 
 
-def test_a_rule_matches_only_its_operation(connect_mock: ConnectMock, client: Any) -> None:
-    connect_mock.faults.add("ListInstances", "InternalServiceException")
+def test_a_rule_matches_only_its_operation(
+    connect_mock_controller: ConnectMock, client: Any
+) -> None:
+    connect_mock_controller.faults.add("ListInstances", "InternalServiceException")
     assert _outcome(client.list_instances) == "InternalServiceException"
     instance_id, _ = create_instance(client, "faults")
     assert (
@@ -136,27 +145,29 @@ def test_a_rule_matches_only_its_operation(connect_mock: ConnectMock, client: An
 
 
 def test_no_operation_means_every_connect_operation_including_motos(
-    connect_mock: ConnectMock,
+    connect_mock_controller: ConnectMock,
 ) -> None:
     client = connect_client(attempts=1)
-    connect_mock.faults.add(error="InternalServiceException", times=2)
+    connect_mock_controller.faults.add(error="InternalServiceException", times=2)
     assert _outcome(client.list_instances) == "InternalServiceException"
     assert _outcome(lambda: create_instance(client, "faults")) == "InternalServiceException"
     assert _outcome(client.list_instances) == "ok"
 
 
 def test_no_operation_with_an_error_matches_the_operations_declaring_it(
-    connect_mock: ConnectMock,
+    connect_mock_controller: ConnectMock,
 ) -> None:
     client = connect_client(attempts=1)
-    connect_mock.faults.add(error="ThrottlingException")
+    connect_mock_controller.faults.add(error="ThrottlingException")
     # ListInstances' model declares no ThrottlingException: it is left alone.
     assert _outcome(client.list_instances) == "ok"
     assert _outcome(lambda: create_instance(client, "faults")) == "ThrottlingException"
 
 
-def test_a_rule_matches_only_its_region(connect_mock: ConnectMock) -> None:
-    connect_mock.faults.add("ListInstances", "InternalServiceException", region="us-west-2")
+def test_a_rule_matches_only_its_region(connect_mock_controller: ConnectMock) -> None:
+    connect_mock_controller.faults.add(
+        "ListInstances", "InternalServiceException", region="us-west-2"
+    )
     assert _outcome(connect_client("us-east-1", attempts=1).list_instances) == "ok"
     assert (
         _outcome(connect_client("us-west-2", attempts=1).list_instances)
@@ -165,19 +176,21 @@ def test_a_rule_matches_only_its_region(connect_mock: ConnectMock) -> None:
 
 
 def test_a_rule_matches_only_its_account(
-    connect_mock: ConnectMock, monkeypatch: pytest.MonkeyPatch
+    connect_mock_controller: ConnectMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    connect_mock.faults.add("ListInstances", "InvalidRequestException", account="111111111111")
+    connect_mock_controller.faults.add(
+        "ListInstances", "InvalidRequestException", account="111111111111"
+    )
     assert _outcome(connect_client(attempts=1).list_instances) == "ok"
     monkeypatch.setenv("MOTO_ACCOUNT_ID", "111111111111")
     assert _outcome(connect_client(attempts=1).list_instances) == "InvalidRequestException"
 
 
 def test_rules_are_checked_in_order_first_match_wins(
-    connect_mock: ConnectMock, search: Any
+    connect_mock_controller: ConnectMock, search: Any
 ) -> None:
-    connect_mock.faults.add(SEARCH, "ThrottlingException", times=1)
-    connect_mock.faults.add(error="InternalServiceException", times=1)
+    connect_mock_controller.faults.add(SEARCH, "ThrottlingException", times=1)
+    connect_mock_controller.faults.add(error="InternalServiceException", times=1)
     assert [_outcome(search) for _ in range(3)] == [
         "ThrottlingException",
         "InternalServiceException",
@@ -185,30 +198,30 @@ def test_rules_are_checked_in_order_first_match_wins(
     ]
 
 
-def test_latency_delays_the_answer(connect_mock: ConnectMock, search: Any) -> None:
-    connect_mock.faults.add(SEARCH, latency=0.3, times=1)
+def test_latency_delays_the_answer(connect_mock_controller: ConnectMock, search: Any) -> None:
+    connect_mock_controller.faults.add(SEARCH, latency=0.3, times=1)
     start = time.perf_counter()
     assert len(search()["AvailableNumbersList"]) == 2
     assert time.perf_counter() - start >= 0.3
 
 
-def test_latency_before_an_error(connect_mock: ConnectMock, search: Any) -> None:
-    connect_mock.faults.add(SEARCH, "InternalServiceException", latency=0.2)
+def test_latency_before_an_error(connect_mock_controller: ConnectMock, search: Any) -> None:
+    connect_mock_controller.faults.add(SEARCH, "InternalServiceException", latency=0.2)
     start = time.perf_counter()
     assert _outcome(search) == "InternalServiceException"
     assert time.perf_counter() - start >= 0.2
 
 
-def test_remove_and_clear(connect_mock: ConnectMock, search: Any) -> None:
-    rule = connect_mock.faults.add(SEARCH, "ThrottlingException")
+def test_remove_and_clear(connect_mock_controller: ConnectMock, search: Any) -> None:
+    rule = connect_mock_controller.faults.add(SEARCH, "ThrottlingException")
     assert _outcome(search) == "ThrottlingException"
     rule.remove()
     assert _outcome(search) == "ok"
-    connect_mock.faults.add(SEARCH, "ThrottlingException")
-    connect_mock.faults.throttle()
-    assert len(connect_mock.faults) == 2
-    connect_mock.faults.clear()
-    assert len(connect_mock.faults) == 0
+    connect_mock_controller.faults.add(SEARCH, "ThrottlingException")
+    connect_mock_controller.faults.throttle()
+    assert len(connect_mock_controller.faults) == 2
+    connect_mock_controller.faults.clear()
+    assert len(connect_mock_controller.faults) == 0
     assert _outcome(search) == "ok"
 
 
@@ -224,7 +237,7 @@ def test_remove_and_clear(connect_mock: ConnectMock, search: Any) -> None:
             "InternalServiceException, InvalidParameterException, ThrottlingException",
         ),
         (("SearchPhoneNumbers", "ThrottlingException"), {}, ValueError, "unknown operation"),
-        ((SEARCH,), {}, ValueError, "a fault rule needs an error, a latency, or both"),
+        ((SEARCH,), {}, ValueError, "a fault rule needs an error, an outcome or a latency"),
         ((SEARCH, "ThrottlingException"), {"times": 0}, ValueError, "times must be at least 1"),
         ((SEARCH, "ThrottlingException"), {"after": -1}, ValueError, "after must be at least 0"),
         ((SEARCH, "ThrottlingException"), {"times": "2"}, TypeError, "times must be an int"),
@@ -251,55 +264,59 @@ def test_remove_and_clear(connect_mock: ConnectMock, search: Any) -> None:
     ],
 )
 def test_bad_rules_are_refused_with_what_is_allowed(
-    connect_mock: ConnectMock,
+    connect_mock_controller: ConnectMock,
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
     error: type,
     message: str,
 ) -> None:
     with pytest.raises(error, match=message.replace("(", r"\(")):
-        connect_mock.faults.add(*args, **kwargs)
+        connect_mock_controller.faults.add(*args, **kwargs)
 
 
-def test_an_error_for_every_operation_must_be_declared_by_one(connect_mock: ConnectMock) -> None:
+def test_an_error_for_every_operation_must_be_declared_by_one(
+    connect_mock_controller: ConnectMock,
+) -> None:
     with pytest.raises(
         ValueError, match="'NoSuchThing' is not an error the model declares for any"
     ):
-        connect_mock.faults.add(error="NoSuchThing")
+        connect_mock_controller.faults.add(error="NoSuchThing")
 
 
 # --- throttling on the virtual clock ------------------------------------------------------
 
 
-def test_throttle_models_connects_default_quota(connect_mock: ConnectMock, search: Any) -> None:
-    connect_mock.faults.throttle()  # 2 requests/s, burst 5
+def test_throttle_models_connects_default_quota(
+    connect_mock_controller: ConnectMock, search: Any
+) -> None:
+    connect_mock_controller.faults.throttle()  # 2 requests/s, burst 5
     assert [_outcome(search) for _ in range(6)] == ["ok"] * 5 + ["ThrottlingException"]
-    connect_mock.clock.advance(1.5)  # 3 tokens
+    connect_mock_controller.clock.advance(1.5)  # 3 tokens
     assert [_outcome(search) for _ in range(4)] == ["ok"] * 3 + ["ThrottlingException"]
-    connect_mock.clock.advance(timedelta(seconds=0.5))  # 1 token
+    connect_mock_controller.clock.advance(timedelta(seconds=0.5))  # 1 token
     assert [_outcome(search) for _ in range(2)] == ["ok", "ThrottlingException"]
 
 
 def test_throttle_buckets_are_per_operation_and_region(
-    connect_mock: ConnectMock, search: Any, client: Any
+    connect_mock_controller: ConnectMock, search: Any, client: Any
 ) -> None:
-    connect_mock.faults.throttle(rate=1, burst=2)
+    connect_mock_controller.faults.throttle(rate=1, burst=2)
     assert [_outcome(search) for _ in range(3)] == ["ok", "ok", "ThrottlingException"]
     assert _outcome(client.list_instances) == "ok"
     west = connect_client("us-west-2", attempts=1)
     assert [_outcome(west.list_instances) for _ in range(3)] == ["ok", "ok", "ThrottlingException"]
 
 
-def test_throttle_of_one_operation(connect_mock: ConnectMock, client: Any) -> None:
-    connect_mock.faults.throttle(rate=1, burst=1, operation="ListInstances")
+def test_throttle_of_one_operation(connect_mock_controller: ConnectMock, client: Any) -> None:
+    connect_mock_controller.faults.throttle(rate=1, burst=1, operation="ListInstances")
     assert [_outcome(client.list_instances) for _ in range(2)] == ["ok", "ThrottlingException"]
     assert _outcome(lambda: create_instance(client, "faults")) == "ok"
 
 
 def test_a_retry_loop_can_be_tested_without_sleeping(
-    connect_mock: ConnectMock, search: Any
+    connect_mock_controller: ConnectMock, search: Any
 ) -> None:
-    connect_mock.faults.throttle(rate=2, burst=1)
+    connect_mock_controller.faults.throttle(rate=2, burst=1)
 
     def search_with_backoff() -> int:
         attempts = 0
@@ -307,7 +324,7 @@ def test_a_retry_loop_can_be_tested_without_sleeping(
             attempts += 1
             if _outcome(search) == "ok":
                 return attempts
-            connect_mock.clock.advance(0.25)  # the code under test would sleep here
+            connect_mock_controller.clock.advance(0.25)  # the code under test would sleep here
 
     assert [search_with_backoff() for _ in range(3)] == [1, 3, 3]
 
@@ -323,20 +340,20 @@ def test_a_retry_loop_can_be_tested_without_sleeping(
     ],
 )
 def test_bad_throttles_are_refused(
-    connect_mock: ConnectMock, kwargs: dict[str, Any], error: type, message: str
+    connect_mock_controller: ConnectMock, kwargs: dict[str, Any], error: type, message: str
 ) -> None:
     with pytest.raises(error, match=message):
-        connect_mock.faults.throttle(**kwargs)
+        connect_mock_controller.faults.throttle(**kwargs)
 
 
-def test_the_clock_moves_only_forward(connect_mock: ConnectMock) -> None:
-    before = connect_mock.clock.now()
-    connect_mock.clock.advance(timedelta(days=1))
-    assert connect_mock.clock.now() - before == timedelta(days=1)
+def test_the_clock_moves_only_forward(connect_mock_controller: ConnectMock) -> None:
+    before = connect_mock_controller.clock.now()
+    connect_mock_controller.clock.advance(timedelta(days=1))
+    assert connect_mock_controller.clock.now() - before == timedelta(days=1)
     with pytest.raises(ValueError, match="only moves forward"):
-        connect_mock.clock.advance(-1)
+        connect_mock_controller.clock.advance(-1)
     with pytest.raises(TypeError, match="takes seconds"):
-        connect_mock.clock.advance("1")  # type: ignore[arg-type]
+        connect_mock_controller.clock.advance("1")  # type: ignore[arg-type]
 
 
 # --- configuration ---------------------------------------------------------------------------
@@ -359,7 +376,7 @@ def test_rules_from_the_constructor_and_a_file() -> None:
         assert len(cm.faults) == 2
 
 
-def test_a_throttle_from_a_file(connect_mock: ConnectMock) -> None:
+def test_a_throttle_from_a_file(connect_mock_controller: ConnectMock) -> None:
     with mock_connect(faults=str(FAULT_FILES / "connect_quota.json")):
         client = connect_client(attempts=1)
         assert [_outcome(client.list_instances) for _ in range(6)] == ["ok"] * 5 + [
@@ -381,7 +398,7 @@ def test_bad_rule_sources_name_the_entry(rules: Any, message: str) -> None:
         mock_connect(faults=rules)
 
 
-def test_unfired_rules_fail_the_stop_when_asked(connect_mock: ConnectMock) -> None:
+def test_unfired_rules_fail_the_stop_when_asked(connect_mock_controller: ConnectMock) -> None:
     cm = mock_connect(assert_all_faults_fired=True)
     cm.start()
     cm.faults.add(SEARCH, "ThrottlingException", times=2)
@@ -417,12 +434,15 @@ def test_decorated_calls_get_fresh_rules() -> None:
     assert counts == [["InvalidRequestException", "ok"]] * 2
 
 
-def test_rule_json_round_trip(connect_mock: ConnectMock) -> None:
-    rule = connect_mock.faults.add(SEARCH, "ThrottlingException", times=3, region="eu-west-2")
+def test_rule_json_round_trip(connect_mock_controller: ConnectMock) -> None:
+    rule = connect_mock_controller.faults.add(
+        SEARCH, "ThrottlingException", times=3, region="eu-west-2"
+    )
     data = rule.to_json()
     assert data == {
         "operation": SEARCH,
         "error": "ThrottlingException",
+        "outcome": None,
         "times": 3,
         "after": 0,
         "probability": 1.0,

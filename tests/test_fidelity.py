@@ -520,8 +520,8 @@ def test_rule8_claim_release_limit_false_turns_the_rule_off() -> None:
 
 
 @pytest.mark.connect_mock(claim_release_limit=False)
-def test_the_marker_sets_the_option(connect_mock: ConnectMock) -> None:
-    assert connect_mock.config.claim_release_limit is False
+def test_the_marker_sets_the_option(connect_mock_controller: ConnectMock) -> None:
+    assert connect_mock_controller.config.claim_release_limit is False
 
 
 @pytest.mark.connect_mock(claim_release_limit=False, phone_number_quota=1)

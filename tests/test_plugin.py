@@ -60,20 +60,20 @@ def test_the_fixture_is_an_active_mock_with_the_markers_options(
             with mock_connect(seed=seed):
                 return search()
 
-        def test_default(connect_mock):
-            assert isinstance(connect_mock, ConnectMock)
-            assert connect_mock.seed == 0 and connect_mock.started
+        def test_default(connect_mock_controller):
+            assert isinstance(connect_mock_controller, ConnectMock)
+            assert connect_mock_controller.seed == 0 and connect_mock_controller.started
             assert search() == expected(0)
 
         @pytest.mark.connect_mock(seed=42, search_limit=7)
-        def test_marker(connect_mock):
-            assert (connect_mock.seed, connect_mock.search_limit) == (42, 7)
+        def test_marker(connect_mock_controller):
+            assert (connect_mock_controller.seed, connect_mock_controller.search_limit) == (42, 7)
             assert search() == expected(42)
 
         @pytest.mark.connect_mock(seed=5)
         class TestClassMarker:
-            def test_inherits(self, connect_mock):
-                assert connect_mock.seed == 5
+            def test_inherits(self, connect_mock_controller):
+                assert connect_mock_controller.seed == 5
         """
     )
     with_search.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=3)
@@ -85,11 +85,11 @@ def test_a_misspelt_marker_option_is_a_type_error(pytester: pytest.Pytester) -> 
         import pytest
 
         @pytest.mark.connect_mock(sede=1)
-        def test_typo(connect_mock):
+        def test_typo(connect_mock_controller):
             pass
 
         @pytest.mark.connect_mock(1)
-        def test_positional(connect_mock):
+        def test_positional(connect_mock_controller):
             pass
         """
     )
@@ -116,8 +116,8 @@ def test_the_seed_option_sets_fixture_and_plain_mock_aws(with_search: pytest.Pyt
             with mock_connect(seed=seed):
                 return search()
 
-        def test_fixture(connect_mock):
-            assert connect_mock.seed == 99
+        def test_fixture(connect_mock_controller):
+            assert connect_mock_controller.seed == 99
             assert search() == expected(99)
 
         @mock_aws
@@ -161,7 +161,7 @@ def test_state_does_not_leak_between_tests(pytester: pytest.Pytester) -> None:
         def test_first(connect_instance):
             created.append(connect_instance.instance_id)
 
-        def test_second(connect_mock):
+        def test_second(connect_mock_controller):
             client = boto3.client("connect", region_name="us-east-1")
             assert client.list_instances()["InstanceSummaryList"] == []
             try:

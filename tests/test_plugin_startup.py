@@ -165,14 +165,14 @@ def test_plain_mock_aws_serves_connect_with_no_import():
     assert len(seen["plain"]) == 3
 
 
-def test_the_fixture_takes_the_session_seed(connect_mock):
-    assert connect_mock.seed == 7
+def test_the_fixture_takes_the_session_seed(connect_mock_controller):
+    assert connect_mock_controller.seed == 7
     assert search() == seen["plain"]
 
 
 @pytest.mark.connect_mock(seed=8)
-def test_the_marker_sets_the_fixtures_options(connect_mock):
-    assert connect_mock.seed == 8
+def test_the_marker_sets_the_fixtures_options(connect_mock_controller):
+    assert connect_mock_controller.seed == 8
     assert search() != seen["plain"]
 
 

@@ -202,7 +202,7 @@ def _post(body: bytes | str) -> requests.Response:
     return requests.post(URL, data=body, headers={"Content-Type": "application/json"}, timeout=5)
 
 
-@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.usefixtures("connect_mock_controller")
 def test_an_error_on_the_wire_is_restjson1() -> None:
     response = _post(json.dumps({"PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"}))
     assert response.status_code == 400
@@ -221,7 +221,7 @@ def test_a_success_carries_a_request_id(connect_instance: ConnectInstance) -> No
     assert len(page["ResponseMetadata"]["RequestId"]) == 36
 
 
-@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.usefixtures("connect_mock_controller")
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -252,7 +252,7 @@ def test_an_unreadable_body_is_a_400_never_a_500(body: bytes, message: str) -> N
     assert response.json() == {"Message": message}
 
 
-@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.usefixtures("connect_mock_controller")
 def test_an_empty_body_reports_the_missing_members() -> None:
     response = _post(b"")
     assert response.status_code == 400
@@ -264,7 +264,7 @@ def test_an_empty_body_reports_the_missing_members() -> None:
     )
 
 
-@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.usefixtures("connect_mock_controller")
 def test_unknown_members_are_ignored_as_aws_does(connect_instance: ConnectInstance) -> None:
     body = {
         "InstanceId": connect_instance.instance_id,
@@ -277,7 +277,7 @@ def test_unknown_members_are_ignored_as_aws_does(connect_instance: ConnectInstan
     assert len(response.json()["AvailableNumbersList"]) == 10
 
 
-@pytest.mark.usefixtures("connect_mock")
+@pytest.mark.usefixtures("connect_mock_controller")
 def test_a_method_no_operation_has_is_a_404() -> None:
     response = requests.patch(URL, timeout=5)
     assert response.status_code == 404

@@ -110,7 +110,10 @@ class PhoneNumbers(NumberLists):
         return claim
 
     def _claim_failure(self, target: str, now: datetime) -> str | None:
-        """Why a claim to ``target`` ends FAILED: the target is full, or the 200% rule."""
+        """Why a claim to ``target`` ends FAILED: an outcome fault rule said so (a carrier-side
+        failure, say), the target is full, or the 200% rule."""
+        if self.context.injected_failure is not None:
+            return self.context.injected_failure
         quota = self.context.phone_number_quota
         if self.state.active_claims.get(target, 0) >= quota:
             return QUOTA_MESSAGE
@@ -160,6 +163,10 @@ class PhoneNumbers(NumberLists):
         # Amazon Web Services Region." (UpdatePhoneNumber)
         target = resolve(self.account_id, self.region, instance_id, target_arn, "UpdatePhoneNumber")
         claim.require_settled()
+        if self.context.injected_failure is not None:
+            # An outcome fault rule: accepted, then FAILED, and the number stays where it was.
+            claim.begin(self.context.injected_failure)
+            return claim
         active = self.state.active_claims
         if target != claim.target_arn and active.get(target, 0) >= self.context.phone_number_quota:
             # "A common reason for a failure may be that the TargetArn value you are claiming or
@@ -181,6 +188,10 @@ class PhoneNumbers(NumberLists):
         def run() -> None:
             claim = self.find(reference, "UpdatePhoneNumberMetadata")
             claim.require_settled()
+            if self.context.injected_failure is not None:
+                # An outcome fault rule: accepted, then FAILED; the description stays as it was.
+                claim.begin(self.context.injected_failure)
+                return
             if description is not None:
                 claim.description = description
             # "To verify the status of a previous UpdatePhoneNumberMetadata operation, call the

@@ -171,9 +171,22 @@ def clock_endpoint(method: str, body: bytes) -> Response:
     return _answer(200, {"now": clock.now().isoformat()})
 
 
+_ENDPOINTS = ("faults", "calls", "config", "clock")
+
+
+def unknown_endpoint(method: str, body: bytes) -> Response:
+    """Any other path under the control prefix: a JSON 404, as every refusal here is."""
+    listed = ", ".join(f"/moto-api/connect-mock/{name}" for name in _ENDPOINTS)
+    return _answer(404, {"Message": f"no such control endpoint; connect_mock's are {listed}"})
+
+
 url_paths: dict[str, Callable[[str, bytes], Response]] = {
     "{0}/moto-api/connect-mock/faults$": faults_endpoint,
     "{0}/moto-api/connect-mock/calls$": calls_endpoint,
     "{0}/moto-api/connect-mock/config$": config_endpoint,
     "{0}/moto-api/connect-mock/clock$": clock_endpoint,
+    # Last: routes are tried in order in process, and by specificity in the server (where the
+    # named group becomes a Flask converter; a bare ".*" would be taken literally).
+    "{0}/moto-api/connect-mock/?$": unknown_endpoint,
+    "{0}/moto-api/connect-mock/(?P<rest>.*)$": unknown_endpoint,
 }

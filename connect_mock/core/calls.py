@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any, overload
+
+from .names import did_you_mean
 
 __all__ = ["Call", "CallJournal", "CallLog"]
 
@@ -128,10 +132,19 @@ class CallLog(Sequence[Call]):
         region: str | None = None,
         account: str | None = None,
     ) -> list[Call]:
-        """Calls matching every criterion given (``error=None`` selects the successful ones)."""
+        """Calls matching every criterion given (``error=None`` selects the successful ones).
+
+        An operation or error code no call could have (not in Connect's model, and in no call
+        recorded) is a ValueError naming the close matches: a misspelt name would otherwise
+        select nothing, and ``assert cm.calls.filter(...) == []`` would pass untested."""
+        calls = self._calls()
+        if operation is not None:
+            _check_name("operation", operation, calls, _known_operations())
+        if error is not _ANY and error is not None:
+            _check_name("error", error, calls, _known_errors())
         return [
             call
-            for call in self._calls()
+            for call in calls
             if (operation is None or call.operation == operation)
             and (error is _ANY or call.error == error)
             and (status is None or call.status == status)
@@ -148,3 +161,54 @@ class CallLog(Sequence[Call]):
     def errors(self) -> list[str | None]:
         """The error code of each call (None for a success), in order."""
         return [call.error for call in self._calls()]
+
+
+# What intercept records for a request no Connect operation routes to, and for an error answer
+# without an error code.
+UNKNOWN_OPERATION = "Unknown"
+_HTTP_STATUS_CODE = re.compile(r"HTTP[1-5][0-9][0-9]")
+
+
+@lru_cache(maxsize=1)
+def _known_operations() -> tuple[str, ...]:
+    from .._moto import connect_model
+
+    return (*connect_model().operation_names, UNKNOWN_OPERATION)
+
+
+@lru_cache(maxsize=1)
+def _known_errors() -> tuple[str, ...]:
+    from .._moto import connect_model
+
+    model = connect_model()
+    return tuple(
+        sorted(
+            {
+                shape.name
+                for name in model.operation_names
+                for shape in model.operation_model(name).error_shapes
+            }
+        )
+    )
+
+
+def _check_name(kind: str, name: object, calls: list[Call], known: tuple[str, ...]) -> None:
+    if not isinstance(name, str):
+        raise TypeError(f"{kind} must be a string, not {type(name).__name__}")
+    recorded = {call.operation if kind == "operation" else call.error for call in calls}
+    if name in known or name in recorded:
+        return
+    if kind == "error" and _HTTP_STATUS_CODE.fullmatch(name):
+        return
+    from .operations import declared_errors
+
+    if kind == "operation":
+        answered = tuple(declared_errors())
+        raise ValueError(
+            f"unknown operation {name!r}{did_you_mean(name, known)}: Connect has no operation "
+            f"of that name, so no call can match it; the mock answers: {', '.join(answered)}"
+        )
+    raise ValueError(
+        f"unknown error {name!r}{did_you_mean(name, known)}: Connect's model declares no error "
+        f"of that name and no call recorded one; declared: {', '.join(known)}"
+    )

@@ -19,7 +19,6 @@ whatever the order of the file.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from bisect import bisect_left
@@ -30,6 +29,7 @@ from typing import Any, Union
 
 from .._moto import connect_model
 from ..core.errors import FixtureError
+from ..core.files import read_json_file
 from . import numbering
 
 __all__ = ["FixtureSource", "Inventories", "load_fixtures"]
@@ -105,19 +105,7 @@ def _read(source: FixtureSource) -> tuple[str, Any]:
         raise TypeError(
             f"a fixture is a path to a JSON file or a mapping, not {type(source).__name__}"
         )
-    path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FixtureError(f"{path}: cannot read fixture file: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise FixtureError(f"{path}: fixture file is not UTF-8 text: {exc.reason}") from None
-    try:
-        return str(path), json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FixtureError(
-            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
+    return str(Path(source)), read_json_file(source, "fixture", FixtureError)
 
 
 def _parse(name: str, document: Any) -> Inventories:

@@ -46,7 +46,10 @@ def handle(incoming: Incoming) -> Response:
             headers=request.headers,
         )
         operation = OPERATIONS[route.operation]
-        result = operation(runtime.current(), request.account, request.region, params)
+        context = runtime.current()
+        if incoming.failure is not None:
+            context = context.failing(incoming.failure)
+        result = operation(context, request.account, request.region, params)
     except ConnectServiceError as error:
         return _as_declared(error, route.declared_errors).to_response(request_id)
     return _json_response(200, result, request_id)

@@ -22,6 +22,8 @@ class Incoming:
     uri_params: tuple[tuple[str, str], ...]
     document: dict[str, Any]  # the body's JSON object ({} when it holds none)
     body_error: ConnectServiceError | None  # why the body is not a JSON object, if it is not
+    # An outcome fault rule's FAILED message for this call (the intercept sets it), else None.
+    failure: str | None = None
 
     def recorded_params(self) -> dict[str, Any]:
         """What the call log records: the body's members, then URI and query parameters."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .. import runtime
@@ -58,7 +59,11 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
             outcome.error, outcome.message
         ).to_response()
     else:
+        if outcome is not None and outcome.failure is not None:
+            incoming = replace(incoming, failure=outcome.failure)
         status, response_headers, body = answer(incoming)
+        if outcome is not None and outcome.rule is not None and status >= 400:
+            outcome.rule.unfire()  # refused for another reason: its outcome never applied
     recorded_calls().record(
         Call(
             operation=operation,

@@ -1,0 +1,38 @@
+"""Reading the JSON files users hand the mock (inventory fixtures, fault rules): one way to say
+what is wrong with one, whichever kind it is.
+
+A relative path is relative to the current directory (the pytest marker resolves it against
+pytest's rootdir first); an unreadable file's error names the absolute path tried."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+__all__ = ["read_json_file"]
+
+
+def read_json_file(
+    source: str | os.PathLike[str], kind: str, error: type[ValueError] = ValueError
+) -> Any:
+    """The JSON document in ``source``; ``error`` (a ValueError) starting with the path as given
+    for a file that cannot be read, is not UTF-8, or is not JSON. ``kind`` names the file in
+    the messages ("fixture", "fault")."""
+    path = Path(source)
+    tried = "" if path.is_absolute() else f" (looked for {Path(os.path.abspath(path))})"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise error(f"{path}: cannot read {kind} file{tried}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: {kind} file is not UTF-8 text: {exc.reason}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise error(f"{path}: not valid JSON: it nests too deeply") from None
