@@ -29,6 +29,8 @@ TOKEN_FIELDS = {
     ),
     "ListPhoneNumbers": "InstanceId, PhoneNumberTypes, PhoneNumberCountryCodes",
     "ListTrafficDistributionGroups": "InstanceId",
+    "ListContactFlows": "InstanceId, ContactFlowTypes",
+    "ListFlowAssociations": "InstanceId, ResourceType",
 }
 
 
