@@ -11,9 +11,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
+from moto import mock_aws
+from moto.core import set_initial_no_auth_action_count
 
-from connect_mock import RemoteConnectMock
+from connect_mock import RemoteConnectMock, mock_connect
 from tests.helpers import (
     ACCOUNT,
     client_error,
@@ -330,3 +333,56 @@ def test_the_javascript_sdk_routes_a_number(
         "ReleasePhoneNumber",
         "ListFlowAssociations",
     ]
+
+
+# --- faults, the call log, IAM -----------------------------------------------------------------
+
+
+def test_fault_rules_and_the_call_log_cover_the_route_step() -> None:
+    with mock_connect() as cm:
+        env = Env(None)
+        (claimed,) = env.claim()
+        cm.faults.add("AssociatePhoneNumberContactFlow", "ThrottlingException", times=1)
+        with pytest.raises(env.client.exceptions.ThrottlingException):
+            env.associate(claimed["PhoneNumberId"])
+        assert env.listed() == []  # the fault changed nothing
+        env.associate(claimed["PhoneNumberId"])
+        calls = [c for c in cm.calls if c.operation == "AssociatePhoneNumberContactFlow"]
+        assert [c.error for c in calls] == ["ThrottlingException", None]
+        assert calls[-1].params == {
+            "InstanceId": env.instance_id,
+            "ContactFlowId": env.flow["ContactFlowId"],
+            "PhoneNumberId": claimed["PhoneNumberId"],
+        }
+
+
+@set_initial_no_auth_action_count(3)
+@mock_aws
+def test_iam_denies_the_route_step_like_any_operation() -> None:
+    iam = boto3.client("iam", region_name="us-east-1")
+    iam.create_user(UserName="router")
+    key = iam.create_access_key(UserName="router")["AccessKey"]
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "connect:CreateContactFlow", "Resource": "*"}],
+    }
+    iam.put_user_policy(
+        UserName="router", PolicyName="create-flows-only", PolicyDocument=json.dumps(policy)
+    )
+    client = boto3.client(
+        "connect",
+        region_name="us-east-1",
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+    )
+    with pytest.raises(client.exceptions.AccessDeniedException) as excinfo:
+        client.associate_phone_number_contact_flow(
+            PhoneNumberId="x", InstanceId="i", ContactFlowId="f"
+        )
+    status, code, message = client_error(excinfo)
+    assert (status, code) == (403, "AccessDeniedException")
+    assert "connect:AssociatePhoneNumberContactFlow" in message
+    # Allowed: the request reaches the operation, which finds no such instance. (A GET would
+    # not do: moto's signature check fails on restJson GETs, its own ListInstances included.)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.create_contact_flow(InstanceId="i", Name="n", Type="CONTACT_FLOW", Content="{}")
