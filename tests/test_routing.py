@@ -5,13 +5,9 @@ journey too."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 from moto import mock_aws
 from moto.core import set_initial_no_auth_action_count
@@ -22,12 +18,14 @@ from tests.helpers import (
     client_error,
     connect_client,
     create_instance,
+    iam_user_client,
     invalid_token,
     manual_progress,
+    run_js,
     search_numbers,
 )
 from tests.test_flows import CONTENT
-from tests.test_server_mode import JS, node_modules  # noqa: F401 (the fixture)
+from tests.test_server_mode import node_modules  # noqa: F401 (the fixture)
 
 
 class Env:
@@ -303,17 +301,7 @@ def test_the_javascript_sdk_routes_a_number(
     node_modules: Path,  # noqa: F811 (the fixture)
     connect_server: RemoteConnectMock,
 ) -> None:
-    env = dict(os.environ, AWS_ACCESS_KEY_ID="x", AWS_SECRET_ACCESS_KEY="x")
-    result = subprocess.run(
-        ["node", str(JS / "journey.mjs")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=JS,
-    )
-    assert result.returncode == 0, result.stderr
-    seen = json.loads(result.stdout)
+    seen = run_js("journey.mjs")
     assert seen["associations"] == [
         {
             "ResourceId": seen["numberArn"],
@@ -359,22 +347,7 @@ def test_fault_rules_and_the_call_log_cover_the_route_step() -> None:
 @set_initial_no_auth_action_count(3)
 @mock_aws
 def test_iam_denies_the_route_step_like_any_operation() -> None:
-    iam = boto3.client("iam", region_name="us-east-1")
-    iam.create_user(UserName="router")
-    key = iam.create_access_key(UserName="router")["AccessKey"]
-    policy = {
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Action": "connect:CreateContactFlow", "Resource": "*"}],
-    }
-    iam.put_user_policy(
-        UserName="router", PolicyName="create-flows-only", PolicyDocument=json.dumps(policy)
-    )
-    client = boto3.client(
-        "connect",
-        region_name="us-east-1",
-        aws_access_key_id=key["AccessKeyId"],
-        aws_secret_access_key=key["SecretAccessKey"],
-    )
+    client = iam_user_client("router", ["connect:CreateContactFlow"])
     with pytest.raises(client.exceptions.AccessDeniedException) as excinfo:
         client.associate_phone_number_contact_flow(
             PhoneNumberId="x", InstanceId="i", ContactFlowId="f"
