@@ -10,7 +10,7 @@ from ..core.errors import ResourceNotFoundException
 from .arns import TDG_REGION_PAIRS, parse_arn
 from .context import Context
 from .flows import ContactFlows
-from .flowstate import Association, Instance, flow_state, forget_number
+from .flowstate import Association, flow_state, forget_number
 from .lookup import find_claim, is_group
 from .models import ClaimedNumber
 from .paging import Page, page_of
@@ -31,7 +31,7 @@ class FlowAssociations:
         self.region = region
         self.flows = ContactFlows(context, account_id, region)
 
-    def _claim(self, reference: str, operation: str, instance: Instance) -> ClaimedNumber:
+    def _claim(self, reference: str, operation: str, instance_id: str) -> ClaimedNumber:
         """The CLAIMED number ``reference`` names, claimed to ``instance`` (directly or through
         a traffic distribution group)."""
         claim = find_claim(
@@ -42,9 +42,9 @@ class FlowAssociations:
                 f"Phone number '{reference}' is {claim.progress.status}, not CLAIMED; a number "
                 "can be routed to a flow once it is CLAIMED"
             )
-        if _instance_of(claim) != instance.id:
+        if _instance_of(claim) != instance_id:
             raise ResourceNotFoundException(
-                f"Phone number '{reference}' is not claimed to instance {instance.id} "
+                f"Phone number '{reference}' is not claimed to instance {instance_id} "
                 f"(it is claimed to {claim.target_arn})"
             )
         return claim
@@ -52,9 +52,8 @@ class FlowAssociations:
     def associate(self, number_ref: str, instance_ref: str, flow_ref: str) -> Association:
         """Route the number to the flow, replacing the flow it was routed to."""
         with lifecycle_lock:
-            flow, _ = self.flows.find(instance_ref, flow_ref)
-            instance, flows = self.flows.instance(instance_ref)
-            claim = self._claim(number_ref, "AssociatePhoneNumberContactFlow", instance)
+            flows, flow, _ = self.flows.find(instance_ref, flow_ref)
+            claim = self._claim(number_ref, "AssociatePhoneNumberContactFlow", flow.instance_id)
             forget_number(claim)
             association = Association(claim, flow)
             flow_state(self.account_id, claim.region).by_number[claim.id] = association
@@ -65,7 +64,7 @@ class FlowAssociations:
     def disassociate(self, number_ref: str, instance_ref: str) -> None:
         with lifecycle_lock:
             instance, _ = self.flows.instance(instance_ref)
-            claim = self._claim(number_ref, "DisassociatePhoneNumberContactFlow", instance)
+            claim = self._claim(number_ref, "DisassociatePhoneNumberContactFlow", instance.id)
             if claim.id not in flow_state(self.account_id, claim.region).by_number:
                 raise ResourceNotFoundException(
                     f"Phone number '{number_ref}' is not associated with a contact flow"

@@ -34,6 +34,8 @@ from .state import lifecycle_lock
 __all__ = ["ContactFlows", "FlowView"]
 
 DEFAULT_PAGE_SIZE = 100  # "The default MaxResult size is 100." (ListContactFlows)
+# The ContactFlowId suffixes DescribeContactFlow documents, as error messages spell them.
+_SUFFIXES = {"$SAVED": "':$SAVED'", "version": "':{version}'"}
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,9 @@ class ContactFlows:
 
     def find(
         self, instance_ref: str, flow_ref: str, suffixes: tuple[str, ...] = ()
-    ) -> tuple[ContactFlow, FlowReference]:
-        """The flow ``flow_ref`` names (ID or ARN, with a suffix among ``suffixes``: "$SAVED",
-        "version"). Call under the lifecycle lock."""
+    ) -> tuple[InstanceFlows, ContactFlow, FlowReference]:
+        """The instance's flows and the flow ``flow_ref`` names (ID or ARN, with a suffix among
+        ``suffixes``: "$SAVED", "version"). Call under the lifecycle lock."""
         instance, flows = self.instance(instance_ref)
         reference = parse_flow_reference(flow_ref, self.account_id, instance)
         flow = flows.by_id.get(reference.id)
@@ -112,12 +114,12 @@ class ContactFlows:
         if suffix is not None:
             kind = "$SAVED" if suffix == "$SAVED" else "version" if suffix.isdigit() else None
             if kind is None or kind not in suffixes:
-                allowed = " or ".join(f"':{s}'" for s in suffixes) or "no suffix"
+                allowed = " or ".join(_SUFFIXES[s] for s in suffixes) or "no suffix"
                 raise InvalidParameterException(
                     f"ContactFlowId '{flow_ref}' has the suffix ':{suffix}'; this operation "
-                    f"takes {allowed}".replace("':version'", "':{version}'")
+                    f"takes {allowed}"
                 )
-        return flow, reference
+        return flows, flow, reference
 
     def _unique(self, flows: InstanceFlows, name: str, flow: ContactFlow | None = None) -> None:
         other = flows.by_name.get(name)
@@ -161,7 +163,7 @@ class ContactFlows:
 
     def describe(self, instance_ref: str, flow_ref: str) -> FlowView:
         with lifecycle_lock:
-            flow, reference = self.find(instance_ref, flow_ref, ("$SAVED", "version"))
+            _, flow, reference = self.find(instance_ref, flow_ref, ("$SAVED", "version"))
             tags = connect_tags(self.account_id, flow.region).get_tag_dict_for_resource(flow.arn)
             suffix = reference.suffix
             if suffix is not None and suffix.isdigit():
@@ -210,7 +212,7 @@ class ContactFlows:
     def update_content(self, instance_ref: str, flow_ref: str, content: str) -> None:
         """Publish new content (validated), or save it unpublished with ``id:$SAVED``."""
         with lifecycle_lock:
-            flow, reference = self.find(instance_ref, flow_ref, ("$SAVED",))
+            _, flow, reference = self.find(instance_ref, flow_ref, ("$SAVED",))
             _check_length(content)
             if reference.suffix is None:
                 _validate(content, flow.flow_type)
@@ -233,8 +235,7 @@ class ContactFlows:
         state: str | None = None,
     ) -> None:
         with lifecycle_lock:
-            flow, _ = self.find(instance_ref, flow_ref)
-            _, flows = self.instance(instance_ref)
+            flows, flow, _ = self.find(instance_ref, flow_ref)
             if name is not None:
                 self._unique(flows, name, flow)
                 flows.rename(flow, name)
@@ -246,7 +247,7 @@ class ContactFlows:
 
     def delete(self, instance_ref: str, flow_ref: str) -> None:
         with lifecycle_lock:
-            flow, _ = self.find(instance_ref, flow_ref)
+            flows, flow, _ = self.find(instance_ref, flow_ref)
             if flow.numbers:
                 # Chosen (not documented): a flow that phone numbers route to stays until they
                 # are routed elsewhere, so that no claimed number points at nothing.
@@ -256,7 +257,6 @@ class ContactFlows:
                     "associated with it. Call DisassociatePhoneNumberContactFlow (or associate "
                     "the numbers with another flow) first"
                 )
-            _, flows = self.instance(instance_ref)
             flows.remove(flow)
             connect_tags(self.account_id, flow.region).delete_all_tags_for_resource(flow.arn)
 
