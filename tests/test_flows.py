@@ -390,8 +390,11 @@ def test_metadata_archives_and_restores_a_flow(env: Any) -> None:
         InstanceId=instance_id, Name="Seasonal", Type="CONTACT_FLOW", Content=CONTENT
     )
     flow_id = created["ContactFlowId"]
-    client.update_contact_flow_metadata(
-        InstanceId=instance_id, ContactFlowId=flow_id, ContactFlowState="ARCHIVED", Name="Winter"
+    client.update_contact_flow_metadata(  # by ARN: it travels URL-encoded in the path
+        InstanceId=instance_id,
+        ContactFlowId=created["ContactFlowArn"],
+        ContactFlowState="ARCHIVED",
+        Name="Winter",
     )
     flow = client.describe_contact_flow(InstanceId=instance_id, ContactFlowId=flow_id)[
         "ContactFlow"
