@@ -324,6 +324,73 @@ def claims_at_scale(claims: int = 10_000, few: int = 100) -> dict[str, dict[str,
     }
 
 
+_FLOW = json.dumps(
+    {
+        "Version": "2019-10-30",
+        "StartAction": "bye",
+        "Actions": [{"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}}],
+    }
+)
+
+
+def _routed_instance(client: Any, instance_id: str, count: int) -> tuple[str, list[str]]:
+    """Claim ``count`` numbers to the instance and associate each with a new flow: (flow ID,
+    the numbers' IDs)."""
+    flow_id = client.create_contact_flow(
+        InstanceId=instance_id, Name="bench", Type="CONTACT_FLOW", Content=_FLOW
+    )["ContactFlowId"]
+    ids = []
+    for number in _available(client, instance_id, count):
+        claimed = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+        client.associate_phone_number_contact_flow(
+            PhoneNumberId=claimed["PhoneNumberId"], InstanceId=instance_id, ContactFlowId=flow_id
+        )
+        ids.append(claimed["PhoneNumberId"])
+    return flow_id, ids
+
+
+def flow_associations_at_scale(many: int = 10_000, few: int = 100) -> dict[str, float]:
+    """Two instances of one Region, one with ``many`` numbers routed to a flow and one with
+    ``few``: a ListFlowAssociations page of 10 and an associate (replacing the number's flow)
+    in each, interleaved."""
+    from connect_mock import mock_connect
+
+    with mock_connect(seed=0, search_limit=many + few + 100, phone_number_quota=many + 1):
+        client, big = _client_and_instance()
+        _, small = _client_and_instance()
+        big_flow, big_ids = _routed_instance(client, big, many)
+        small_flow, small_ids = _routed_instance(client, small, few)
+
+        def lister(instance_id: str) -> Callable[[], object]:
+            return lambda: client.list_flow_associations(
+                InstanceId=instance_id, ResourceType="VOICE_PHONE_NUMBER", MaxResults=10
+            )
+
+        def associator(instance_id: str, flow_id: str, ids: list[str]) -> Callable[[], object]:
+            turn = iter(range(10**9))
+            return lambda: client.associate_phone_number_contact_flow(
+                PhoneNumberId=ids[next(turn) % len(ids)],
+                InstanceId=instance_id,
+                ContactFlowId=flow_id,
+            )
+
+        many_s, few_s = _interleaved(lister(big), lister(small))
+        assoc_many_s, assoc_few_s = _interleaved(
+            associator(big, big_flow, big_ids), associator(small, small_flow, small_ids)
+        )
+        assert len(lister(big)()["FlowAssociationSummaryList"]) == 10  # type: ignore[index]
+    return {
+        "associations": float(many),
+        "few": float(few),
+        "page_ms_many": many_s * 1e3,
+        "page_ms_few": few_s * 1e3,
+        "ratio": many_s / few_s,
+        "associate_ms_many": assoc_many_s * 1e3,
+        "associate_ms_few": assoc_few_s * 1e3,
+        "associate_ratio": assoc_many_s / assoc_few_s,
+    }
+
+
 def server_throughput(clients: int = 4, calls: int = 150) -> dict[str, float]:
     """Requests/s of ``clients`` concurrent clients against `connect-mock serve`: search vs
     moto's own list_instances on the same server."""
@@ -436,6 +503,7 @@ def main() -> int:
         "search_after_10000_claims_vs_none": at_scale["search"],
         "list_page_10000_claims_vs_100": at_scale["list_page"],
         "release_10000_paginated_vs_single": at_scale["release"],
+        "flow_associations_10000_vs_100": flow_associations_at_scale(),
         "server_4_clients_search_vs_list_instances": server_throughput(),
     }
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -448,6 +516,7 @@ def main() -> int:
     page = at_scale["list_page"]
     release = at_scale["release"]
     server = results["server_4_clients_search_vs_list_instances"]
+    routed = results["flow_associations_10000_vs_100"]
     rows = [
         (
             "warm 10-number search / list_instances",
@@ -497,6 +566,18 @@ def main() -> int:
             f"{release['ratio']:.2f}x",
             "",
             f"{release['per_release_ms']:.2f} ms vs {release['single_release_ms']:.2f} ms",
+        ),
+        (
+            "ListFlowAssociations page of 10, 10,000 / 100",
+            f"{routed['ratio']:.2f}x",
+            "<= 1.3x",
+            f"{routed['page_ms_many']:.2f} ms vs {routed['page_ms_few']:.2f} ms",
+        ),
+        (
+            "associate (replace), 10,000 associations / 100",
+            f"{routed['associate_ratio']:.2f}x",
+            "<= 1.3x",
+            f"{routed['associate_ms_many']:.2f} ms vs {routed['associate_ms_few']:.2f} ms",
         ),
         (
             "server, 4 clients: search / list_instances throughput",

@@ -3,8 +3,12 @@ a search should return, computed without the mock."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -29,6 +33,8 @@ TOKEN_FIELDS = {
     ),
     "ListPhoneNumbers": "InstanceId, PhoneNumberTypes, PhoneNumberCountryCodes",
     "ListTrafficDistributionGroups": "InstanceId",
+    "ListContactFlows": "InstanceId, ContactFlowTypes",
+    "ListFlowAssociations": "InstanceId, ResourceType",
 }
 
 
@@ -163,3 +169,41 @@ def manual_progress(model: str, times: int) -> Iterator[None]:
         yield
     finally:
         state_manager.unset_transition(model)
+
+
+JS = Path(__file__).resolve().parent / "js"
+
+
+def run_js(script: str) -> Any:
+    """Run ``tests/js/<script>`` with Node.js (dummy credentials; the endpoint from the
+    environment, as the ``connect_server`` fixture sets it) and return the JSON it prints."""
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="x", AWS_SECRET_ACCESS_KEY="x")
+    result = subprocess.run(
+        ["node", str(JS / script)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=JS,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def iam_user_client(user: str, actions: list[str]) -> Any:
+    """A Connect client of a new IAM user allowed only ``actions`` (inside ``mock_aws`` with
+    ``set_initial_no_auth_action_count(3)``: the three IAM calls here are not checked)."""
+    iam = boto3.client("iam", region_name=REGION)
+    iam.create_user(UserName=user)
+    key = iam.create_access_key(UserName=user)["AccessKey"]
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}],
+    }
+    iam.put_user_policy(UserName=user, PolicyName="only", PolicyDocument=json.dumps(policy))
+    return boto3.client(
+        "connect",
+        region_name=REGION,
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+    )

@@ -32,6 +32,7 @@ WITH_EXAMPLES = {
     "docs/behaviour.md",
     "docs/faults-and-calls.md",
     "docs/lifecycle.md",
+    "docs/routing.md",
     "docs/server-mode.md",
 }
 

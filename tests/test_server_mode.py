@@ -22,6 +22,7 @@ from tests.helpers import (
     create_instance,
     expected_numbers,
     numbers,
+    run_js,
     search_numbers,
 )
 
@@ -264,17 +265,7 @@ def node_modules() -> Path:
 
 
 def test_the_javascript_sdk(node_modules: Path, connect_server: RemoteConnectMock) -> None:
-    env = dict(os.environ, AWS_ACCESS_KEY_ID="x", AWS_SECRET_ACCESS_KEY="x")
-    result = subprocess.run(
-        ["node", str(JS / "check.mjs")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=JS,
-    )
-    assert result.returncode == 0, result.stderr
-    seen = json.loads(result.stdout)
+    seen = run_js("check.mjs")
     assert seen["firstPage"] == expected_numbers(0, 5, "GB", "DID")
     assert len(seen["paginated"]) == 100
     assert seen["paginated"][:5] == seen["firstPage"]

@@ -5,7 +5,10 @@ Functions and methods take typed arguments and return domain objects; the active
 configuration comes in as a ``Context``. Nothing here knows HTTP (see ``wire``)."""
 
 from .arns import TDG_REGION_PAIRS
+from .associations import FlowAssociations
 from .context import Context
+from .flows import ContactFlows, FlowView
+from .flowstate import Association, ContactFlow, content_sha256
 from .groups import TrafficDistributionGroups
 from .models import ClaimedNumber, TrafficDistributionGroup
 from .numbers import DescribedNumber, PhoneNumbers
@@ -15,15 +18,21 @@ from .state import recorded_calls, region_state, shared_state
 
 __all__ = [
     "TDG_REGION_PAIRS",
+    "Association",
     "AvailableNumber",
     "ClaimedNumber",
+    "ContactFlow",
+    "ContactFlows",
     "Context",
     "DescribedNumber",
+    "FlowAssociations",
+    "FlowView",
     "Page",
     "PhoneNumbers",
     "SearchQuery",
     "TrafficDistributionGroup",
     "TrafficDistributionGroups",
+    "content_sha256",
     "recorded_calls",
     "region_state",
     "search_available",

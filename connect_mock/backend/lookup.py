@@ -14,6 +14,17 @@ from .state import NumberPool, region_state
 
 __all__ = ["drop_expired", "failed_claim_of", "find_claim", "is_group"]
 
+# The operations that take a number claimed to a traffic distribution group from the group's
+# other Region too, by its full ARN (their documentation says so); the others change a claim
+# only where it was made.
+EITHER_REGION = frozenset(
+    {
+        "DescribePhoneNumber",
+        "AssociatePhoneNumberContactFlow",
+        "DisassociatePhoneNumberContactFlow",
+    }
+)
+
 
 def is_group(target_arn: str) -> bool:
     """Whether ``target_arn`` is a traffic distribution group's."""
@@ -46,7 +57,7 @@ def find_claim(
             f"Phone number '{reference}' was not found in account {account_id}, "
             f"Region {region}{hint}"
         )
-    if claim.region != region and operation != "DescribePhoneNumber":
+    if claim.region != region and operation not in EITHER_REGION:
         # "You can call this API only in the Amazon Web Services Region where the number was
         # claimed." (ReleasePhoneNumber; the mock holds both updates to the same rule)
         raise InvalidParameterException(
@@ -82,7 +93,7 @@ def _alternate_hint(
     claim = region_state(account_id, paired).phone_numbers.get(claim_id)
     if claim is None or claim.expired(now) or not is_group(claim.target_arn):
         return ""
-    if operation == "DescribePhoneNumber":
+    if operation in EITHER_REGION:
         return (
             f". It is claimed to traffic distribution group '{claim.target_arn}' in {paired}; "
             f"in {region}, the group's alternate Region, pass the full phone number ARN: "

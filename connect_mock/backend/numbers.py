@@ -12,6 +12,7 @@ from ..core.errors import (
 )
 from .churn import churn_failure, record_release
 from .context import Context
+from .flowstate import forget_number
 from .idempotency import fingerprint
 from .listing import NumberLists
 from .locate import locate
@@ -174,6 +175,8 @@ class PhoneNumbers(NumberLists):
             # (PhoneNumberStatus): FAILED, and the number stays where it was.
             claim.begin(QUOTA_MESSAGE)
             return claim
+        if target != claim.target_arn:
+            forget_number(claim)  # its flow belongs to the instance it leaves
         active[claim.target_arn] -= 1
         active[target] = active.get(target, 0) + 1
         self.state.retarget(claim, target)
@@ -218,6 +221,7 @@ class PhoneNumbers(NumberLists):
                 f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
             )
         self.state.remove_claim(claim)
+        forget_number(claim)
         connect_tags(self.account_id, self.region).delete_all_tags_for_resource(claim.arn)
         pool = shared_state().pool
         now = self.context.clock.now()

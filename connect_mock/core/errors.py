@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import uuid
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 __all__ = [
     "AccessDeniedException",
     "ConnectServiceError",
+    "ContactFlowNotPublishedException",
+    "DuplicateResourceException",
     "FixtureError",
     "IdempotencyException",
     "InternalServiceException",
+    "InvalidContactFlowException",
     "InvalidParameterException",
     "InvalidRequestException",
     "ResourceInUseException",
@@ -37,13 +40,16 @@ class ConnectServiceError(Exception):
 
     The status is the model's for the error's code; the body is ``{"Message": ...}`` and the
     code travels in the ``x-amzn-ErrorType`` header, which is where botocore reads it.
+    ``members`` are the error shape's other modelled members (InvalidContactFlowException's
+    ``problems``), sent next to the message.
     """
 
     code: ClassVar[str] = "ServiceException"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, members: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.members: dict[str, Any] = dict(members or {})
 
     @property
     def status(self) -> int:
@@ -56,13 +62,19 @@ class ConnectServiceError(Exception):
         error.code = code  # type: ignore[misc]
         return error
 
+    def redeclared(self, code: str) -> ConnectServiceError:
+        """This error as another declared code: same message and members."""
+        error = ConnectServiceError.declared(code, self.message)
+        error.members = dict(self.members)
+        return error
+
     def to_response(self, request_id: str | None = None) -> Response:
         headers = {
             "Content-Type": "application/json",
             "x-amzn-ErrorType": self.code,
             "x-amzn-RequestId": request_id or str(uuid.uuid4()),
         }
-        return self.status, headers, json.dumps({"Message": self.message})
+        return self.status, headers, json.dumps({"Message": self.message, **self.members})
 
 
 class InvalidParameterException(ConnectServiceError):
@@ -110,3 +122,27 @@ class ResourceInUseException(ConnectServiceError):
 
 class InvalidRequestException(ConnectServiceError):
     code = "InvalidRequestException"
+
+
+class DuplicateResourceException(ConnectServiceError):
+    code = "DuplicateResourceException"
+
+
+class ContactFlowNotPublishedException(ConnectServiceError):
+    code = "ContactFlowNotPublishedException"
+
+
+class InvalidContactFlowException(ConnectServiceError):
+    """Flow content that does not validate: one ``problems`` entry (ProblemDetail) per
+    problem, as the model's error shape carries them."""
+
+    code = "InvalidContactFlowException"
+
+    def __init__(self, problems: list[str]) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(
+            f"The flow content is not valid ({count} {noun}): " + "; ".join(problems),
+            {"problems": [{"message": problem} for problem in problems]},
+        )
+        self.problems = problems

@@ -27,6 +27,17 @@ SERVED_OPERATIONS: tuple[str, ...] = (
     "DescribeTrafficDistributionGroup",
     "ListTrafficDistributionGroups",
     "DeleteTrafficDistributionGroup",
+    "CreateContactFlow",
+    "DescribeContactFlow",
+    "ListContactFlows",
+    "UpdateContactFlowContent",
+    "UpdateContactFlowName",
+    "UpdateContactFlowMetadata",
+    "DeleteContactFlow",
+    "AssociatePhoneNumberContactFlow",
+    "DisassociatePhoneNumberContactFlow",
+    "ListFlowAssociations",
+    "BatchGetFlowAssociation",
 )
 
 

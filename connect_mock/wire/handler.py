@@ -76,5 +76,5 @@ def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> Connec
         return error
     for code in _SUBSTITUTES.get(error.code, ()):
         if code in declared:
-            return ConnectServiceError.declared(code, error.message)
+            return error.redeclared(code)
     return error

@@ -7,14 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 from ..backend import (
+    Association,
     AvailableNumber,
     ClaimedNumber,
+    ContactFlow,
+    ContactFlows,
     Context,
+    FlowAssociations,
     Page,
     PhoneNumbers,
     SearchQuery,
     TrafficDistributionGroup,
     TrafficDistributionGroups,
+    content_sha256,
     search_available,
 )
 
@@ -213,6 +218,137 @@ def delete_traffic_distribution_group(
     return {}
 
 
+def _flow_summary(flow: ContactFlow) -> Document:
+    return {
+        "Id": flow.id,
+        "Arn": flow.arn,
+        "Name": flow.name,
+        "ContactFlowType": flow.flow_type,
+        "ContactFlowState": flow.state,
+        "ContactFlowStatus": flow.status,
+    }
+
+
+def _association(association: Association) -> Document:
+    return {
+        "ResourceId": association.claim.arn,
+        "FlowId": association.flow.arn,
+        "ResourceType": "VOICE_PHONE_NUMBER",
+    }
+
+
+def create_contact_flow(ctx: Context, account: str, region: str, p: Params) -> Document:
+    flow = ContactFlows(ctx, account, region).create(
+        p["InstanceId"],
+        p["Name"],
+        p["Type"],
+        p["Content"],
+        description=p.get("Description"),
+        status=p.get("Status"),
+        tags=p.get("Tags"),
+    )
+    return {
+        "ContactFlowId": flow.id,
+        "ContactFlowArn": flow.arn,
+        "FlowContentSha256": content_sha256(flow.saved),
+    }
+
+
+def describe_contact_flow(ctx: Context, account: str, region: str, p: Params) -> Document:
+    view = ContactFlows(ctx, account, region).describe(p["InstanceId"], p["ContactFlowId"])
+    flow = view.flow
+    document: Document = _flow_summary(flow)
+    del document["ContactFlowType"], document["ContactFlowState"], document["ContactFlowStatus"]
+    document.update(
+        Type=flow.flow_type,
+        State=flow.state,
+        Status=view.status,
+        Content=view.content,
+        Tags=view.tags,
+        FlowContentSha256=content_sha256(view.content),
+        LastModifiedTime=flow.modified.timestamp(),
+        LastModifiedRegion=flow.modified_region,
+    )
+    if flow.description is not None:
+        document["Description"] = flow.description
+    if view.version is not None:
+        document["Version"] = view.version
+    return {"ContactFlow": document}
+
+
+def list_contact_flows(ctx: Context, account: str, region: str, p: Params) -> Document:
+    page = ContactFlows(ctx, account, region).list(
+        p["InstanceId"],
+        types=p.get("ContactFlowTypes"),
+        max_results=p.get("MaxResults"),
+        next_token=p.get("NextToken"),
+    )
+    return _paged("ContactFlowSummaryList", page, _flow_summary)
+
+
+def update_contact_flow_content(ctx: Context, account: str, region: str, p: Params) -> Document:
+    ContactFlows(ctx, account, region).update_content(
+        p["InstanceId"], p["ContactFlowId"], p["Content"]
+    )
+    return {}
+
+
+def update_contact_flow_name(ctx: Context, account: str, region: str, p: Params) -> Document:
+    ContactFlows(ctx, account, region).update_name(
+        p["InstanceId"], p["ContactFlowId"], p.get("Name"), p.get("Description")
+    )
+    return {}
+
+
+def update_contact_flow_metadata(ctx: Context, account: str, region: str, p: Params) -> Document:
+    ContactFlows(ctx, account, region).update_metadata(
+        p["InstanceId"],
+        p["ContactFlowId"],
+        name=p.get("Name"),
+        description=p.get("Description"),
+        state=p.get("ContactFlowState"),
+    )
+    return {}
+
+
+def delete_contact_flow(ctx: Context, account: str, region: str, p: Params) -> Document:
+    ContactFlows(ctx, account, region).delete(p["InstanceId"], p["ContactFlowId"])
+    return {}
+
+
+def associate_phone_number_contact_flow(
+    ctx: Context, account: str, region: str, p: Params
+) -> Document:
+    FlowAssociations(ctx, account, region).associate(
+        p["PhoneNumberId"], p["InstanceId"], p["ContactFlowId"]
+    )
+    return {}
+
+
+def disassociate_phone_number_contact_flow(
+    ctx: Context, account: str, region: str, p: Params
+) -> Document:
+    FlowAssociations(ctx, account, region).disassociate(p["PhoneNumberId"], p["InstanceId"])
+    return {}
+
+
+def list_flow_associations(ctx: Context, account: str, region: str, p: Params) -> Document:
+    page = FlowAssociations(ctx, account, region).list(
+        p["InstanceId"],
+        resource_type=p.get("ResourceType"),
+        max_results=p.get("MaxResults"),
+        next_token=p.get("NextToken"),
+    )
+    return _paged("FlowAssociationSummaryList", page, _association)
+
+
+def batch_get_flow_association(ctx: Context, account: str, region: str, p: Params) -> Document:
+    found = FlowAssociations(ctx, account, region).batch_get(
+        p["InstanceId"], p["ResourceIds"], p.get("ResourceType")
+    )
+    return {"FlowAssociationSummaryList": [_association(entry) for entry in found]}
+
+
 OPERATIONS: dict[str, Operation] = {
     "SearchAvailablePhoneNumbers": search_available_phone_numbers,
     "ClaimPhoneNumber": claim_phone_number,
@@ -226,4 +362,15 @@ OPERATIONS: dict[str, Operation] = {
     "DescribeTrafficDistributionGroup": describe_traffic_distribution_group,
     "ListTrafficDistributionGroups": list_traffic_distribution_groups,
     "DeleteTrafficDistributionGroup": delete_traffic_distribution_group,
+    "CreateContactFlow": create_contact_flow,
+    "DescribeContactFlow": describe_contact_flow,
+    "ListContactFlows": list_contact_flows,
+    "UpdateContactFlowContent": update_contact_flow_content,
+    "UpdateContactFlowName": update_contact_flow_name,
+    "UpdateContactFlowMetadata": update_contact_flow_metadata,
+    "DeleteContactFlow": delete_contact_flow,
+    "AssociatePhoneNumberContactFlow": associate_phone_number_contact_flow,
+    "DisassociatePhoneNumberContactFlow": disassociate_phone_number_contact_flow,
+    "ListFlowAssociations": list_flow_associations,
+    "BatchGetFlowAssociation": batch_get_flow_association,
 }

@@ -10,6 +10,10 @@ URL_ROOTS = (
     "/phone-numbers-summary",
     "/traffic-distribution-group",
     "/traffic-distribution-groups",
+    "/contact-flows",
+    "/contact-flows-summary",
+    "/flow-associations-summary",
+    "/flow-associations-batch",
 )
 
 # moto-style regexes ({0} is the service's URL base): each root, and anything below it, even
