@@ -12,6 +12,7 @@ from typing import Any
 from .core.clock import Clock
 from .faults import Faults, FaultSource, read_fault_rules
 from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
+from .inventory.sources import SourceNumbers, SourceNumberSource, read_source_numbers
 
 __all__ = [
     "CLOCKS",
@@ -47,6 +48,7 @@ OPTIONS = (
     "call_log_limit",
     "clock",
     "claim_release_limit",
+    "source_numbers",
 )
 # Options with a (name, minimum) range; the maximum of all is a 64-bit signed integer's, as
 # Connect's own Long parameters.
@@ -103,6 +105,8 @@ class MockConfig:
     call_log_limit: int = DEFAULT_CALL_LOG_LIMIT
     clock: str = "virtual"
     claim_release_limit: bool = True
+    # End User Messaging SMS numbers ImportPhoneNumber finds (entries as in source-number files).
+    source_numbers: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         for name, minimum in _COUNTS.items():
@@ -126,6 +130,7 @@ class MockConfig:
             raise ValueError(f"clock must be 'virtual' or 'real', got {self.clock!r}")
         # Rules are checked (names, errors each operation declares) by loading them once.
         Faults(self.seed, Clock()).load(self.fault_rules)
+        SourceNumbers().load(list(self.source_numbers))
 
     @classmethod
     def create(
@@ -140,8 +145,10 @@ class MockConfig:
         call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
         clock: str = "virtual",
         claim_release_limit: bool = True,
+        source_numbers: SourceNumberSource | None = None,
     ) -> MockConfig:
-        """From the options users write: fixture and fault files are read here, once."""
+        """From the options users write: fixture, fault and source-number files are read
+        here, once."""
         return cls(
             seed=default_seed() if seed is None else seed,
             inventories=load_fixtures(fixtures),
@@ -152,6 +159,7 @@ class MockConfig:
             call_log_limit=call_log_limit,
             clock=clock,
             claim_release_limit=claim_release_limit,
+            source_numbers=read_source_numbers(source_numbers),
         )
 
     def updated(self, changes: Mapping[str, Any]) -> MockConfig:
@@ -161,8 +169,9 @@ class MockConfig:
             raise ValueError(
                 f"unknown option(s) {', '.join(map(repr, unknown))}; settable here: "
                 + ", ".join(SETTABLE)
-                + " (fixtures and fault files are read from the command line or the constructor "
-                "only; add fault rules with POST /moto-api/connect-mock/faults)"
+                + " (fixture, fault and source-number files are read from the command line or "
+                "the constructor only; add fault rules with POST /moto-api/connect-mock/faults "
+                "and source numbers with POST /moto-api/connect-mock/source-numbers)"
             )
         return replace(self, **changes)
 

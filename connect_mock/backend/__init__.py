@@ -6,6 +6,7 @@ configuration comes in as a ``Context``. Nothing here knows HTTP (see ``wire``).
 
 from .arns import TDG_REGION_PAIRS
 from .context import Context
+from .distribution import Distribution, DistributionView, SignInDistribution, TrafficDistribution
 from .groups import TrafficDistributionGroups
 from .models import ClaimedNumber, TrafficDistributionGroup
 from .numbers import DescribedNumber, PhoneNumbers
@@ -19,9 +20,13 @@ __all__ = [
     "ClaimedNumber",
     "Context",
     "DescribedNumber",
+    "Distribution",
+    "DistributionView",
     "Page",
     "PhoneNumbers",
     "SearchQuery",
+    "SignInDistribution",
+    "TrafficDistribution",
     "TrafficDistributionGroup",
     "TrafficDistributionGroups",
     "recorded_calls",

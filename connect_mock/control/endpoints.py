@@ -8,6 +8,9 @@ other processes:
 - ``GET /moto-api/connect-mock/config``: the settable options and the time (``now``);
   ``POST``: set any of them (the fault rules are the configured ones again; time carries on).
 - ``GET /moto-api/connect-mock/clock``: the time; ``POST`` with ``{"advance": seconds}``: move it.
+- ``GET /moto-api/connect-mock/source-numbers``: the AWS End User Messaging SMS numbers
+  ImportPhoneNumber finds; ``POST``: declare an entry, a list of them or ``{"PhoneNumbers":
+  [...]}`` (as in source-number files); ``DELETE``: forget them all.
 
 They act on the mock in force: the innermost active ``mock_connect`` in this process, else the
 one of ``connect-mock serve`` or the ``connect_server`` fixture. Bodies are JSON whatever their
@@ -153,6 +156,22 @@ def config_endpoint(method: str, body: bytes) -> Response:
     return _answer(200, _config(configured))
 
 
+@_endpoint(("GET", "POST", "DELETE"))
+def source_numbers_endpoint(method: str, body: bytes) -> Response:
+    sources = runtime.current().source_numbers
+    if method == "GET":
+        return _answer(200, {"PhoneNumbers": list(sources.specs())})
+    if method == "DELETE":
+        sources.clear()
+        return _answer(200, {"PhoneNumbers": []})
+    document = _read_json(body, 'an entry, a list of entries or {"PhoneNumbers": [...]}')
+    try:
+        added = sources.load(document)
+    except ValueError as exc:
+        raise _Refused(400, str(exc)) from None
+    return _answer(201, {"PhoneNumbers": [source.to_json() for source in added]})
+
+
 @_endpoint(("GET", "POST"))
 def clock_endpoint(method: str, body: bytes) -> Response:
     clock = runtime.current().clock
@@ -176,4 +195,5 @@ url_paths: dict[str, Callable[[str, bytes], Response]] = {
     "{0}/moto-api/connect-mock/calls$": calls_endpoint,
     "{0}/moto-api/connect-mock/config$": config_endpoint,
     "{0}/moto-api/connect-mock/clock$": clock_endpoint,
+    "{0}/moto-api/connect-mock/source-numbers$": source_numbers_endpoint,
 }

@@ -27,6 +27,9 @@ SERVED_OPERATIONS: tuple[str, ...] = (
     "DescribeTrafficDistributionGroup",
     "ListTrafficDistributionGroups",
     "DeleteTrafficDistributionGroup",
+    "GetTrafficDistribution",
+    "UpdateTrafficDistribution",
+    "ImportPhoneNumber",
 )
 
 

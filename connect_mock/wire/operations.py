@@ -10,9 +10,12 @@ from ..backend import (
     AvailableNumber,
     ClaimedNumber,
     Context,
+    Distribution,
     Page,
     PhoneNumbers,
     SearchQuery,
+    SignInDistribution,
+    TrafficDistribution,
     TrafficDistributionGroup,
     TrafficDistributionGroups,
     search_available,
@@ -53,6 +56,8 @@ def _summary(claim: ClaimedNumber) -> Document:
         result["InstanceId"] = claim.instance_id
     if claim.description is not None:
         result["PhoneNumberDescription"] = claim.description
+    if claim.source_arn is not None:
+        result["SourcePhoneNumberArn"] = claim.source_arn
     return result
 
 
@@ -99,6 +104,17 @@ def claim_phone_number(ctx: Context, account: str, region: str, p: Params) -> Do
         p["PhoneNumber"],
         instance_id=p.get("InstanceId"),
         target_arn=p.get("TargetArn"),
+        description=p.get("PhoneNumberDescription"),
+        tags=p.get("Tags"),
+        client_token=p.get("ClientToken"),
+    )
+    return _ids(claim)
+
+
+def import_phone_number(ctx: Context, account: str, region: str, p: Params) -> Document:
+    claim = PhoneNumbers(ctx, account, region).import_number(
+        p["InstanceId"],
+        p["SourcePhoneNumberArn"],
         description=p.get("PhoneNumberDescription"),
         tags=p.get("Tags"),
         client_token=p.get("ClientToken"),
@@ -213,6 +229,47 @@ def delete_traffic_distribution_group(
     return {}
 
 
+def _distributions(config: Params | None) -> list[Distribution] | None:
+    if config is None:
+        return None
+    return [Distribution(d["Region"], d["Percentage"]) for d in config["Distributions"]]
+
+
+def _distribution_config(distributions: tuple[Distribution, ...]) -> Document:
+    return {
+        "Distributions": [
+            {"Region": item.region, "Percentage": item.percentage} for item in distributions
+        ]
+    }
+
+
+def get_traffic_distribution(ctx: Context, account: str, region: str, p: Params) -> Document:
+    view = TrafficDistribution(ctx, account, region).get(p["Id"])
+    result: Document = {
+        "TelephonyConfig": _distribution_config(view.telephony),
+        "Id": view.group.id,
+        "Arn": view.group.arn,
+        # No SignInConfig: it exists only on a default group (IsDefault), which the mock has not.
+        "AgentConfig": _distribution_config(view.agents),
+    }
+    if view.group.last_failover is not None:
+        result["LastFailoverTime"] = view.group.last_failover.timestamp()
+    return result
+
+
+def update_traffic_distribution(ctx: Context, account: str, region: str, p: Params) -> Document:
+    sign_in = p.get("SignInConfig")
+    TrafficDistribution(ctx, account, region).update(
+        p["Id"],
+        telephony=_distributions(p.get("TelephonyConfig")),
+        agents=_distributions(p.get("AgentConfig")),
+        sign_in=None
+        if sign_in is None
+        else [SignInDistribution(d["Region"], d["Enabled"]) for d in sign_in["Distributions"]],
+    )
+    return {}
+
+
 OPERATIONS: dict[str, Operation] = {
     "SearchAvailablePhoneNumbers": search_available_phone_numbers,
     "ClaimPhoneNumber": claim_phone_number,
@@ -226,4 +283,7 @@ OPERATIONS: dict[str, Operation] = {
     "DescribeTrafficDistributionGroup": describe_traffic_distribution_group,
     "ListTrafficDistributionGroups": list_traffic_distribution_groups,
     "DeleteTrafficDistributionGroup": delete_traffic_distribution_group,
+    "GetTrafficDistribution": get_traffic_distribution,
+    "UpdateTrafficDistribution": update_traffic_distribution,
+    "ImportPhoneNumber": import_phone_number,
 }
