@@ -77,12 +77,12 @@ def test_the_distribution_is_returned_as_set(mock: ConnectMock, group: dict[str,
 
 def test_the_replicated_region_needs_the_arn(group: dict[str, str]) -> None:
     west = connect_client(WEST)
-    for call in (
-        lambda: west.get_traffic_distribution(Id=group["Id"]),
-        lambda: west.update_traffic_distribution(Id=group["Id"], TelephonyConfig=split(0, 100)),
+    for operation, params in (
+        ("get_traffic_distribution", {}),
+        ("update_traffic_distribution", {"TelephonyConfig": split(0, 100)}),
     ):
         with pytest.raises(west.exceptions.ResourceNotFoundException) as excinfo:
-            call()
+            getattr(west, operation)(Id=group["Id"], **params)
         assert client_error(excinfo) == (
             404,
             "ResourceNotFoundException",

@@ -142,7 +142,11 @@ def _country_of(phone_number: str) -> str | None:
         parsed = phonenumbers.parse(phone_number)
     except phonenumbers.NumberParseException:
         return None
-    return phonenumbers.region_code_for_number(parsed)
+    # A valid number's own region, else the calling code's main one (+44: GB).
+    code = phonenumbers.region_code_for_number(parsed) or phonenumbers.region_code_for_country_code(
+        parsed.country_code or 0
+    )
+    return None if code in (None, "ZZ", "001") else str(code)
 
 
 def _text(name: str, value: object) -> str:
