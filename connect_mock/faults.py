@@ -9,17 +9,16 @@ a throttle is ``{"throttle": {"rate": 2.0, "burst": 5}}``.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import random
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Union
 
 from .core.clock import Clock
+from .core.documents import read_documents
 from .core.operations import connect_regions
 
 __all__ = ["MAX_LATENCY", "FaultRule", "FaultSource", "Faults", "ThrottleRule", "read_fault_rules"]
@@ -351,22 +350,10 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
     mappings and files (``serve --faults A --faults B``), in order.
 
     Raises ValueError naming the file and the rule of the first problem."""
-    if source is None:
-        return ()
-    if isinstance(source, list | tuple) and any(
-        isinstance(item, str | os.PathLike) for item in source
-    ):
-        return tuple(rule for item in source for rule in read_fault_rules(item))
-    name = "<fault rules>"
-    document: Any = source
-    if isinstance(source, str | os.PathLike):
-        name = str(source)
-        try:
-            document = json.loads(Path(source).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ValueError(f"{name}: cannot read fault file: {exc.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{name}: not valid JSON: {exc}") from None
+    return read_documents(source, "fault", "<fault rules>", _checked_rules)
+
+
+def _checked_rules(document: Any, name: str) -> tuple[Mapping[str, Any], ...]:
     Faults(0, Clock()).load(document, name)  # checks every rule
     return tuple([document] if isinstance(document, Mapping) else document)
 

@@ -3,6 +3,7 @@ a search should return, computed without the mock."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -82,6 +83,31 @@ def connect_client(
 
         client.meta.events.register("before-sign.connect.*", stamp)
     return client
+
+
+def client_without_connect_rights(region: str = REGION) -> Any:
+    """A Connect client of an IAM user allowed only s3:ListBucket; call inside
+    ``set_initial_no_auth_action_count(3)`` and ``mock_aws``, where moto enforces IAM after the
+    user, key and policy are made (three actions)."""
+    iam = boto3.client("iam", region_name=region)
+    iam.create_user(UserName="nobody")
+    key = iam.create_access_key(UserName="nobody")["AccessKey"]
+    iam.put_user_policy(
+        UserName="nobody",
+        PolicyName="s3-only",
+        PolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}],
+            }
+        ),
+    )
+    return boto3.client(
+        "connect",
+        region_name=region,
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+    )
 
 
 def connect_regions() -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import boto3
 import pytest
 import requests
 from moto import mock_aws
@@ -13,7 +12,7 @@ from moto.core import set_initial_no_auth_action_count
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
-from tests.helpers import connect_client
+from tests.helpers import client_without_connect_rights, connect_client
 
 SEARCH = "SearchAvailablePhoneNumbers"
 CONTROL = "http://motoapi.amazonaws.com/moto-api/connect-mock"
@@ -111,25 +110,7 @@ def test_each_mock_sees_its_own_calls() -> None:
 @set_initial_no_auth_action_count(3)
 @mock_aws
 def test_iam_denial_is_a_spec_access_denied() -> None:
-    iam = boto3.client("iam", region_name="us-east-1")
-    iam.create_user(UserName="nobody")
-    key = iam.create_access_key(UserName="nobody")["AccessKey"]
-    iam.put_user_policy(
-        UserName="nobody",
-        PolicyName="s3-only",
-        PolicyDocument=json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}],
-            }
-        ),
-    )
-    client = boto3.client(
-        "connect",
-        region_name="us-east-1",
-        aws_access_key_id=key["AccessKeyId"],
-        aws_secret_access_key=key["SecretAccessKey"],
-    )
+    client = client_without_connect_rights()
     with pytest.raises(client.exceptions.AccessDeniedException) as excinfo:
         client.search_available_phone_numbers(
             InstanceId="x", PhoneNumberCountryCode="US", PhoneNumberType="DID"

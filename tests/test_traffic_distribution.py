@@ -3,18 +3,22 @@ of a group's pair, in process and over the server."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-import boto3
 import pytest
 from moto import mock_aws
 from moto.core import set_initial_no_auth_action_count
 
 from connect_mock import ConnectMock, RemoteConnectMock, mock_connect
-from tests.helpers import client_error, connect_client, create_instance, manual_progress
+from tests.helpers import (
+    client_error,
+    client_without_connect_rights,
+    connect_client,
+    create_instance,
+    manual_progress,
+)
 
 EAST, WEST = "us-east-1", "us-west-2"
 
@@ -247,25 +251,7 @@ def test_faults_and_the_call_log(mock: ConnectMock, group: dict[str, str]) -> No
 @set_initial_no_auth_action_count(3)
 @mock_aws
 def test_iam_denies_update_traffic_distribution() -> None:
-    iam = boto3.client("iam", region_name=EAST)
-    iam.create_user(UserName="nobody")
-    key = iam.create_access_key(UserName="nobody")["AccessKey"]
-    iam.put_user_policy(
-        UserName="nobody",
-        PolicyName="s3-only",
-        PolicyDocument=json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}],
-            }
-        ),
-    )
-    client = boto3.client(
-        "connect",
-        region_name=EAST,
-        aws_access_key_id=key["AccessKeyId"],
-        aws_secret_access_key=key["SecretAccessKey"],
-    )
+    client = client_without_connect_rights(EAST)
     with pytest.raises(client.exceptions.AccessDeniedException) as excinfo:
         client.update_traffic_distribution(
             Id="00000000-0000-0000-0000-000000000000", TelephonyConfig=split(50, 50)

@@ -20,8 +20,8 @@ Content-Type (``curl -d`` sends a form type); a refused request changes nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 from .. import runtime
 from .._http import Response
@@ -110,20 +110,36 @@ def _endpoint(
     return wrap
 
 
+class _Collection(Protocol):
+    """What the faults and source-numbers endpoints manage: items with a JSON form."""
+
+    def __iter__(self) -> Iterator[Any]: ...
+    def clear(self) -> None: ...
+    def load(self, document: Any) -> list[Any]: ...
+
+
+def _collection(
+    method: str, body: bytes, key: str, collection: _Collection, expected: str
+) -> Response:
+    """GET lists the items under ``key``, DELETE removes them, POST adds a document's (all or
+    nothing; 201 with the added ones)."""
+    if method == "GET":
+        return _answer(200, {key: [item.to_json() for item in collection]})
+    if method == "DELETE":
+        collection.clear()
+        return _answer(200, {key: []})
+    document = _read_json(body, expected)
+    try:
+        added = collection.load(document)
+    except ValueError as exc:
+        raise _Refused(400, str(exc)) from None
+    return _answer(201, {key: [item.to_json() for item in added]})
+
+
 @_endpoint(("GET", "POST", "DELETE"))
 def faults_endpoint(method: str, body: bytes) -> Response:
     faults = runtime.current().faults
-    if method == "GET":
-        return _answer(200, {"rules": [rule.to_json() for rule in faults]})
-    if method == "DELETE":
-        faults.clear()
-        return _answer(200, {"rules": []})
-    document = _read_json(body, "a rule object or a list of rule objects")
-    try:
-        added = faults.load(document)
-    except ValueError as exc:
-        raise _Refused(400, str(exc)) from None
-    return _answer(201, {"rules": [rule.to_json() for rule in added]})
+    return _collection(method, body, "rules", faults, "a rule object or a list of rule objects")
 
 
 @_endpoint(("GET", "DELETE"))
@@ -159,17 +175,8 @@ def config_endpoint(method: str, body: bytes) -> Response:
 @_endpoint(("GET", "POST", "DELETE"))
 def source_numbers_endpoint(method: str, body: bytes) -> Response:
     sources = runtime.current().source_numbers
-    if method == "GET":
-        return _answer(200, {"PhoneNumbers": list(sources.specs())})
-    if method == "DELETE":
-        sources.clear()
-        return _answer(200, {"PhoneNumbers": []})
-    document = _read_json(body, 'an entry, a list of entries or {"PhoneNumbers": [...]}')
-    try:
-        added = sources.load(document)
-    except ValueError as exc:
-        raise _Refused(400, str(exc)) from None
-    return _answer(201, {"PhoneNumbers": [source.to_json() for source in added]})
+    expected = 'an entry, a list of entries or {"PhoneNumbers": [...]}'
+    return _collection(method, body, "PhoneNumbers", sources, expected)
 
 
 @_endpoint(("GET", "POST"))

@@ -21,19 +21,18 @@ the number's country; ``NumberType`` to ``TOLL_FREE``. Other ``DescribePhoneNumb
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Union
 
 import botocore.session
 
 from .._http import DEFAULT_ACCOUNT_ID
 from .._moto import connect_model
+from ..core.documents import read_documents
 
 __all__ = [
     "CONNECT_TYPES",
@@ -43,7 +42,7 @@ __all__ = [
     "read_source_numbers",
 ]
 
-SourceNumberSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Iterable[Any]]
+SourceNumberSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Sequence[Any]]
 
 _ARN = re.compile(
     r"arn:aws[a-z-]*:sms-voice:(?P<region>[a-z]{2}(?:-[a-z]+)+-[0-9]):(?P<account>[0-9]{12}):"
@@ -329,23 +328,9 @@ def read_source_numbers(source: SourceNumberSource | None) -> tuple[Mapping[str,
     """The entries of a source-number option: a JSON file, a mapping, or a list of entries
     and files (``serve --source-numbers A --source-numbers B``), checked (ValueError naming the
     file and the entry of the first problem)."""
-    if source is None:
-        return ()
-    if isinstance(source, list | tuple) and any(
-        isinstance(item, str | os.PathLike) for item in source
-    ):
-        return tuple(entry for item in source for entry in read_source_numbers(item))
-    name = "<source numbers>"
-    document: Any = source
-    if isinstance(source, str | os.PathLike):
-        name = str(source)
-        try:
-            document = json.loads(Path(source).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ValueError(f"{name}: cannot read source-number file: {exc.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{name}: not valid JSON: {exc}") from None
-    elif not isinstance(source, Mapping):
-        document = list(source)
+    return read_documents(source, "source-number", "<source numbers>", _checked_entries)
+
+
+def _checked_entries(document: Any, name: str) -> tuple[Mapping[str, Any], ...]:
     declared = SourceNumbers().load(document, name)  # checks every entry
     return tuple(entry.to_json() for entry in declared)
