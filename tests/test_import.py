@@ -163,6 +163,12 @@ def test_unknown_sources_and_the_wrong_region_account_or_type(
         f"InstanceId '{west_instance}' does not name an Amazon Connect instance in account "
         f"{ACCOUNT}, Region us-east-1",
     )
+    assert refused(client, InstanceId=env["arn"], SourcePhoneNumberArn=home.arn) == (
+        400,
+        "InvalidParameterException",
+        f"InstanceId '{env['arn']}' is an ARN: ImportPhoneNumber takes the instance's ID (the last "
+        "part of its ARN)",
+    )
     assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
 
 
@@ -431,6 +437,9 @@ def test_over_the_server(connect_server: RemoteConnectMock) -> None:
     # moto's reset wipes the imports; the declarations stay until cleared.
     connect_server.reset()
     assert len(remote.list()) == 2
+    # Configuring again starts from the configured ones, as fault rules do.
+    connect_server.configure(seed=1)
+    assert [entry["PhoneNumberArn"] for entry in remote.list()] == [ARN]
     remote.clear()
     assert remote.list() == []
     client = connect_client(endpoint=connect_server.endpoint)

@@ -68,6 +68,12 @@ class NumberImports:
         description: str | None,
         tags: dict[str, str] | None,
     ) -> ClaimedNumber:
+        if instance_id.startswith("arn:"):
+            # resolve() would point at TargetArn, which ImportPhoneNumber does not have.
+            raise InvalidParameterException(
+                f"InstanceId '{instance_id}' is an ARN: ImportPhoneNumber takes the instance's ID "
+                "(the last part of its ARN)"
+            )
         target = resolve(self.account_id, self.region, instance_id, None)
         source = self._source(source_arn)
         pool = shared_state().pool
