@@ -15,6 +15,7 @@ from .core.calls import Call, CallLog
 from .core.clock import Clock
 from .core.errors import FixtureError
 from .faults import FaultRule, Faults, ThrottleRule
+from .inventory.sources import SourceNumber, SourceNumbers
 from .mock import ConnectMock, current, mock_connect
 from .wire import urls as _urls
 from .wire.handler import handle as _handle
@@ -31,6 +32,8 @@ __all__ = [
     "FixtureError",
     "RemoteConnectMock",
     "RemoteError",
+    "SourceNumber",
+    "SourceNumbers",
     "ThrottleRule",
     "__version__",
     "current",
