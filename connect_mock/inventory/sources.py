@@ -210,6 +210,8 @@ class SourceNumbers:
 
     def __init__(self) -> None:
         self._by_arn: dict[str, SourceNumber] = {}
+        # (account, Region, number) -> ARN: one declaration per number where it is leased.
+        self._by_number: dict[tuple[str, str, str], str] = {}
 
     def add(
         self,
@@ -238,16 +240,15 @@ class SourceNumbers:
         existing = self._by_arn.get(source.arn)
         if existing is not None and existing != source:
             raise ValueError(f"source number {source.arn} is already declared as {existing}")
-        for other in self._by_arn.values():
-            if other.arn != source.arn and (
-                (other.account_id, other.region, other.phone_number)
-                == (source.account_id, source.region, source.phone_number)
-            ):
-                raise ValueError(
-                    f"{source.phone_number} is already declared in account {source.account_id}, "
-                    f"Region {source.region}, as {other.arn}"
-                )
+        key = (source.account_id, source.region, source.phone_number)
+        other = self._by_number.get(key, source.arn)
+        if other != source.arn:
+            raise ValueError(
+                f"{source.phone_number} is already declared in account {source.account_id}, "
+                f"Region {source.region}, as {other}"
+            )
         self._by_arn[source.arn] = source
+        self._by_number[key] = source.arn
         return source
 
     def load(self, document: Any, name: str = "<source numbers>") -> list[SourceNumber]:
@@ -256,10 +257,10 @@ class SourceNumbers:
         entries = _entries(document, name)
         checked = [_from_entry(entry, f"{name}, entry {index}") for index, entry in entries]
         trial = SourceNumbers()
-        trial._by_arn = dict(self._by_arn)
+        trial._by_arn, trial._by_number = dict(self._by_arn), dict(self._by_number)
         for source in checked:
             trial._put(source)
-        self._by_arn = trial._by_arn
+        self._by_arn, self._by_number = trial._by_arn, trial._by_number
         return checked
 
     def get(self, arn: str) -> SourceNumber | None:
@@ -267,6 +268,7 @@ class SourceNumbers:
 
     def clear(self) -> None:
         self._by_arn.clear()
+        self._by_number.clear()
 
     def specs(self) -> tuple[dict[str, str], ...]:
         """Every entry in its JSON form, in declaration order."""
