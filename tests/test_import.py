@@ -4,6 +4,7 @@ option, the control endpoint, serve --source-numbers): in process and over the s
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ import requests
 from connect_mock import ConnectMock, RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.backend.models import QUOTA_MESSAGE
 from connect_mock.config import MockConfig
+from tests import test_server_mode
 from tests.helpers import (
     ACCOUNT,
     client_error,
@@ -29,6 +31,8 @@ from tests.helpers import (
 TOLL_FREE = "+18005550100"
 ARN = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/phone-{'ab' * 16}"
 BIN = Path(sys.executable).parent
+# The JS SDK's installed node_modules (tests/test_server_mode.py's fixture, shared).
+node_modules = test_server_mode.node_modules
 
 
 @pytest.fixture
@@ -482,3 +486,43 @@ def test_serve_passes_its_source_number_files(monkeypatch: pytest.MonkeyPatch) -
     # What serve makes of them: the configuration reads each file.
     config = MockConfig.create(source_numbers=files[:1])
     assert [entry["PhoneNumber"] for entry in config.source_numbers] == ["+18005550199"]
+
+
+def test_the_javascript_sdk(node_modules: Path, connect_server: RemoteConnectMock) -> None:
+    source = connect_server.source_numbers.add(TOLL_FREE)
+    env = dict(
+        os.environ,
+        AWS_ACCESS_KEY_ID="x",
+        AWS_SECRET_ACCESS_KEY="x",
+        SOURCE_ARN=source["PhoneNumberArn"],
+    )
+    result = subprocess.run(
+        ["node", str(node_modules.parent / "distribution_import.mjs")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=node_modules.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout)
+    split = {
+        "Distributions": [
+            {"Region": "us-east-1", "Percentage": 40},
+            {"Region": "us-west-2", "Percentage": 60},
+        ]
+    }
+    assert seen["telephony"] == split
+    assert seen["agents"]["Distributions"][0] == {"Region": "us-east-1", "Percentage": 100}
+    # (This SDK's model has no LastFailoverTime member yet: it ignores the one we send.)
+    assert seen["group"][1].endswith(f"/{seen['group'][0]}")
+    assert seen["refused"] == {
+        "name": "InvalidRequestException",
+        "status": 400,
+        "message": "TelephonyConfig gives us-east-1 45%: percentages go in increments of 10",
+    }
+    assert seen["imported"] == {
+        "number": TOLL_FREE,
+        "source": source["PhoneNumberArn"],
+        "status": "CLAIMED",
+    }
