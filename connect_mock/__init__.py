@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .core.clock import Clock
     from .core.errors import FixtureError
     from .faults import FaultRule, Faults, ThrottleRule
+    from .inventory.sources import SourceNumber, SourceNumbers
     from .mock import ConnectMock, current, mock_connect
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "FixtureError",
     "RemoteConnectMock",
     "RemoteError",
+    "SourceNumber",
+    "SourceNumbers",
     "ThrottleRule",
     "__version__",
     "current",
@@ -53,6 +56,8 @@ _PUBLIC = {
     "FixtureError": ".core.errors",
     "RemoteConnectMock": ".control.remote",
     "RemoteError": ".control.remote",
+    "SourceNumber": ".inventory.sources",
+    "SourceNumbers": ".inventory.sources",
     "ThrottleRule": ".faults",
     "current": ".mock",
     "mock_connect": ".mock",

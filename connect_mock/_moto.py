@@ -331,21 +331,26 @@ class _ThenCall(importlib.abc.Loader):
 # --- Connect model and moto's Connect backend ----------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def connect_model() -> Any:
-    """botocore's Connect service model, loaded once.
+    """botocore's Connect service model, loaded once."""
+    return service_model("connect")
+
+
+@lru_cache(maxsize=4)
+def service_model(service: str) -> Any:
+    """botocore's model of ``service`` (``connect``, ``pinpoint-sms-voice-v2``), loaded once.
 
     Through moto's loader when it has one, so that a test pays the ~0.1 s load once, not twice.
     """
     try:
         from moto.core.utils import get_service_model
 
-        return get_service_model("connect")
+        return get_service_model(service)
     except (ImportError, AttributeError, TypeError) as error:
         report_incompatibility("share moto's service-model cache", error)
         import botocore.session
 
-        return botocore.session.get_session().get_service_model("connect")
+        return botocore.session.get_session().get_service_model(service)
 
 
 @lru_cache(maxsize=1)

@@ -153,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--faults", action="append", metavar="FILE", help="fault rules JSON (repeatable)"
     )
     serve.add_argument(
+        "--source-numbers",
+        action="append",
+        metavar="FILE",
+        help="AWS End User Messaging SMS numbers for ImportPhoneNumber, JSON (repeatable)",
+    )
+    serve.add_argument(
         "--search-limit",
         type=_config_option("search_limit"),
         default=100,
@@ -215,6 +221,7 @@ def _serve(args: argparse.Namespace) -> int:
             seed=args.seed,
             fixtures=args.fixtures or None,
             faults=args.faults or None,
+            source_numbers=args.source_numbers or None,
             search_limit=args.search_limit,
             phone_number_quota=args.phone_number_quota,
             call_log_limit=args.call_log_limit,
@@ -300,6 +307,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
         return BROKEN_PIPE_STATUS
-    except ValueError as error:  # FixtureError, or a bad fault file
+    except ValueError as error:  # FixtureError, or a bad fault or source-number file
         print(f"connect-mock: {error}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .core.clock import Clock
 from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
+from .inventory.sources import SourceNumbers, SourceNumberSource, read_source_numbers
 
 if TYPE_CHECKING:
     from .faults import FaultSource
@@ -52,6 +53,7 @@ OPTIONS = (
     "call_log_limit",
     "clock",
     "claim_release_limit",
+    "source_numbers",
 )
 # Options with a (name, minimum) range; the maximum of all is a 64-bit signed integer's, as
 # Connect's own Long parameters.
@@ -108,6 +110,8 @@ class MockConfig:
     call_log_limit: int = DEFAULT_CALL_LOG_LIMIT
     clock: str = "virtual"
     claim_release_limit: bool = True
+    # End User Messaging SMS numbers ImportPhoneNumber finds (entries as in source-number files).
+    source_numbers: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         for name, minimum in _COUNTS.items():
@@ -136,6 +140,7 @@ class MockConfig:
             from .faults import Faults
 
             Faults(self.seed, Clock()).load(self.fault_rules)
+        SourceNumbers().load(list(self.source_numbers))
 
     @classmethod
     def create(
@@ -150,8 +155,10 @@ class MockConfig:
         call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
         clock: str = "virtual",
         claim_release_limit: bool = True,
+        source_numbers: SourceNumberSource | None = None,
     ) -> MockConfig:
-        """From the options users write: fixture and fault files are read here, once."""
+        """From the options users write: fixture, fault and source-number files are read
+        here, once."""
         from .faults import read_fault_rules
 
         return cls(
@@ -164,6 +171,7 @@ class MockConfig:
             call_log_limit=call_log_limit,
             clock=clock,
             claim_release_limit=claim_release_limit,
+            source_numbers=read_source_numbers(source_numbers),
         )
 
     def updated(self, changes: Mapping[str, Any]) -> MockConfig:
@@ -173,8 +181,9 @@ class MockConfig:
             raise ValueError(
                 f"unknown option(s) {', '.join(map(repr, unknown))}; settable here: "
                 + ", ".join(SETTABLE)
-                + " (fixtures and fault files are read from the command line or the constructor "
-                "only; add fault rules with POST /moto-api/connect-mock/faults)"
+                + " (fixture, fault and source-number files are read from the command line or "
+                "the constructor only; add fault rules with POST /moto-api/connect-mock/faults "
+                "and source numbers with POST /moto-api/connect-mock/source-numbers)"
             )
         return replace(self, **changes)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from .core.clock import Clock
-from .core.files import read_json_file
+from .core.files import read_documents
 from .core.names import did_you_mean
 from .core.operations import connect_regions
 
@@ -46,7 +46,12 @@ DEFAULT_MESSAGES = {
 # (DescribePhoneNumber's PhoneNumberStatus). An outcome rule makes that FAILED. The backend reads
 # the decision from Context.injected_failure; ImportPhoneNumber joins with one line here once
 # its backend does the same.
-OUTCOME_OPERATIONS = ("ClaimPhoneNumber", "UpdatePhoneNumber", "UpdatePhoneNumberMetadata")
+OUTCOME_OPERATIONS = (
+    "ClaimPhoneNumber",
+    "ImportPhoneNumber",
+    "UpdatePhoneNumber",
+    "UpdatePhoneNumberMetadata",
+)
 OUTCOMES = ("FAILED",)
 RULE_KEYS = (
     "operation",
@@ -378,17 +383,10 @@ def read_fault_rules(source: FaultSource | None) -> tuple[Mapping[str, Any], ...
     mappings and files (``serve --faults A --faults B``), in order.
 
     Raises ValueError naming the file and the rule of the first problem."""
-    if source is None:
-        return ()
-    if isinstance(source, list | tuple) and any(
-        isinstance(item, str | os.PathLike) for item in source
-    ):
-        return tuple(rule for item in source for rule in read_fault_rules(item))
-    name = "<fault rules>"
-    document: Any = source
-    if isinstance(source, str | os.PathLike):
-        name = str(source)
-        document = read_json_file(source, "fault")
+    return read_documents(source, "fault", "<fault rules>", _checked_rules)
+
+
+def _checked_rules(document: Any, name: str) -> tuple[Mapping[str, Any], ...]:
     Faults(0, Clock()).load(document, name)  # checks every rule
     return tuple([document] if isinstance(document, Mapping) else document)
 

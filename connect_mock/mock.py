@@ -24,6 +24,7 @@ from .core.calls import CallLog
 from .core.clock import Clock
 from .faults import Faults, FaultSource
 from .inventory.fixtures import FixtureSource, Inventories
+from .inventory.sources import SourceNumbers, SourceNumberSource
 from .runtime import Runtime
 
 __all__ = ["ConnectMock", "current", "mock_connect"]
@@ -52,7 +53,9 @@ class ConnectMock:
     fired fewer than N times fails ``stop()``; ``call_log_limit`` is how many calls ``cm.calls``
     keeps (the oldest go first; ``cm.calls.dropped`` counts them); ``clock`` is ``"virtual"``
     (time moves only with ``cm.clock.advance``) or ``"real"`` (it follows wall time too);
-    ``claim_release_limit=False`` turns off the 200% claim/release rule (docs/lifecycle.md).
+    ``claim_release_limit=False`` turns off the 200% claim/release rule (docs/lifecycle.md);
+    ``source_numbers`` declares AWS End User Messaging SMS numbers for ImportPhoneNumber (JSON
+    files, mappings or a list; see ``cm.source_numbers``).
     """
 
     def __init__(
@@ -67,6 +70,7 @@ class ConnectMock:
         call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
         clock: str = "virtual",
         claim_release_limit: bool = True,
+        source_numbers: SourceNumberSource | None = None,
     ) -> None:
         self._start_with(
             MockConfig.create(
@@ -79,6 +83,7 @@ class ConnectMock:
                 call_log_limit=call_log_limit,
                 clock=clock,
                 claim_release_limit=claim_release_limit,
+                source_numbers=source_numbers,
             )
         )
 
@@ -124,6 +129,12 @@ class ConnectMock:
     def faults(self) -> Faults:
         """Fault rules: ``cm.faults.add(...)``, ``.throttle(...)``, ``.clear()``."""
         return self._runtime.faults
+
+    @property
+    def source_numbers(self) -> SourceNumbers:
+        """AWS End User Messaging SMS numbers ImportPhoneNumber can import:
+        ``cm.source_numbers.add("+18005550100", region="us-east-1").arn``."""
+        return self._runtime.source_numbers
 
     @property
     def calls(self) -> CallLog:
@@ -196,10 +207,17 @@ class ConnectMock:
 
     def _fresh(self) -> ConnectMock:
         """An unstarted mock with this one's configuration and fault rules as they are now
-        (rules added before decorating apply to every call), with fresh rule counters, clock
-        and call log (one per decorated call); fixture files are not read again."""
+        (rules added before decorating apply to every call, and so do source numbers), with
+        fresh rule counters, clock and call log (one per decorated call); fixture files are not
+        read again."""
         clone = ConnectMock.__new__(ConnectMock)
-        clone._start_with(replace(self.config, fault_rules=self._runtime.faults.specs()))
+        clone._start_with(
+            replace(
+                self.config,
+                fault_rules=self._runtime.faults.specs(),
+                source_numbers=self._runtime.source_numbers.specs(),
+            )
+        )
         return clone
 
     @overload
@@ -318,6 +336,7 @@ def mock_connect(
     call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
     clock: str = "virtual",
     claim_release_limit: bool = True,
+    source_numbers: SourceNumberSource | None = None,
 ) -> ConnectMock: ...
 def mock_connect(target: Any = None, /, **options: Any) -> Any:
     """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).

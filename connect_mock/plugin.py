@@ -82,15 +82,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     """The ``connect_mock`` marker's keyword arguments, over the session seed; relative
-    fixture and fault paths are relative to pytest's rootdir, so that a test finds its files
-    whatever directory pytest was started from."""
+    fixture, fault and source-number paths are relative to pytest's rootdir, so that a test
+    finds its files whatever directory pytest was started from."""
     options: dict[str, Any] = {"seed": request.config.getoption("connect_mock_seed")}
     marker = request.node.get_closest_marker("connect_mock")
     if marker is not None:
         if marker.args:
             raise TypeError(f"@pytest.mark.connect_mock takes keyword arguments only ({_OPTIONS})")
         options.update(marker.kwargs)
-    for name in ("fixtures", "faults"):
+    for name in ("fixtures", "faults", "source_numbers"):
         if name in options:
             options[name] = _from_rootdir(options[name], request.config.rootpath)
     return options

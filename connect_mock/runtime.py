@@ -17,6 +17,7 @@ from .core.clock import Clock
 from .core.tokens import TokenCodec
 from .faults import Faults
 from .inventory.fixtures import Inventories
+from .inventory.sources import SourceNumbers
 
 __all__ = [
     "Runtime",
@@ -30,8 +31,9 @@ __all__ = [
 
 
 class Runtime:
-    """A configuration at work: the clock and fault rules a test drives (``cm.clock``,
-    ``cm.faults``), starting from the configuration's rules, and the NextToken codec."""
+    """A configuration at work: the clock, fault rules and source numbers a test drives
+    (``cm.clock``, ``cm.faults``, ``cm.source_numbers``), starting from the configuration's,
+    and the NextToken codec."""
 
     # What an outcome fault rule decided for the call at hand (see ``failing``): None, or the
     # message its asynchronous operation ends FAILED with.
@@ -54,7 +56,11 @@ class Runtime:
             clock = Clock(previous.now() if previous is not None else None, real=real)
         faults = Faults(config.seed, clock)
         faults.load(config.fault_rules)
+        # Like the rules: the configured source numbers afresh, those added since dropped.
+        sources = SourceNumbers()
+        sources.load(list(config.source_numbers))
         self.config, self.clock, self.faults = config, clock, faults
+        self.source_numbers = sources
         self.tokens = TokenCodec(config.seed)
 
     def check_faults_fired(self) -> None:

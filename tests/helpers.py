@@ -90,6 +90,11 @@ def connect_client(
     return client
 
 
+def client_without_connect_rights(region: str = REGION) -> Any:
+    """A Connect client of an IAM user allowed only s3:ListBucket (see ``iam_user_client``)."""
+    return iam_user_client("nobody", ["s3:ListBucket"], region)
+
+
 def connect_regions() -> list[str]:
     """The Regions with Connect, sorted: botocore's endpoint data, every partition."""
     session = boto3.session.Session()
@@ -190,10 +195,10 @@ def run_js(script: str) -> Any:
     return json.loads(result.stdout)
 
 
-def iam_user_client(user: str, actions: list[str]) -> Any:
+def iam_user_client(user: str, actions: list[str], region: str = REGION) -> Any:
     """A Connect client of a new IAM user allowed only ``actions`` (inside ``mock_aws`` with
     ``set_initial_no_auth_action_count(3)``: the three IAM calls here are not checked)."""
-    iam = boto3.client("iam", region_name=REGION)
+    iam = boto3.client("iam", region_name=region)
     iam.create_user(UserName=user)
     key = iam.create_access_key(UserName=user)["AccessKey"]
     policy = {
@@ -203,7 +208,7 @@ def iam_user_client(user: str, actions: list[str]) -> Any:
     iam.put_user_policy(UserName=user, PolicyName="only", PolicyDocument=json.dumps(policy))
     return boto3.client(
         "connect",
-        region_name=REGION,
+        region_name=region,
         aws_access_key_id=key["AccessKeyId"],
         aws_secret_access_key=key["SecretAccessKey"],
     )

@@ -12,7 +12,7 @@ from moto.core import set_initial_no_auth_action_count
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
-from tests.helpers import connect_client, iam_user_client
+from tests.helpers import client_without_connect_rights, connect_client
 
 SEARCH = "SearchAvailablePhoneNumbers"
 CONTROL = "http://motoapi.amazonaws.com/moto-api/connect-mock"
@@ -110,7 +110,7 @@ def test_each_mock_sees_its_own_calls() -> None:
 @set_initial_no_auth_action_count(3)
 @mock_aws
 def test_iam_denial_is_a_spec_access_denied() -> None:
-    client = iam_user_client("nobody", ["s3:ListBucket"])
+    client = client_without_connect_rights()
     with pytest.raises(client.exceptions.AccessDeniedException) as excinfo:
         client.search_available_phone_numbers(
             InstanceId="x", PhoneNumberCountryCode="US", PhoneNumberType="DID"

@@ -270,6 +270,8 @@ def test_a_real_clock_refills_throttling_buckets_in_wall_time() -> None:
         client = connect_client(attempts=1)
         # A first call in a fresh process loads moto's and botocore's Connect code (~1 s on a
         # busy machine), during which a 20/s bucket refills: warm up before the rule.
+        # The first Connect call of a process builds moto's router (a second or more): paid
+        # here, before the rule, or the bucket refills while it runs.
         client.list_instances()
         cm.faults.throttle(rate=20, burst=1, operation="ListInstances")
         client.list_instances()

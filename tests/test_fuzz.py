@@ -471,6 +471,17 @@ def send(session: requests.Session, base: str, request: RawRequest) -> requests.
 
 # --- setup ---------------------------------------------------------------------------------
 
+# End User Messaging SMS numbers both mocks declare, for ImportPhoneNumber to get past its lookup.
+SOURCES = tuple(
+    {
+        "PhoneNumber": f"+1800555010{index}",
+        "NumberType": kind,
+        "PhoneNumberArn": "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-"
+        + str(index) * 32,
+    }
+    for index, kind in ((1, "TOLL_FREE"), (2, "SIMULATOR"))
+)
+
 
 def _pool(client: Any) -> Pool:
     """An instance, a claimed number, a group and tokens of this mock, as fuzzing material."""
@@ -493,6 +504,8 @@ def _pool(client: Any) -> Pool:
             "TargetArn": [instance_arn, group["Arn"]],
             "PhoneNumberId": [c["PhoneNumberId"] for c in claims] + [claims[0]["PhoneNumberArn"]],
             "TrafficDistributionGroupId": groups,
+            "Id": groups,  # Get/UpdateTrafficDistribution's
+            "SourcePhoneNumberArn": [source["PhoneNumberArn"] for source in SOURCES],
             "NextToken": [page["NextToken"], listed["NextToken"], legacy["NextToken"]],
             "PhoneNumber": offered[3:],
             "PhoneNumberCountryCode": ["US", "GB", "CA", "AQ"],
@@ -559,7 +572,7 @@ def _check_sent(sent: list[RawRequest], test: str) -> None:
 
 
 def test_fuzz_in_process() -> None:
-    with mock_connect(seed=11), requests.Session() as session:
+    with mock_connect(seed=11, source_numbers=list(SOURCES)), requests.Session() as session:
         pool = _pool(connect_client())
 
         def answer(request: RawRequest) -> None:
@@ -568,6 +581,7 @@ def test_fuzz_in_process() -> None:
         _check_sent(_run("in_process", model_requests(pool), answer, REFUSALS), "in_process")
 
 
+@pytest.mark.connect_mock(source_numbers=list(SOURCES))
 def test_fuzz_server(connect_server: RemoteConnectMock) -> None:
     pool = _pool(connect_client(endpoint=connect_server.endpoint))
     with requests.Session() as session:

@@ -27,7 +27,7 @@ from connect_mock.faults import RULE_KEYS, THROTTLE_KEYS
 
 IN_PROCESS = "http://motoapi.amazonaws.com"
 CONTROL = "/moto-api/connect-mock"
-PATHS = ("faults", "calls", "config", "clock")
+PATHS = ("faults", "calls", "config", "clock", "source-numbers")
 BASELINE = {
     "seed": 0,
     "search_limit": 100,
@@ -86,6 +86,34 @@ _rule_values = st.one_of(
     st.dictionaries(st.sampled_from([*THROTTLE_KEYS, "y"]), _scalars, max_size=3),
 )
 _rule = st.dictionaries(_rule_keys, _rule_values, max_size=5)
+# Source-number entries: their keys, one no entry takes, and values close to good ones.
+_ENTRY_KEYS = (
+    "PhoneNumber",
+    "PhoneNumberArn",
+    "PhoneNumberId",
+    "Region",
+    "AccountId",
+    "IsoCountryCode",
+    "NumberType",
+    "Status",
+    "x",
+)
+_ENTRY_VALUES = (
+    "+18005550100",
+    "12345",
+    "US",
+    "XX",
+    "TOLL_FREE",
+    "SIMULATOR",
+    "us-east-1",
+    "123456789012",
+    f"arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-{'a' * 32}",
+)
+_entry = st.dictionaries(
+    st.sampled_from(_ENTRY_KEYS),
+    st.one_of(_scalars, st.sampled_from(_ENTRY_VALUES)),
+    max_size=5,
+)
 # Per endpoint, documents close to what it takes, where the bugs hide.
 _plausible = {
     "faults": st.one_of(_rule, st.lists(_rule, max_size=3)),
@@ -99,6 +127,11 @@ _plausible = {
         st.dictionaries(st.sampled_from(["advance", "set"]), _scalars, max_size=2),
     ),
     "calls": st.just(None),
+    "source-numbers": st.one_of(
+        _entry,
+        st.lists(_entry, max_size=3),
+        st.fixed_dictionaries({"PhoneNumbers": st.lists(_entry, max_size=3)}),
+    ),
 }
 
 

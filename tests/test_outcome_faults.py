@@ -1,6 +1,7 @@
-"""Outcome faults: an asynchronous operation (ClaimPhoneNumber, UpdatePhoneNumber,
-UpdatePhoneNumberMetadata) answers as usual, then its resource ends FAILED with the rule's
-message, with the consequences a failed claim has (held a day for a retry, no quota used)."""
+"""Outcome faults: an asynchronous operation (ClaimPhoneNumber, ImportPhoneNumber,
+UpdatePhoneNumber, UpdatePhoneNumberMetadata) answers as usual, then its resource ends FAILED
+with the rule's message, with the consequences a failed claim has (held a day for a retry, no
+quota used)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,25 @@ def test_a_failed_claim_may_be_retried_within_its_day() -> None:
         }
         cm.clock.advance(DAY - 1)
         assert _claim(client, instance_id, number) == failed  # the same claim, retried
+        assert _status(client, failed) == {"Status": "CLAIMED"}
+
+
+def test_an_import_answers_then_fails_and_may_be_retried_within_its_day() -> None:
+    with mock_connect(phone_number_quota=1) as cm:
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        source = cm.source_numbers.add("+18005550100")
+        rule = cm.faults.add("ImportPhoneNumber", outcome="FAILED", message=CARRIER, times=1)
+        failed = client.import_phone_number(
+            InstanceId=instance_id, SourcePhoneNumberArn=source.arn
+        )["PhoneNumberId"]
+        assert cm.calls.filter("ImportPhoneNumber")[-1].status == 200
+        assert _status(client, failed) == {"Status": "FAILED", "Message": CARRIER}
+        assert rule.fired == 1
+        retried = client.import_phone_number(
+            InstanceId=instance_id, SourcePhoneNumberArn=source.arn
+        )
+        assert retried["PhoneNumberId"] == failed  # the same claim, retried
         assert _status(client, failed) == {"Status": "CLAIMED"}
 
 
@@ -146,7 +166,8 @@ def test_probability_draws_the_same_claims_for_the_same_seed() -> None:
             {"operation": "SearchAvailablePhoneNumbers", "outcome": "FAILED"},
             ValueError,
             "outcome='FAILED' applies to the asynchronous operations, ClaimPhoneNumber, "
-            "UpdatePhoneNumber, UpdatePhoneNumberMetadata: their resource shows how the call "
+            "ImportPhoneNumber, UpdatePhoneNumber, UpdatePhoneNumberMetadata: their resource "
+            "shows how the call "
             "went; got SearchAvailablePhoneNumbers, which answers at once (use error=... to "
             "refuse a call)",
         ),
@@ -154,7 +175,8 @@ def test_probability_draws_the_same_claims_for_the_same_seed() -> None:
             {"outcome": "FAILED"},
             ValueError,
             "outcome='FAILED' applies to the asynchronous operations, ClaimPhoneNumber, "
-            "UpdatePhoneNumber, UpdatePhoneNumberMetadata: their resource shows how the call "
+            "ImportPhoneNumber, UpdatePhoneNumber, UpdatePhoneNumberMetadata: their resource "
+            "shows how the call "
             "went; got no operation (use error=... to refuse a call)",
         ),
         (

@@ -99,7 +99,7 @@ def test_a_misspelt_marker_option_is_a_type_error(pytester: pytest.Pytester) -> 
         [
             "*TypeError: @pytest.mark.connect_mock: *unexpected keyword argument 'sede'; it takes "
             "mock_connect's options: seed, fixtures, search_limit, phone_number_quota, faults, "
-            "assert_all_faults_fired, call_log_limit, clock, claim_release_limit",
+            "assert_all_faults_fired, call_log_limit, clock, claim_release_limit, source_numbers",
             "*TypeError: @pytest.mark.connect_mock takes keyword arguments only*",
         ]
     )

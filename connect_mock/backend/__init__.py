@@ -7,6 +7,7 @@ configuration comes in as a ``Context``. Nothing here knows HTTP (see ``wire``).
 from .arns import TDG_REGION_PAIRS
 from .associations import FlowAssociations
 from .context import Context
+from .distribution import Distribution, DistributionView, SignInDistribution, TrafficDistribution
 from .flows import ContactFlows, FlowView
 from .flowstate import Association, ContactFlow, content_sha256
 from .groups import TrafficDistributionGroups
@@ -25,11 +26,15 @@ __all__ = [
     "ContactFlows",
     "Context",
     "DescribedNumber",
+    "Distribution",
+    "DistributionView",
     "FlowAssociations",
     "FlowView",
     "Page",
     "PhoneNumbers",
     "SearchQuery",
+    "SignInDistribution",
+    "TrafficDistribution",
     "TrafficDistributionGroup",
     "TrafficDistributionGroups",
     "content_sha256",

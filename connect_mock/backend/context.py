@@ -7,10 +7,12 @@ from typing import Protocol
 from ..core.clock import Clock
 from ..core.tokens import TokenCodec
 from ..inventory.fixtures import Inventories
+from ..inventory.sources import SourceNumbers
 
 
 class Context(Protocol):
-    """The running mock's configuration and virtual clock (``runtime.Runtime`` is one)."""
+    """The running mock's configuration, virtual clock and declared End User Messaging SMS
+    numbers (``runtime.Runtime`` is one)."""
 
     @property
     def seed(self) -> int: ...
@@ -31,3 +33,6 @@ class Context(Protocol):
         """The FAILED message an outcome fault rule set for this call of an asynchronous
         operation, else None."""
         ...
+
+    @property
+    def source_numbers(self) -> SourceNumbers: ...

@@ -103,14 +103,17 @@ def _alternate_hint(
 
 
 def failed_claim_of(
-    pool: NumberPool, account_id: str, region: str, number: str
+    pool: NumberPool, account_id: str, region: str, number: str, source_arn: str | None = None
 ) -> ClaimedNumber | None:
-    """This account and Region's FAILED claim holding ``number`` within its day."""
+    """This account and Region's FAILED claim holding ``number`` within its day (with
+    ``source_arn``: its FAILED import of that End User Messaging SMS number)."""
     holder = pool.holders.get(number)
     if holder is None or holder[:2] != (account_id, region):
         return None
     claim = region_state(account_id, region).phone_numbers.get(holder[2])
     if claim is None or claim.claimed or claim.progress.status != "FAILED":
+        return None
+    if claim.source_arn != source_arn:
         return None
     return claim
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from .._moto import Progress, register_state_transition
 from ..core.errors import ResourceInUseException
-from .arns import instance_id_of
+from .arns import TDG_REGION_PAIRS, instance_id_of
 from .paging import next_sequence
 
 __all__ = [
@@ -64,6 +64,8 @@ class ClaimedNumber:
     failure: str | None
     claimed: bool = True
     hold_until: datetime | None = None
+    # The AWS End User Messaging SMS number an ImportPhoneNumber brought in (None: claimed).
+    source_arn: str | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     # Creation order: what list pages and their NextTokens are positions in.
     seq: int = field(default_factory=next_sequence, repr=False)
@@ -112,6 +114,10 @@ class ClaimedNumber:
 
 @dataclass(eq=False)
 class TrafficDistributionGroup:
+    """A group and its traffic distribution (Get/UpdateTrafficDistribution): percentages per
+    Region, its home Region first, then the paired one. A new group sends all telephony traffic
+    and all agents to its home Region (AWS does not document a new group's distribution)."""
+
     account_id: str
     region: str
     name: str
@@ -121,9 +127,21 @@ class TrafficDistributionGroup:
     # Creation order: what list pages and their NextTokens are positions in.
     seq: int = field(default_factory=next_sequence, repr=False)
     progress: Progress = field(init=False, repr=False)
+    telephony: dict[str, int] = field(init=False, repr=False)
+    agents: dict[str, int] = field(init=False, repr=False)
+    # When an UpdateTrafficDistribution last changed the distribution.
+    last_failover: datetime | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.progress = Progress(TDG_MODEL, [("CREATION_IN_PROGRESS", "ACTIVE")])
+        home, replica = self.regions
+        self.telephony = {home: 100, replica: 0}
+        self.agents = {home: 100, replica: 0}
+
+    @property
+    def regions(self) -> tuple[str, str]:
+        """The Regions of the group's linked instances: where it was created, and its pair."""
+        return self.region, TDG_REGION_PAIRS[self.region]
 
     @property
     def instance_id(self) -> str:

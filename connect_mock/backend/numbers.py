@@ -14,6 +14,7 @@ from .churn import churn_failure, record_release
 from .context import Context
 from .flowstate import forget_number
 from .idempotency import fingerprint
+from .imports import NumberImports
 from .listing import NumberLists
 from .locate import locate
 from .lookup import drop_expired, failed_claim_of, find_claim
@@ -32,8 +33,8 @@ class DescribedNumber:
     tags: dict[str, str]
 
 
-class PhoneNumbers(NumberLists):
-    """One account's claimed numbers in one Region."""
+class PhoneNumbers(NumberLists, NumberImports):
+    """One account's claimed (and imported) numbers in one Region."""
 
     def __init__(self, context: Context, account_id: str, region: str) -> None:
         self.context = context
@@ -94,16 +95,30 @@ class PhoneNumbers(NumberLists):
             )
             self.state.add_claim(claim)
         else:
-            # "... you have one day to retry claiming the phone number" (PhoneNumberStatus):
-            # the retry is the same claim, and a retry that fails again does not add a day.
-            self.state.retarget(claim, target)
-            claim.description = description
-            claim.begin(self._claim_failure(target, now))
+            self._retry(claim, target, description, now)
+        return self._settle(claim, tags)
+
+    def _retry(
+        self, claim: ClaimedNumber, target: str, description: str | None, now: datetime
+    ) -> None:
+        """Claim (or import) again a number whose claim FAILED within its day."""
+        # "... you have one day to retry claiming the phone number" (PhoneNumberStatus):
+        # the retry is the same claim, and a retry that fails again does not add a day.
+        self.state.retarget(claim, target)
+        claim.description = description
+        claim.begin(self._claim_failure(target, now))
+
+    def _settle(self, claim: ClaimedNumber, tags: dict[str, str] | None) -> ClaimedNumber:
+        """A claim or import just begun: count it toward its target's quota unless it fails,
+        take its number in the pool (for a day if it failed), tag it."""
         claim.claimed = claim.failure is None
         if claim.claimed:
             claim.hold_until = None
+            target = claim.target_arn
             self.state.active_claims[target] = self.state.active_claims.get(target, 0) + 1
-        pool.hold(number, (self.account_id, self.region, claim.id), claim.hold_until)
+        shared_state().pool.hold(
+            claim.number, (self.account_id, self.region, claim.id), claim.hold_until
+        )
         if tags:
             connect_tags(self.account_id, self.region).tag_resource(
                 claim.arn, [{"Key": k, "Value": v} for k, v in tags.items()]
@@ -226,7 +241,9 @@ class PhoneNumbers(NumberLists):
         pool = shared_state().pool
         now = self.context.clock.now()
         if claim.claimed:
-            pool.free(claim.number, now + RELEASE_COOLDOWN)
+            # An imported number goes back to End User Messaging SMS, which still holds it: no
+            # cooldown in Connect's inventory, and it can be imported again (our reading).
+            pool.free(claim.number, None if claim.source_arn else now + RELEASE_COOLDOWN)
             self.state.active_claims[claim.target_arn] -= 1
             record_release(self.state, claim.target_arn, now)
         elif pool.holders.get(claim.number) == (self.account_id, self.region, claim.id):

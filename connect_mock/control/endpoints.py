@@ -8,6 +8,9 @@ other processes:
 - ``GET /moto-api/connect-mock/config``: the settable options and the time (``now``);
   ``POST``: set any of them (the fault rules are the configured ones again; time carries on).
 - ``GET /moto-api/connect-mock/clock``: the time; ``POST`` with ``{"advance": seconds}``: move it.
+- ``GET /moto-api/connect-mock/source-numbers``: the AWS End User Messaging SMS numbers
+  ImportPhoneNumber finds; ``POST``: declare an entry, a list of them or ``{"PhoneNumbers":
+  [...]}`` (as in source-number files); ``DELETE``: forget them all.
 
 They act on the mock in force: the innermost active ``mock_connect`` in this process, else the
 one of ``connect-mock serve`` or the ``connect_server`` fixture. Bodies are JSON whatever their
@@ -17,8 +20,8 @@ Content-Type (``curl -d`` sends a form type); a refused request changes nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 from .. import runtime
 from .._http import Response
@@ -107,20 +110,36 @@ def _endpoint(
     return wrap
 
 
+class _Collection(Protocol):
+    """What the faults and source-numbers endpoints manage: items with a JSON form."""
+
+    def __iter__(self) -> Iterator[Any]: ...
+    def clear(self) -> None: ...
+    def load(self, document: Any) -> list[Any]: ...
+
+
+def _collection(
+    method: str, body: bytes, key: str, collection: _Collection, expected: str
+) -> Response:
+    """GET lists the items under ``key``, DELETE removes them, POST adds a document's (all or
+    nothing; 201 with the added ones)."""
+    if method == "GET":
+        return _answer(200, {key: [item.to_json() for item in collection]})
+    if method == "DELETE":
+        collection.clear()
+        return _answer(200, {key: []})
+    document = _read_json(body, expected)
+    try:
+        added = collection.load(document)
+    except ValueError as exc:
+        raise _Refused(400, str(exc)) from None
+    return _answer(201, {key: [item.to_json() for item in added]})
+
+
 @_endpoint(("GET", "POST", "DELETE"))
 def faults_endpoint(method: str, body: bytes) -> Response:
     faults = runtime.current().faults
-    if method == "GET":
-        return _answer(200, {"rules": [rule.to_json() for rule in faults]})
-    if method == "DELETE":
-        faults.clear()
-        return _answer(200, {"rules": []})
-    document = _read_json(body, "a rule object or a list of rule objects")
-    try:
-        added = faults.load(document)
-    except ValueError as exc:
-        raise _Refused(400, str(exc)) from None
-    return _answer(201, {"rules": [rule.to_json() for rule in added]})
+    return _collection(method, body, "rules", faults, "a rule object or a list of rule objects")
 
 
 @_endpoint(("GET", "DELETE"))
@@ -151,6 +170,13 @@ def config_endpoint(method: str, body: bytes) -> Response:
     configured = runtime.configure_current(updated)
     recorded_calls().trim(updated.call_log_limit)  # a lower limit holds from now on
     return _answer(200, _config(configured))
+
+
+@_endpoint(("GET", "POST", "DELETE"))
+def source_numbers_endpoint(method: str, body: bytes) -> Response:
+    sources = runtime.current().source_numbers
+    expected = 'an entry, a list of entries or {"PhoneNumbers": [...]}'
+    return _collection(method, body, "PhoneNumbers", sources, expected)
 
 
 @_endpoint(("GET", "POST"))
@@ -185,6 +211,7 @@ url_paths: dict[str, Callable[[str, bytes], Response]] = {
     "{0}/moto-api/connect-mock/calls$": calls_endpoint,
     "{0}/moto-api/connect-mock/config$": config_endpoint,
     "{0}/moto-api/connect-mock/clock$": clock_endpoint,
+    "{0}/moto-api/connect-mock/source-numbers$": source_numbers_endpoint,
     # Last: routes are tried in order in process, and by specificity in the server (where the
     # named group becomes a Flask converter; a bare ".*" would be taken literally).
     "{0}/moto-api/connect-mock/?$": unknown_endpoint,

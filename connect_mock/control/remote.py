@@ -86,14 +86,57 @@ class _RemoteClock:
         return now
 
 
+class _RemoteSourceNumbers:
+    def __init__(self, base: str) -> None:
+        self._url = f"{base}/moto-api/connect-mock/source-numbers"
+
+    def add(
+        self,
+        phone_number: str,
+        *,
+        region: str = "us-east-1",
+        number_type: str = "TOLL_FREE",
+        country: str | None = None,
+        account_id: str | None = None,
+        arn: str | None = None,
+    ) -> dict[str, str]:
+        """As ``cm.source_numbers.add``; returns the entry as the server stored it (its
+        ``PhoneNumberArn`` is what ImportPhoneNumber takes)."""
+        entry: dict[str, str] = {"PhoneNumber": phone_number, "NumberType": number_type}
+        for key, value in (
+            ("Region", region if arn is None else None),
+            ("IsoCountryCode", country),
+            ("AccountId", account_id),
+            ("PhoneNumberArn", arn),
+        ):
+            if value is not None:
+                entry[key] = value
+        added: dict[str, str] = _request("POST", self._url, entry)["PhoneNumbers"][0]
+        return added
+
+    def load(self, document: Any) -> list[dict[str, str]]:
+        """Declare the entries of a source-number document (as in files)."""
+        added: list[dict[str, str]] = _request("POST", self._url, document)["PhoneNumbers"]
+        return added
+
+    def clear(self) -> None:
+        _request("DELETE", self._url)
+
+    def list(self) -> list[dict[str, str]]:
+        entries: list[dict[str, str]] = _request("GET", self._url)["PhoneNumbers"]
+        return entries
+
+
 class RemoteConnectMock:
-    """``faults``, ``calls``, ``clock``, ``config`` and ``reset()`` of a server at ``endpoint``;
-    a refused request raises ``RemoteError`` with the server's message."""
+    """``faults``, ``source_numbers``, ``calls``, ``clock``, ``config`` and ``reset()`` of a
+    server at ``endpoint``; a refused request raises ``RemoteError`` with the server's
+    message."""
 
     def __init__(self, endpoint: str) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.faults = _RemoteFaults(self.endpoint)
         self.clock = _RemoteClock(self.endpoint)
+        self.source_numbers = _RemoteSourceNumbers(self.endpoint)
         self._calls_url = f"{self.endpoint}/moto-api/connect-mock/calls"
         self._config_url = f"{self.endpoint}/moto-api/connect-mock/config"
 
@@ -128,7 +171,9 @@ class RemoteConnectMock:
         return _request("POST", self._config_url, options)
 
     def reset(self) -> None:
-        """moto's reset (all state, recorded calls included) and no fault rules."""
+        """moto's reset (all state, recorded calls and imports included) and no fault rules.
+        Declared source numbers stay (they stand for End User Messaging SMS, outside Connect):
+        ``source_numbers.clear()`` forgets them."""
         url = f"{self.endpoint}/moto-api/reset"
         response = requests.post(url, timeout=_TIMEOUT)
         if not response.ok:

@@ -1,5 +1,5 @@
-"""Reading the JSON files users hand the mock (inventory fixtures, fault rules): one way to say
-what is wrong with one, whichever kind it is.
+"""Reading the JSON files users hand the mock (inventory fixtures, fault rules, source numbers):
+one way to say what is wrong with one, whichever kind it is.
 
 A relative path is relative to the current directory (the pytest marker resolves it against
 pytest's rootdir first); an unreadable file's error names the absolute path tried."""
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["read_json_file"]
+__all__ = ["read_documents", "read_json_file"]
+
+Entries = tuple[Mapping[str, Any], ...]
 
 
 def read_json_file(
@@ -36,3 +39,22 @@ def read_json_file(
         ) from None
     except RecursionError:
         raise error(f"{path}: not valid JSON: it nests too deeply") from None
+
+
+def read_documents(
+    source: Any, kind: str, unnamed: str, check: Callable[[Any, str], Entries]
+) -> Entries:
+    """The entries of an option that takes JSON documents: files, mappings, or lists of both
+    (``serve --faults A --faults B``), in order. ``check(document, name)`` validates each file's
+    document (named by its path) or the mapping or list itself (named ``unnamed``)."""
+    if source is None:
+        return ()
+    if isinstance(source, list | tuple) and any(
+        isinstance(item, str | os.PathLike) for item in source
+    ):
+        return tuple(
+            entry for item in source for entry in read_documents(item, kind, unnamed, check)
+        )
+    if not isinstance(source, str | os.PathLike):
+        return check(source, unnamed)
+    return check(read_json_file(source, kind), str(source))

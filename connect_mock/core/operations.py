@@ -38,6 +38,9 @@ SERVED_OPERATIONS: tuple[str, ...] = (
     "DisassociatePhoneNumberContactFlow",
     "ListFlowAssociations",
     "BatchGetFlowAssociation",
+    "GetTrafficDistribution",
+    "UpdateTrafficDistribution",
+    "ImportPhoneNumber",
 )
 
 

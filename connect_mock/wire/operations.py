@@ -13,10 +13,13 @@ from ..backend import (
     ContactFlow,
     ContactFlows,
     Context,
+    Distribution,
     FlowAssociations,
     Page,
     PhoneNumbers,
     SearchQuery,
+    SignInDistribution,
+    TrafficDistribution,
     TrafficDistributionGroup,
     TrafficDistributionGroups,
     content_sha256,
@@ -58,6 +61,8 @@ def _summary(claim: ClaimedNumber) -> Document:
         result["InstanceId"] = claim.instance_id
     if claim.description is not None:
         result["PhoneNumberDescription"] = claim.description
+    if claim.source_arn is not None:
+        result["SourcePhoneNumberArn"] = claim.source_arn
     return result
 
 
@@ -104,6 +109,17 @@ def claim_phone_number(ctx: Context, account: str, region: str, p: Params) -> Do
         p["PhoneNumber"],
         instance_id=p.get("InstanceId"),
         target_arn=p.get("TargetArn"),
+        description=p.get("PhoneNumberDescription"),
+        tags=p.get("Tags"),
+        client_token=p.get("ClientToken"),
+    )
+    return _ids(claim)
+
+
+def import_phone_number(ctx: Context, account: str, region: str, p: Params) -> Document:
+    claim = PhoneNumbers(ctx, account, region).import_number(
+        p["InstanceId"],
+        p["SourcePhoneNumberArn"],
         description=p.get("PhoneNumberDescription"),
         tags=p.get("Tags"),
         client_token=p.get("ClientToken"),
@@ -293,6 +309,47 @@ def update_contact_flow_content(ctx: Context, account: str, region: str, p: Para
     return {}
 
 
+def _distributions(config: Params | None) -> list[Distribution] | None:
+    if config is None:
+        return None
+    return [Distribution(d["Region"], d["Percentage"]) for d in config["Distributions"]]
+
+
+def _distribution_config(distributions: tuple[Distribution, ...]) -> Document:
+    return {
+        "Distributions": [
+            {"Region": item.region, "Percentage": item.percentage} for item in distributions
+        ]
+    }
+
+
+def get_traffic_distribution(ctx: Context, account: str, region: str, p: Params) -> Document:
+    view = TrafficDistribution(ctx, account, region).get(p["Id"])
+    result: Document = {
+        "TelephonyConfig": _distribution_config(view.telephony),
+        "Id": view.group.id,
+        "Arn": view.group.arn,
+        # No SignInConfig: it exists only on a default group (IsDefault), which the mock has not.
+        "AgentConfig": _distribution_config(view.agents),
+    }
+    if view.group.last_failover is not None:
+        result["LastFailoverTime"] = view.group.last_failover.timestamp()
+    return result
+
+
+def update_traffic_distribution(ctx: Context, account: str, region: str, p: Params) -> Document:
+    sign_in = p.get("SignInConfig")
+    TrafficDistribution(ctx, account, region).update(
+        p["Id"],
+        telephony=_distributions(p.get("TelephonyConfig")),
+        agents=_distributions(p.get("AgentConfig")),
+        sign_in=None
+        if sign_in is None
+        else [SignInDistribution(d["Region"], d["Enabled"]) for d in sign_in["Distributions"]],
+    )
+    return {}
+
+
 def update_contact_flow_name(ctx: Context, account: str, region: str, p: Params) -> Document:
     ContactFlows(ctx, account, region).update_name(
         p["InstanceId"], p["ContactFlowId"], p.get("Name"), p.get("Description")
@@ -373,4 +430,7 @@ OPERATIONS: dict[str, Operation] = {
     "DisassociatePhoneNumberContactFlow": disassociate_phone_number_contact_flow,
     "ListFlowAssociations": list_flow_associations,
     "BatchGetFlowAssociation": batch_get_flow_association,
+    "GetTrafficDistribution": get_traffic_distribution,
+    "UpdateTrafficDistribution": update_traffic_distribution,
+    "ImportPhoneNumber": import_phone_number,
 }

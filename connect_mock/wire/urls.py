@@ -8,6 +8,7 @@ from __future__ import annotations
 URL_ROOTS = (
     "/phone-number",
     "/phone-numbers-summary",
+    "/traffic-distribution",
     "/traffic-distribution-group",
     "/traffic-distribution-groups",
     "/contact-flows",
