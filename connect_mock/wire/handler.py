@@ -13,8 +13,9 @@ from .._moto import authorize
 from ..core.errors import AccessDeniedException, ConnectServiceError
 from .incoming import Incoming
 from .operations import OPERATIONS
+from .serialize import conform
 
-__all__ = ["handle"]
+__all__ = ["as_declared", "handle"]
 
 
 def _json_response(status: int, body: dict[str, Any], request_id: str) -> Response:
@@ -48,8 +49,10 @@ def handle(incoming: Incoming) -> Response:
         operation = OPERATIONS[route.operation]
         result = operation(runtime.current(), request.account, request.region, params)
     except ConnectServiceError as error:
-        return _as_declared(error, route.declared_errors).to_response(request_id)
-    return _json_response(200, result, request_id)
+        return as_declared(error, route.declared_errors).to_response(request_id)
+    # The same serializer as moto's own operations' answers go through (see intercept).
+    headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+    return 200, headers, conform(route.operation, result)
 
 
 # Errors the backend raises for bad input, and what an operation whose model does not declare
@@ -67,7 +70,7 @@ _SUBSTITUTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> ConnectServiceError:
+def as_declared(error: ConnectServiceError, declared: frozenset[str]) -> ConnectServiceError:
     """The error as the operation's model declares it: same message, declared code and status."""
     if error.code in declared:
         return error

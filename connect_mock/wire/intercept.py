@@ -12,8 +12,11 @@ from .._http import Request, Response
 from ..backend import recorded_calls
 from ..core.calls import Call
 from ..core.errors import ConnectServiceError
+from ..core.operations import declared_errors
+from .handler import as_declared
 from .incoming import Incoming, read
 from .regions import region_refusal
+from .serialize import conform_body
 
 __all__ = ["intercept"]
 
@@ -32,6 +35,43 @@ def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
     if isinstance(document, dict) and isinstance(document.get("__type"), str):
         return str(document["__type"]).rsplit("#", 1)[-1]
     return f"HTTP{status}"
+
+
+_REPLACED_HEADERS = frozenset({"content-type", "x-amzn-errortype", "status", "content-length"})
+
+
+def _error_message(body: Any) -> str | None:
+    try:
+        document = json.loads(body)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(document, dict):
+        return None
+    message = document.get("Message", document.get("message"))
+    return message if isinstance(message, str) else None
+
+
+def _conformed(operation: str, answer: Response) -> Response:
+    """moto's answer to one of its own Connect operations, as botocore's model describes it:
+    a 200's JSON through the operation's output serializer (the one our answers go through), an
+    error as ``{"Message": ...}`` with a code the operation declares and the model's status."""
+    status, headers, body = answer
+    kept = {key: value for key, value in headers.items() if key.lower() not in _REPLACED_HEADERS}
+    if status == 200:
+        return status, {**kept, "Content-Type": "application/json"}, conform_body(operation, body)
+    code, message = _error_code(status, headers, body), _error_message(body)
+    declared = declared_errors().get(operation, frozenset())
+    if status < 400 or code is None or message is None:
+        return answer
+    error = as_declared(ConnectServiceError.declared(code, message), declared)
+    if error.code not in declared:
+        return answer  # no declared error to answer with: moto's own, untouched
+    error_status, error_headers, error_body = error.to_response()
+    request_id = next((v for k, v in kept.items() if k.lower() == "x-amzn-requestid"), None)
+    if request_id is not None:
+        kept = {k: v for k, v in kept.items() if k.lower() != "x-amzn-requestid"}
+        error_headers["x-amzn-RequestId"] = str(request_id)
+    return error_status, {**kept, **error_headers}, error_body
 
 
 def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Response:
@@ -57,6 +97,8 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
         status, response_headers, body = ConnectServiceError.declared(
             outcome.error, outcome.message
         ).to_response()
+    elif incoming.route is None and incoming.operation is not None:
+        status, response_headers, body = _conformed(incoming.operation, answer(incoming))
     else:
         status, response_headers, body = answer(incoming)
     recorded_calls().record(
