@@ -74,18 +74,26 @@ def _moto_response_class() -> Any:
 _probe_class: Any = None
 
 
-def read_request(raw: Any, full_url: str, headers: Any) -> Request:
-    """Read a request moto routed to a Connect handler, as moto reads it for its own."""
+def read_request(raw: Any, full_url: str, headers: Any, reader: Any = None) -> Request:
+    """Read a request moto routed to a Connect handler, as moto reads it for its own.
+
+    ``reader``: the instance of moto's response class that will answer the request (moto's own
+    operations), set up exactly as moto's ``_dispatch`` sets it up, so that the request is read
+    once for both of us; else a probe of ours reads it."""
     global _probe_class
     # Read and cache the body before moto looks at the form: werkzeug parses a body sent as
     # application/x-www-form-urlencoded (curl -d) into form fields and empties ``data``.
     if hasattr(raw, "get_data"):
         raw.get_data(cache=True)
     try:
-        if _probe_class is None:
-            _probe_class = _moto_response_class()
-        probe = _probe_class(service_name="connect")
-        probe.setup_class(raw, full_url, headers, True)
+        if reader is not None:
+            probe = reader
+            probe.setup_class(raw, full_url, headers)
+        else:
+            if _probe_class is None:
+                _probe_class = _moto_response_class()
+            probe = _probe_class(service_name="connect")
+            probe.setup_class(raw, full_url, headers, True)
         return Request(
             account=str(probe.current_account),
             region=str(probe.region),
@@ -101,6 +109,28 @@ def read_request(raw: Any, full_url: str, headers: Any) -> Request:
         # is a request moto cannot read either, and goes up as it would without us.)
         report_incompatibility("read Connect requests", error)
         return read_without_moto(raw, full_url, headers)
+
+
+def _answering_class(moto_handler: Callable[..., Any]) -> Any:
+    """The moto response class behind ``moto_handler`` when its dispatch is exactly
+    ``setup_class`` then ``call_action`` (every release from 5.1.21 to 5.2.5), else None: its
+    requests can then be read once, by that class, for us and for moto."""
+    try:
+        from moto.core.responses import BaseResponse
+    except ImportError:
+        return None
+    owner = getattr(moto_handler, "__self__", None)
+    dispatch = getattr(owner, "_dispatch", None)
+    code = getattr(getattr(dispatch, "__func__", dispatch), "__code__", None)
+    if (
+        isinstance(owner, type)
+        and issubclass(owner, BaseResponse)
+        and callable(getattr(owner, "call_action", None))
+        and code is not None
+        and tuple(code.co_names) == ("setup_class", "call_action")
+    ):
+        return owner
+    return None
 
 
 def authorize(request: Request, operation: str) -> str | None:
@@ -161,9 +191,18 @@ def register_connect(
         return intercept(request, handler)
 
     def theirs(moto_handler: RawHandler) -> RawHandler:
+        answering = _answering_class(moto_handler)
+
         def connect_mock_intercept(raw: Any, full_url: str, headers: Any) -> Response:
-            request = read_request(raw, full_url, headers)
-            return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
+            if answering is None:
+                request = read_request(raw, full_url, headers)
+                return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
+            # One read for both: moto's handler answers from the instance that read it for us.
+            reader = answering()
+            request = read_request(raw, full_url, headers, reader)
+            if request._probe is not reader:
+                return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
+            return intercept(request, lambda _read: reader.call_action())
 
         connect_mock_intercept.__wrapped__ = moto_handler  # type: ignore[attr-defined]
         return _marked(connect_mock_intercept)
