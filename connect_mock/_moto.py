@@ -318,6 +318,33 @@ def find_instance(account_id: str, region: str, instance_id: str) -> Any | None:
     return regions[region].instances.get(instance_id)
 
 
+# moto's Instance keeps CreateInstance's two flags as these attributes (5.1.21-5.2.5).
+_CALL_FLAGS = {"INBOUND_CALLS": "inbound_calls_enabled", "OUTBOUND_CALLS": "outbound_calls_enabled"}
+
+
+def instance_call_flag(instance: Any, attribute: str) -> bool | None:
+    """CreateInstance's ``InboundCallsEnabled`` / ``OutboundCallsEnabled`` as moto's instance
+    holds them, for the attribute ``INBOUND_CALLS`` / ``OUTBOUND_CALLS``; None for another
+    attribute, or when moto's instance has no such flag (warned once)."""
+    name = _CALL_FLAGS.get(attribute)
+    if name is None:
+        return None
+    if not hasattr(instance, name):
+        report_incompatibility("read an instance's call flags", AttributeError(name))
+        return None
+    return bool(getattr(instance, name))
+
+
+def set_instance_call_flag(instance: Any, attribute: str, enabled: bool) -> bool:
+    """Set moto's flag behind ``INBOUND_CALLS`` / ``OUTBOUND_CALLS`` (DescribeInstance and
+    ListInstances answer it); False when ``attribute`` has no such flag."""
+    name = _CALL_FLAGS.get(attribute)
+    if name is None or not hasattr(instance, name):
+        return False
+    setattr(instance, name, enabled)
+    return True
+
+
 def connect_tags(account_id: str, region: str) -> Any:
     """moto's Connect tagging service for this account and Region (Tag/Untag/ListTagsForResource
     on any ARN, ours included)."""

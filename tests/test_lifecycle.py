@@ -8,11 +8,13 @@ from typing import Any
 
 import botocore.exceptions
 import pytest
+from moto.connect.models import connect_backends
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.backend import shared_state
 from connect_mock.backend.state import NumberPool
 from tests.helpers import (
+    ACCOUNT,
     client_error,
     connect_client,
     create_instance,
@@ -391,8 +393,12 @@ def test_traffic_distribution_groups_target_both_regions_of_their_pair(mock: Con
     east.delete_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
     with pytest.raises(east.exceptions.ResourceNotFoundException):
         east.describe_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
-    # Its tags go with it, as a released number's do.
-    assert east.list_tags_for_resource(resourceArn=group["Arn"])["tags"] == {}
+    # Its ARN names nothing any more, and its tags went with it, as a released number's do.
+    with pytest.raises(east.exceptions.ResourceNotFoundException):
+        east.list_tags_for_resource(resourceArn=group["Arn"])
+    assert (
+        connect_backends[ACCOUNT]["us-east-1"].tagger.get_tag_dict_for_resource(group["Arn"]) == {}
+    )
 
 
 def test_traffic_distribution_groups_only_in_the_documented_pairs(mock: ConnectMock) -> None:

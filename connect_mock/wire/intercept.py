@@ -13,7 +13,8 @@ from ..backend import recorded_calls
 from ..core.calls import Call
 from ..core.errors import ConnectServiceError
 from ..core.operations import declared_errors
-from .handler import as_declared
+from .followups import followed
+from .handler import as_declared, handle
 from .incoming import Incoming, read
 from .regions import region_refusal
 from .serialize import conform_body
@@ -97,8 +98,11 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
         status, response_headers, body = ConnectServiceError.declared(
             outcome.error, outcome.message
         ).to_response()
+    elif incoming.route is not None and request.complete:
+        # Our operation, on our own path or on one moto routes too (/tags/...).
+        status, response_headers, body = handle(incoming)
     elif incoming.route is None and incoming.operation is not None:
-        status, response_headers, body = _conformed(incoming.operation, answer(incoming))
+        status, response_headers, body = _conformed(incoming.operation, followed(answer)(incoming))
     else:
         status, response_headers, body = answer(incoming)
     recorded_calls().record(

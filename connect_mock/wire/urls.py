@@ -1,10 +1,11 @@
-"""The URL namespaces connect_mock adds to moto's Connect service (moto serves none of them).
+"""The URL namespaces connect_mock adds to moto's Connect service.
 
-Within them, requests are routed per operation from botocore's model (see responses.routes).
+Within them, requests are routed per operation from botocore's model (see wire.routing).
 """
 
 from __future__ import annotations
 
+# Roots moto serves nothing under: each root, and anything below it.
 URL_ROOTS = (
     "/phone-number",
     "/phone-numbers-summary",
@@ -12,11 +13,24 @@ URL_ROOTS = (
     "/traffic-distribution-groups",
 )
 
+# Paths below roots moto serves: moto answers /instance and /instance/{InstanceId} (its
+# instance operations), we answer only the attribute sub-paths below an instance.
+SUB_PATHS = (
+    "{0}/instance/(?P<InstanceId>[^/]*)/attributes$",
+    "{0}/instance/(?P<InstanceId>[^/]*)/attribute/(?P<subpath>[\\s\\S]*)$",
+)
+# /tags/{resourceArn} (TagResource, UntagResource, ListTagsForResource) stays moto's route: the
+# intercept answers it with our handler whenever it can read the request, and moto's handler
+# answers it (instances' tags as before) when a moto release changed what we read.
+
 # moto-style regexes ({0} is the service's URL base): each root, and anything below it, even
 # nothing ("/phone-number/") or a decoded newline (the server routes on the decoded path, where
 # "." would stop): the handler answers JSON for all of it.
-PATHS: tuple[str, ...] = tuple(
-    path
-    for root in URL_ROOTS
-    for path in ("{0}" + root + "$", "{0}" + root + "/(?P<subpath>[\\s\\S]*)$")
+PATHS: tuple[str, ...] = (
+    *(
+        path
+        for root in URL_ROOTS
+        for path in ("{0}" + root + "$", "{0}" + root + "/(?P<subpath>[\\s\\S]*)$")
+    ),
+    *SUB_PATHS,
 )
