@@ -126,16 +126,13 @@ def test_unknown_instances_and_bad_values_are_declared_errors_changing_nothing(
     instance_id, _ = create_instance(client)
     before = _attributes(client, instance_id)
     missing = "Instance 'nope' was not found in account 123456789012, Region us-east-1"
-    calls = [
-        lambda: client.describe_instance_attribute(InstanceId="nope", AttributeType="EARLY_MEDIA"),
-        lambda: client.update_instance_attribute(
-            InstanceId="nope", AttributeType="EARLY_MEDIA", Value="true"
-        ),
-        lambda: client.list_instance_attributes(InstanceId="nope"),
-    ]
-    for call in calls:
+    for method, params in (
+        (client.describe_instance_attribute, {"AttributeType": "EARLY_MEDIA"}),
+        (client.update_instance_attribute, {"AttributeType": "EARLY_MEDIA", "Value": "true"}),
+        (client.list_instance_attributes, {}),
+    ):
         with pytest.raises(client.exceptions.ResourceNotFoundException) as excinfo:
-            call()
+            method(InstanceId="nope", **params)
         assert client_error(excinfo) == (404, "ResourceNotFoundException", missing)
     for value in ("yes", "TRUE", "1"):
         with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
