@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from connect_mock import RemoteConnectMock, mock_connect
+from connect_mock._moto import moto_connect_operations
 from connect_mock.core.operations import SERVED_OPERATIONS
 from tests.helpers import connect_client, create_instance, numbers
 
@@ -381,12 +382,15 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
 
 
 def _templates() -> list[tuple[str, str]]:
+    """Our operations' paths below our own URL roots (not /tags/{resourceArn}, which moto
+    routes too: there any path is an ARN, and moto answers other methods)."""
     return [
         (
             MODEL.operation_model(name).http["method"],
             MODEL.operation_model(name).http["requestUri"].split("?", 1)[0],
         )
         for name in OPERATIONS
+        if name not in moto_connect_operations()
     ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from .._moto import connect_model
+from .._moto import connect_model, moto_connect_operations
 from ..core.operations import SERVED_OPERATIONS
 from .parse import RequestParser
 
@@ -52,6 +52,9 @@ def _path_regex(
 def routes() -> tuple[Route, ...]:
     """Our operations' routes, compiled once from the model; literal paths before templated."""
     model = connect_model()
+    # Operations moto serves too (TagResource...): a label ending the path is read as moto
+    # reads it, greedily (an ARN's "/"), so that both agree on what the path names.
+    motos = frozenset(moto_connect_operations())
     table = []
     for name in SERVED_OPERATIONS:
         operation = model.operation_model(name)
@@ -60,7 +63,7 @@ def routes() -> tuple[Route, ...]:
             Route(
                 operation=name,
                 method=operation.http["method"],
-                path=_path_regex(uri, empty=True),
+                path=_path_regex(uri, greedy_last=name in motos, empty=True),
                 parser=RequestParser(operation),
                 declared_errors=frozenset(shape.name for shape in operation.error_shapes),
             )

@@ -15,9 +15,13 @@ URL_ROOTS = (
 
 # Paths below roots moto serves: moto answers /instance and /instance/{InstanceId} (its
 # instance operations), we answer only the attribute sub-paths below an instance.
+# The InstanceId may hold anything, a decoded "%2F" included (the server routes on the decoded
+# path): the handler routes on the path as sent, and refuses what names no instance.
 SUB_PATHS = (
-    "{0}/instance/(?P<InstanceId>[^/]*)/attributes$",
-    "{0}/instance/(?P<InstanceId>[^/]*)/attribute/(?P<subpath>[\\s\\S]*)$",
+    "{0}/instance/(?P<InstanceId>[\\s\\S]*)/attributes$",
+    "{0}/instance/(?P<InstanceId>[\\s\\S]*)/attribute/(?P<subpath>[\\s\\S]*)$",
+    # An empty resourceArn, which moto's route (".+") does not take: refused as the model says.
+    "{0}/tags/$",
 )
 # /tags/{resourceArn} (TagResource, UntagResource, ListTagsForResource) stays moto's route: the
 # intercept answers it with our handler whenever it can read the request, and moto's handler
