@@ -5,6 +5,10 @@ Within them, requests are routed per operation from botocore's model (see respon
 
 from __future__ import annotations
 
+import re
+
+from .._moto import connect_model, moto_connect_operations
+
 URL_ROOTS = (
     "/phone-number",
     "/phone-numbers-summary",
@@ -20,3 +24,26 @@ PATHS: tuple[str, ...] = tuple(
     for root in URL_ROOTS
     for path in ("{0}" + root + "$", "{0}" + root + "/(?P<subpath>[\\s\\S]*)$")
 )
+
+
+def _empty_labels(request_uri: str) -> str:
+    return re.sub(r"\{[^}]+\}", "", request_uri.split("?", 1)[0])
+
+
+# moto's own operations with their URI labels sent empty (``GET /instance/``,
+# ``PUT /analytics-data/instance//association``): moto routes none of them (its answer is a text
+# 404); served here, so that the intercept refuses them with the operation's validation error.
+MOTO_EMPTY_LABEL_PATHS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "{0}" + re.escape(_empty_labels(uri)) + "$"
+            for uri in (
+                connect_model().operation_model(name).http["requestUri"]
+                for name in moto_connect_operations()
+            )
+            if "{" in uri
+        }
+    )
+)
+
+PATHS += MOTO_EMPTY_LABEL_PATHS
