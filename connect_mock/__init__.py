@@ -18,6 +18,7 @@ from .faults import FaultRule, Faults, ThrottleRule
 from .mock import ConnectMock, current, mock_connect
 from .wire import urls as _urls
 from .wire.handler import handle as _handle
+from .wire.handler import handle_unroutable as _handle_unroutable
 from .wire.intercept import intercept as _intercept
 
 __all__ = [
@@ -38,5 +39,5 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_register_connect(_urls.PATHS, _handle, _intercept)
+_register_connect(_urls.PATHS, _handle, _intercept, _handle_unroutable)
 _register_control(_endpoints.url_paths)

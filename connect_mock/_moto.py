@@ -165,30 +165,58 @@ def _marked(handler: Callable[..., Any]) -> Callable[..., Any]:
     return handler
 
 
+# A URI label of moto's routes that takes no slash, and the same label holding one: moto's server
+# routes on the decoded path, where an ARN sent as a label (%2F) has slashes.
+_SLASHLESS_LABEL = re.compile(r"\(\?P<(\w+)>\[\^/\]\+\)")
+
+
+def _with_slashes(path: str) -> str | None:
+    """moto's route ``path`` with its slash-less labels holding a slash, or None if it has none
+    (a route that matches only what ``path`` cannot)."""
+    if _SLASHLESS_LABEL.search(path) is None:
+        return None
+    return _SLASHLESS_LABEL.sub(r"(?P<\1>[^/]+/[\\s\\S]+)", path)
+
+
+def _add_fallbacks(merged: dict[str, Any], fallback_handler: Callable[[], RawHandler]) -> None:
+    """After moto's routes: each with its slash-less labels holding a slash (see
+    ``_with_slashes``), served by ``fallback_handler()``."""
+    for path, existing in list(merged.items()):
+        fallback = _with_slashes(path)
+        if getattr(existing, "__wrapped__", None) is not None and fallback is not None:
+            merged.setdefault(fallback, fallback_handler())
+
+
 def register_connect(
     paths: Iterable[str],
     handler: Callable[[T], Response],
     intercept: Callable[[Request, Callable[[T], Response]], Response],
+    unroutable: Callable[[T], Response] | None = None,
 ) -> None:
     """Serve ``paths`` (moto-style regexes, ``{0}`` standing for the URL base) on moto's Connect
     service with ``handler``, and pass every Connect request (moto's operations too) through
     ``intercept(request, answer)``, which reads the request once and hands ``answer`` what it
     read: ``handler`` takes it; moto's own handlers ignore it and get the request as moto routed
-    it. Ours go first: moto tries routes in order. Calling it again changes nothing."""
+    it. Ours go first: moto tries routes in order. ``unroutable`` answers what moto's routes
+    miss because a label holds a slash (see ``_with_slashes``). Calling it again changes
+    nothing."""
     try:
         from moto.connect import urls as connect_urls
     except ImportError as error:
         report_incompatibility("find moto's Connect service", error)
         return
 
-    def ours(raw: Any, full_url: str, headers: Any) -> Response:
-        request = read_request(raw, full_url, headers)
-        if not request.complete:
-            message = f"connect_mock cannot read requests with moto {moto_version()}"
-            headers = {"Content-Type": "application/json"}
-            headers["x-amzn-ErrorType"] = "InternalServiceException"
-            return 500, headers, json.dumps({"Message": f"{message}; upgrade connect_mock"})
-        return intercept(request, handler)
+    def serving(answer: Callable[[T], Response]) -> RawHandler:
+        def ours(raw: Any, full_url: str, headers: Any) -> Response:
+            request = read_request(raw, full_url, headers)
+            if not request.complete:
+                message = f"connect_mock cannot read requests with moto {moto_version()}"
+                headers = {"Content-Type": "application/json"}
+                headers["x-amzn-ErrorType"] = "InternalServiceException"
+                return 500, headers, json.dumps({"Message": f"{message}; upgrade connect_mock"})
+            return intercept(request, answer)
+
+        return _marked(ours)
 
     def theirs(moto_handler: RawHandler) -> RawHandler:
         answering = _answering_class(moto_handler)
@@ -199,10 +227,15 @@ def register_connect(
                 return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
             # One read for both: moto's handler answers from the instance that read it for us.
             reader = answering()
-            request = read_request(raw, full_url, headers, reader)
+            try:
+                request = read_request(raw, full_url, headers, reader)
+            except UnicodeDecodeError:
+                # moto's reading decodes the body as UTF-8; ours keeps it raw, so that the
+                # intercept refuses it as the protocol says (SerializationException).
+                request = read_request(raw, full_url, headers)
             if request._probe is not reader:
                 return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
-            return intercept(request, lambda _read: reader.call_action())
+            return intercept(request, lambda read: _call_action(reader, read))
 
         connect_mock_intercept.__wrapped__ = moto_handler  # type: ignore[attr-defined]
         return _marked(connect_mock_intercept)
@@ -212,13 +245,38 @@ def register_connect(
         merged: dict[str, Any] = {}
         for path in paths:
             existing = current.get(path)
-            merged[path] = existing if _is_ours(existing) else _marked(ours)
+            merged[path] = existing if _is_ours(existing) else serving(handler)
         for path, existing in current.items():
             if path not in merged:
                 merged[path] = existing if _is_ours(existing) else theirs(existing)
+        if unroutable is not None:
+            _add_fallbacks(merged, lambda: serving(unroutable))
         if list(merged.items()) != list(current.items()):
             current.clear()
             current.update(merged)
+
+
+# Content types for which moto's router (5.2.x: by protocol, from the Content-Type) finds no
+# restJson1 operation: it answers an empty 404. Before 5.2, moto routed by URL alone.
+_UNROUTED_CONTENT_TYPES = ("application/x-amz-json", "application/x-www-form-urlencoded")
+
+
+def _call_action(reader: Any, read: Any) -> Response:
+    """moto's answer from the response instance that read the request. A restJson1 request
+    sent with a JSON 1.x or form Content-Type, which AWS serves and moto's 5.2 router misses,
+    goes to the operation our routing found in botocore's model (``read.operation``) with its
+    URI labels, where moto keeps them by name (``uri_match``, a dict from 5.2 on)."""
+    operation = getattr(read, "operation", None)
+    content_type = str(reader.headers.get("Content-Type") or "")
+    if (
+        operation
+        and content_type.startswith(_UNROUTED_CONTENT_TYPES)
+        and isinstance(getattr(reader, "uri_match", None), dict)
+    ):
+        reader.uri_match = dict(getattr(read, "uri_params", ()))
+        reader._get_action = lambda: operation
+    response: Response = reader.call_action()
+    return response
 
 
 def _is_ours(handler: Any) -> bool:

@@ -116,3 +116,85 @@ def test_every_model_pattern_compiles() -> None:
     key = compile_model_pattern(MODEL.shape_for("TagKey").metadata["pattern"])
     assert key.fullmatch("Équipe 1") is not None
     assert key.fullmatch("aws:reserved") is None
+
+
+# --- moto's own operations, held to the model -------------------------------------------------
+
+
+def test_motos_operations_validate_their_input_from_the_model(server_endpoint: str | None) -> None:
+    """A CreateInstance without its required members was a 500 from moto (a KeyError); it is
+    the operation's declared error for bad input, and nothing is created."""
+    answer = raw(server_endpoint, "PUT", "/instance", {"InstanceAlias": "x"})
+    assert answer.status_code == 400
+    assert answer.headers["x-amzn-ErrorType"] == "InvalidRequestException"
+    assert answer.json() == {
+        "Message": "3 validation errors detected: "
+        "Value null at 'IdentityManagementType' failed to satisfy constraint: "
+        "Member must not be null; "
+        "Value null at 'InboundCallsEnabled' failed to satisfy constraint: "
+        "Member must not be null; "
+        "Value null at 'OutboundCallsEnabled' failed to satisfy constraint: "
+        "Member must not be null"
+    }
+    unreadable = requests.put(
+        (server_endpoint or IN_PROCESS) + "/instance", data=b"\xff{", headers=HEADERS, timeout=30
+    )
+    assert unreadable.status_code == 400
+    assert unreadable.headers["x-amzn-ErrorType"] == "SerializationException"
+    assert raw(server_endpoint, "GET", "/instance").json() == {"InstanceSummaryList": []}
+
+
+def test_tag_keys_are_held_to_the_models_java_pattern(server_endpoint: str | None) -> None:
+    """TagKey's pattern (``^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$``) is enforced, not dropped
+    for its Java syntax: an ``aws:`` key is refused, a key in any script is not."""
+    client = connect_client(endpoint=server_endpoint, lax=True)
+    _, arn = create_instance(client, "tags")
+    with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+        client.tag_resource(resourceArn=arn, tags={"aws:reserved": "x"})
+    message = excinfo.value.response["Error"]["Message"]
+    assert message.startswith(
+        "1 validation error detected: Value 'aws:reserved' at 'tags.key' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: ^(?!aws:)"
+    )
+    client.tag_resource(resourceArn=arn, tags={"Équipe 1": "voix"})
+    assert client.list_tags_for_resource(resourceArn=arn)["tags"] == {"Équipe 1": "voix"}
+
+
+def test_an_error_moto_does_not_declare_is_the_declared_one(server_endpoint: str | None) -> None:
+    """moto's paginator answers a bad nextToken with InvalidToken, which ListInstances does not
+    declare: it is the operation's error for bad input, with moto's message."""
+    answer = raw(server_endpoint, "GET", "/instance?nextToken=bogus")
+    assert answer.status_code == 400
+    assert answer.headers["x-amzn-ErrorType"] == "InvalidRequestException"
+    assert answer.json() == {"Message": "Invalid Token: Invalid token"}
+
+
+def test_motos_empty_labels_and_arn_labels(server_endpoint: str | None) -> None:
+    """``GET /instance/`` (an empty InstanceId) is refused as connect_mock's operations refuse an
+    empty label (it was moto's text 404); an instance ARN as the label is not found, in process
+    and over the server (where the %2F arrives decoded and moto's routes missed it)."""
+    empty = raw(server_endpoint, "GET", "/instance/")
+    assert empty.status_code == 400
+    assert empty.headers["x-amzn-ErrorType"] == "InvalidRequestException"
+    assert empty.json()["Message"] == (
+        "1 validation error detected: Value '' at 'InstanceId' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1"
+    )
+    _, arn = create_instance(connect_client(endpoint=server_endpoint), "arn-label")
+    by_arn = raw(server_endpoint, "GET", "/instance/" + quote(arn, safe=""))
+    assert by_arn.status_code == 404
+    assert by_arn.headers["x-amzn-ErrorType"] == "ResourceNotFoundException"
+    assert arn in by_arn.json()["Message"]
+
+
+def test_a_json_1_1_content_type_reaches_motos_operation(server_endpoint: str | None) -> None:
+    """moto 5.2's router finds no restJson1 operation for application/x-amz-json-1.1 (an empty
+    404); the operation routed from the model answers."""
+    instance_id, _ = create_instance(connect_client(endpoint=server_endpoint), "json11")
+    answer = requests.get(
+        f"{server_endpoint or IN_PROCESS}/instance/{instance_id}",
+        headers={**HEADERS, "Content-Type": "application/x-amz-json-1.1"},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    assert answer.json()["Instance"]["Id"] == instance_id

@@ -10,12 +10,13 @@ from typing import Any
 from .. import runtime
 from .._http import Response
 from .._moto import authorize
-from ..core.errors import AccessDeniedException, ConnectServiceError
+from ..core.errors import AccessDeniedException, ConnectServiceError, ResourceNotFoundException
+from ..core.operations import declared_errors
 from .incoming import Incoming
 from .operations import OPERATIONS
 from .serialize import conform
 
-__all__ = ["as_declared", "handle"]
+__all__ = ["as_declared", "handle", "handle_unroutable"]
 
 
 def _json_response(status: int, body: dict[str, Any], request_id: str) -> Response:
@@ -53,6 +54,26 @@ def handle(incoming: Incoming) -> Response:
     # The same serializer as moto's own operations' answers go through (see intercept).
     headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
     return 200, headers, conform(route.operation, result)
+
+
+def handle_unroutable(incoming: Incoming) -> Response:
+    """A request of one of moto's own operations whose URI label holds a slash (an ARN, which
+    the server decodes from %2F): moto's routes take none. Its instance operations take the
+    instance's ID, so the ARN names nothing: the operation's not-found error, as in process."""
+    request_id = str(uuid.uuid4())
+    request, operation = incoming.request, incoming.operation
+    labelled = [(name, value) for name, value in incoming.uri_params if "/" in value]
+    if operation is None or not labelled:
+        return _json_response(
+            404,
+            {"Message": f"connect_mock does not serve {request.method} {request.path}"},
+            request_id,
+        )
+    name, value = labelled[0]
+    error = ResourceNotFoundException(
+        f"{name} '{value}' names no resource: {operation} takes the ID, not the ARN"
+    )
+    return as_declared(error, declared_errors().get(operation, frozenset())).to_response(request_id)
 
 
 # Errors the backend raises for bad input, and what an operation whose model does not declare

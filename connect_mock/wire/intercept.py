@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from .. import runtime
 from .._http import Request, Response
+from .._moto import moto_connect_operations
 from ..backend import recorded_calls
 from ..core.calls import Call
 from ..core.errors import ConnectServiceError
@@ -17,6 +19,7 @@ from .followups import followed
 from .handler import as_declared, handle
 from .incoming import Incoming, read
 from .regions import region_refusal
+from .routing import parser
 from .serialize import conform_body
 
 __all__ = ["intercept"]
@@ -38,6 +41,7 @@ def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
     return f"HTTP{status}"
 
 
+_BAD_INPUT = ("InvalidParameterException", "InvalidRequestException")
 _REPLACED_HEADERS = frozenset({"content-type", "x-amzn-errortype", "status", "content-length"})
 
 
@@ -66,13 +70,52 @@ def _conformed(operation: str, answer: Response) -> Response:
         return answer
     error = as_declared(ConnectServiceError.declared(code, message), declared)
     if error.code not in declared:
-        return answer  # no declared error to answer with: moto's own, untouched
+        # An error the model does not declare (moto's paginator's InvalidToken): the
+        # operation's own error for bad input, or for a failure of the service.
+        wanted = _BAD_INPUT if status < 500 else ("InternalServiceException",)
+        substitute = next((known for known in wanted if known in declared), None)
+        if substitute is None:
+            return answer  # nothing declared to answer with: moto's own, untouched
+        error = ConnectServiceError.declared(substitute, message)
     error_status, error_headers, error_body = error.to_response()
     request_id = next((v for k, v in kept.items() if k.lower() == "x-amzn-requestid"), None)
     if request_id is not None:
         kept = {k: v for k, v in kept.items() if k.lower() != "x-amzn-requestid"}
         error_headers["x-amzn-RequestId"] = str(request_id)
     return error_status, {**kept, **error_headers}, error_body
+
+
+def _refusal(incoming: Incoming, operation: str) -> ConnectServiceError | None:
+    """Why moto's own operation must not get this request: input the model refuses (moto's
+    handlers read what they expect and fail with a 500 on anything else), as the operation
+    declares it; None if valid."""
+    request = incoming.request
+    try:
+        if incoming.body_error is not None:
+            raise incoming.body_error
+        parser(operation).parse_document(
+            incoming.document,
+            uri_params=dict(incoming.uri_params),
+            query=request.query,
+            headers=request.headers,
+        )
+    except ConnectServiceError as error:
+        return as_declared(error, declared_errors().get(operation, frozenset()))
+    return None
+
+
+def _answer_moto(
+    incoming: Incoming, operation: str, answer: Callable[[Incoming], Response]
+) -> Response:
+    refusal = _refusal(incoming, operation)
+    if refusal is not None:
+        return refusal.to_response()
+    return _conformed(operation, answer(incoming))
+
+
+@cache
+def _moto_operations() -> frozenset[str]:
+    return frozenset(moto_connect_operations())
 
 
 def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Response:
@@ -101,8 +144,10 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
     elif incoming.route is not None and request.complete:
         # Our operation, on our own path or on one moto routes too (/tags/...).
         status, response_headers, body = handle(incoming)
-    elif incoming.route is None and incoming.operation is not None:
-        status, response_headers, body = _conformed(incoming.operation, followed(answer)(incoming))
+    elif incoming.operation is not None and incoming.operation in _moto_operations():
+        status, response_headers, body = _answer_moto(
+            incoming, incoming.operation, followed(answer)
+        )
     else:
         status, response_headers, body = answer(incoming)
     recorded_calls().record(

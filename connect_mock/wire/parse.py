@@ -43,10 +43,11 @@ def shorten(value: object, limit: int = 40) -> str:
 
 def model_pattern(shape: Shape) -> regex.Pattern[str] | None:
     """The shape's ``pattern`` as the service means it (Java syntax such as ``\\p{L}``
-    included), or None if it has none. Never dropped: a pattern ``regex`` cannot compile raises
-    (``tests/test_parse.py`` compiles every pattern of every served operation's input)."""
+    included: see core.patterns), or None if the shape has none."""
     pattern = shape.metadata.get("pattern")
-    return None if pattern is None else compile_model_pattern(pattern)
+    if pattern is None:
+        return None
+    return compile_model_pattern(pattern)
 
 
 def _violation(path: str, value: object, constraint: str) -> str:

@@ -189,9 +189,17 @@ class _Compiler:
         def structure(value: Any) -> Any:
             if not isinstance(value, dict):
                 return _DROP
+            # Most documents need nothing done: one comprehension tells.
+            kept = {
+                name: item
+                for name, item in value.items()
+                if as_they_are.get(name) is item.__class__
+            }
+            if len(kept) == len(value):
+                return kept
             out: dict[str, Any] = {}
             for name, item in value.items():
-                if as_they_are.get(name) is item.__class__:
+                if name in kept:
                     out[name] = item
                     continue
                 member = members.get(name)

@@ -5,6 +5,10 @@ Within them, requests are routed per operation from botocore's model (see wire.r
 
 from __future__ import annotations
 
+import re
+
+from .._moto import connect_model, moto_connect_operations
+
 # Roots moto serves nothing under: each root, and anything below it.
 URL_ROOTS = (
     "/phone-number",
@@ -20,8 +24,8 @@ URL_ROOTS = (
 SUB_PATHS = (
     "{0}/instance/(?P<InstanceId>[\\s\\S]*)/attributes$",
     "{0}/instance/(?P<InstanceId>[\\s\\S]*)/attribute/(?P<subpath>[\\s\\S]*)$",
-    # An empty resourceArn, which moto's route (".+") does not take: refused as the model says.
-    "{0}/tags/$",
+    # An ARN holding a (decoded) newline, which moto's /tags/ route (".+") cannot take.
+    "{0}/tags/(?P<resourceArn>[^\\n]*\\n[\\s\\S]*)$",
 )
 # /tags/{resourceArn} (TagResource, UntagResource, ListTagsForResource) stays moto's route: the
 # intercept answers it with our handler whenever it can read the request, and moto's handler
@@ -38,3 +42,26 @@ PATHS: tuple[str, ...] = (
     ),
     *SUB_PATHS,
 )
+
+
+def _empty_labels(request_uri: str) -> str:
+    return re.sub(r"\{[^}]+\}", "", request_uri.split("?", 1)[0])
+
+
+# moto's own operations with their URI labels sent empty (``GET /instance/``,
+# ``PUT /analytics-data/instance//association``): moto routes none of them (its answer is a text
+# 404); served here, so that the intercept refuses them with the operation's validation error.
+MOTO_EMPTY_LABEL_PATHS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "{0}" + re.escape(_empty_labels(uri)) + "$"
+            for uri in (
+                connect_model().operation_model(name).http["requestUri"]
+                for name in moto_connect_operations()
+            )
+            if "{" in uri
+        }
+    )
+)
+
+PATHS += MOTO_EMPTY_LABEL_PATHS
