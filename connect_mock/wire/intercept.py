@@ -41,8 +41,8 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
         status, response_headers, body = ConnectServiceError.declared(
             outcome.error, outcome.message
         ).to_response()
-    elif incoming.operation is not None and is_moto_operation(incoming.operation):
-        status, response_headers, body = answer_moto(incoming, incoming.operation, answer)
+    elif incoming.route is None and is_moto_operation(incoming.operation):
+        status, response_headers, body = answer_moto(incoming, operation, answer)
     else:
         status, response_headers, body = answer(incoming)
     recorded_calls().record(

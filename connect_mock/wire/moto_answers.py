@@ -116,5 +116,6 @@ def _moto_operations() -> frozenset[str]:
 
 
 def is_moto_operation(operation: str | None) -> bool:
-    """Whether moto itself answers ``operation`` (CreateInstance, TagResource, ...)."""
+    """Whether moto itself implements ``operation`` (CreateInstance, TagResource, ...). (An
+    operation connect_mock also serves is connect_mock's where its route matches.)"""
     return operation is not None and operation in _moto_operations()
