@@ -165,24 +165,27 @@ def _marked(handler: Callable[..., Any]) -> Callable[..., Any]:
     return handler
 
 
-# A URI label of moto's routes that takes no slash, and the same label holding one: moto's server
-# routes on the decoded path, where an ARN sent as a label (%2F) has slashes.
+# URI labels of moto's routes and what they miss on the server, which routes on the decoded
+# path: a label that takes no slash misses an ARN sent as a label (%2F), and one of ".+" a
+# decoded newline (%0A). The same route with such a label matches only what moto's cannot.
 _SLASHLESS_LABEL = re.compile(r"\(\?P<(\w+)>\[\^/\]\+\)")
+_DOT_LABEL = re.compile(r"\(\?P<(\w+)>\.\+\)")
 
 
-def _with_slashes(path: str) -> str | None:
-    """moto's route ``path`` with its slash-less labels holding a slash, or None if it has none
-    (a route that matches only what ``path`` cannot)."""
-    if _SLASHLESS_LABEL.search(path) is None:
+def _unroutable_variant(path: str) -> str | None:
+    """moto's route ``path`` with its labels holding what they cannot (a slash, a newline), or
+    None if it has no label."""
+    if _SLASHLESS_LABEL.search(path) is None and _DOT_LABEL.search(path) is None:
         return None
-    return _SLASHLESS_LABEL.sub(r"(?P<\1>[^/]+/[\\s\\S]+)", path)
+    path = _SLASHLESS_LABEL.sub(r"(?P<\1>[^/]+/[\\s\\S]+)", path)
+    return _DOT_LABEL.sub(r"(?P<\1>[\\s\\S]*\\n[\\s\\S]*)", path)
 
 
 def _add_fallbacks(merged: dict[str, Any], fallback_handler: Callable[[], RawHandler]) -> None:
     """After moto's routes: each with its slash-less labels holding a slash (see
-    ``_with_slashes``), served by ``fallback_handler()``."""
+    ``_unroutable_variant``), served by ``fallback_handler()``."""
     for path, existing in list(merged.items()):
-        fallback = _with_slashes(path)
+        fallback = _unroutable_variant(path)
         if getattr(existing, "__wrapped__", None) is not None and fallback is not None:
             merged.setdefault(fallback, fallback_handler())
 
@@ -198,7 +201,7 @@ def register_connect(
     ``intercept(request, answer)``, which reads the request once and hands ``answer`` what it
     read: ``handler`` takes it; moto's own handlers ignore it and get the request as moto routed
     it. Ours go first: moto tries routes in order. ``unroutable`` answers what moto's routes
-    miss because a label holds a slash (see ``_with_slashes``). Calling it again changes
+    miss on the server (see ``_unroutable_variant``). Calling it again changes
     nothing."""
     try:
         from moto.connect import urls as connect_urls

@@ -58,11 +58,14 @@ def handle(incoming: Incoming) -> Response:
 
 def handle_unroutable(incoming: Incoming) -> Response:
     """A request of one of moto's own operations whose URI label holds a slash (an ARN, which
-    the server decodes from %2F): moto's routes take none. Its instance operations take the
-    instance's ID, so the ARN names nothing: the operation's not-found error, as in process."""
+    the server decodes from %2F) or a newline: moto's routes take none. Its instance operations
+    take the instance's ID, so an ARN names nothing: the operation's not-found error, as in
+    process."""
     request_id = str(uuid.uuid4())
     request, operation = incoming.request, incoming.operation
-    labelled = [(name, value) for name, value in incoming.uri_params if "/" in value]
+    labelled = [
+        (name, value) for name, value in incoming.uri_params if "/" in value or "\n" in value
+    ]
     if operation is None or not labelled:
         return _json_response(
             404,
@@ -70,9 +73,8 @@ def handle_unroutable(incoming: Incoming) -> Response:
             request_id,
         )
     name, value = labelled[0]
-    error = ResourceNotFoundException(
-        f"{name} '{value}' names no resource: {operation} takes the ID, not the ARN"
-    )
+    hint = ": it takes the ID, not the ARN" if value.startswith("arn:") else ""
+    error = ResourceNotFoundException(f"{name} '{value}' names nothing {operation} finds{hint}")
     return as_declared(error, declared_errors().get(operation, frozenset())).to_response(request_id)
 
 

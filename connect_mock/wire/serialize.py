@@ -17,6 +17,7 @@ What it does to a document:
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -239,6 +240,7 @@ class _Compiler:
 
 
 _compiler = _Compiler()
+_compiling = threading.Lock()
 
 
 @cache
@@ -250,7 +252,8 @@ def output_serializer(operation: str) -> Callable[[dict[str, Any]], dict[str, An
     # The answer's own members are kept even when empty: ListTagsForResource of an untagged
     # resource answers {"tags": {}} (callers read response["tags"]), a page may list nothing.
     assert isinstance(shape, StructureShape)
-    convert = _compiler.structure(shape, keep_empty=True)
+    with _compiling:  # the server's threads may ask for the first time at once
+        convert = _compiler.structure(shape, keep_empty=True)
 
     def serialize(document: dict[str, Any]) -> dict[str, Any]:
         converted: dict[str, Any] = convert(document)
