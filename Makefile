@@ -44,10 +44,10 @@ compat-quick: $(JS_STAMP)
 compat: $(JS_STAMP)
 	$(PYTHON) compat/run.py $(or $(COMPAT_JOBS),full) -- $(UNIT_ARGS)
 
-# >= 5,000 model-generated requests in-process and over the server, and >= 2,000 to the control
-# endpoints (CI runs a smaller budget).
+# >= 5,000 model-generated requests in-process and over the server, >= 2,000 to the control
+# endpoints, ~3,300 per mode for the output-shape contract (CI runs a smaller budget).
 fuzz: $(STAMP)
-	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py tests/test_fuzz_control.py
+	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py tests/test_fuzz_control.py tests/test_contract.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -84,6 +84,52 @@ def warm_search_vs_list_instances() -> dict[str, float]:
     }
 
 
+def _moto_handlers_unwrapped() -> dict[str, Any]:
+    """moto's Connect routes as moto registers them: ours left out, moto's handlers unwrapped
+    from connect_mock's intercept (what a process without connect_mock serves)."""
+    from moto.connect import urls as connect_urls
+
+    return {
+        path: getattr(handler, "__wrapped__", handler)
+        for path, handler in connect_urls.url_paths.items()
+        if getattr(handler, "__wrapped__", None) is not None
+        or not getattr(handler, "__connect_mock__", False)
+    }
+
+
+def moto_operation_overhead() -> dict[str, float]:
+    """moto's own ``list_instances`` with connect_mock's routes and intercept / with moto's own
+    routes only, in one process: the routes table is swapped between rounds (moto reads it on
+    every in-process request)."""
+    from moto.connect import urls as connect_urls
+
+    from connect_mock import mock_connect
+
+    with mock_connect(seed=0):
+        client, _ = _client_and_instance()
+        with_plugin = dict(connect_urls.url_paths)
+        without_plugin = _moto_handlers_unwrapped()
+
+        def use(paths: dict[str, Any]) -> None:
+            connect_urls.url_paths.clear()
+            connect_urls.url_paths.update(paths)
+
+        try:
+            ones, twos = [], []
+            for paths in (with_plugin, without_plugin):
+                use(paths)
+                _per_call(client.list_instances, 50)
+            for _ in range(ROUNDS):
+                use(with_plugin)
+                ones.append(_per_call(client.list_instances, CALLS_PER_ROUND))
+                use(without_plugin)
+                twos.append(_per_call(client.list_instances, CALLS_PER_ROUND))
+        finally:
+            use(with_plugin)
+    plugin_s, moto_s = statistics.median(ones), statistics.median(twos)
+    return {"with_ms": plugin_s * 1e3, "without_ms": moto_s * 1e3, "ratio": plugin_s / moto_s}
+
+
 COLD_SCRIPT = r"""
 import json, sys, time
 import boto3, botocore.session
@@ -491,6 +537,7 @@ def main() -> int:
     results: dict[str, Any] = {
         "machine": _machine(),
         "warm_search_vs_list_instances": warm_search_vs_list_instances(),
+        "moto_list_instances_with_vs_without_plugin": moto_operation_overhead(),
         "cold_first_page_474_vs_list_instances": cold_first_pages(),
         "import_connect_mock_beyond_boto3_moto": import_cost(),
         "pytest_startup_plugin_vs_off": pytest_startup(),
@@ -508,6 +555,7 @@ def main() -> int:
     }
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     warm = results["warm_search_vs_list_instances"]
+    overhead = results["moto_list_instances_with_vs_without_plugin"]
     cold = results["cold_first_page_474_vs_list_instances"]
     imp = results["import_connect_mock_beyond_boto3_moto"]
     startup = results["pytest_startup_plugin_vs_off"]
@@ -523,6 +571,12 @@ def main() -> int:
             f"{warm['ratio']:.2f}x",
             "<= 0.80x",
             f"{warm['search_ms']:.2f} ms vs {warm['list_instances_ms']:.2f} ms",
+        ),
+        (
+            "moto's list_instances with connect_mock / without",
+            f"{overhead['ratio']:.2f}x",
+            "<= 1.10x",
+            f"{overhead['with_ms']:.2f} ms vs {overhead['without_ms']:.2f} ms",
         ),
         (
             f"cold first page, {cold['calls']:.0f} country x type / list_instances",

@@ -82,10 +82,10 @@ def _serve_connect() -> None:
     """Our operations on moto's Connect routes; moto's own pass through our intercept."""
     from ._moto import register_connect
     from .wire import urls
-    from .wire.handler import handle
+    from .wire.handler import handle, handle_unroutable
     from .wire.intercept import intercept
 
-    register_connect(urls.PATHS, handle, intercept)
+    register_connect(urls.PATHS, handle, intercept, handle_unroutable)
 
 
 def _serve_control() -> None:

@@ -82,18 +82,26 @@ def _moto_response_class() -> Any:
 _probe_class: Any = None
 
 
-def read_request(raw: Any, full_url: str, headers: Any) -> Request:
-    """Read a request moto routed to a Connect handler, as moto reads it for its own."""
+def read_request(raw: Any, full_url: str, headers: Any, reader: Any = None) -> Request:
+    """Read a request moto routed to a Connect handler, as moto reads it for its own.
+
+    ``reader``: the instance of moto's response class that will answer the request (moto's own
+    operations), set up exactly as moto's ``_dispatch`` sets it up, so that the request is read
+    once for both of us; else a probe of ours reads it."""
     global _probe_class
     # Read and cache the body before moto looks at the form: werkzeug parses a body sent as
     # application/x-www-form-urlencoded (curl -d) into form fields and empties ``data``.
     if hasattr(raw, "get_data"):
         raw.get_data(cache=True)
     try:
-        if _probe_class is None:
-            _probe_class = _moto_response_class()
-        probe = _probe_class(service_name="connect")
-        probe.setup_class(raw, full_url, headers, True)
+        if reader is not None:
+            probe = reader
+            probe.setup_class(raw, full_url, headers)
+        else:
+            if _probe_class is None:
+                _probe_class = _moto_response_class()
+            probe = _probe_class(service_name="connect")
+            probe.setup_class(raw, full_url, headers, True)
         return Request(
             account=str(probe.current_account),
             region=str(probe.region),
@@ -109,6 +117,28 @@ def read_request(raw: Any, full_url: str, headers: Any) -> Request:
         # is a request moto cannot read either, and goes up as it would without us.)
         report_incompatibility("read Connect requests", error)
         return read_without_moto(raw, full_url, headers)
+
+
+def _answering_class(moto_handler: Callable[..., Any]) -> Any:
+    """The moto response class behind ``moto_handler`` when its dispatch is exactly
+    ``setup_class`` then ``call_action`` (every release from 5.1.21 to 5.2.5), else None: its
+    requests can then be read once, by that class, for us and for moto."""
+    try:
+        from moto.core.responses import BaseResponse
+    except ImportError:
+        return None
+    owner = getattr(moto_handler, "__self__", None)
+    dispatch = getattr(owner, "_dispatch", None)
+    code = getattr(getattr(dispatch, "__func__", dispatch), "__code__", None)
+    if (
+        isinstance(owner, type)
+        and issubclass(owner, BaseResponse)
+        and callable(getattr(owner, "call_action", None))
+        and code is not None
+        and tuple(code.co_names) == ("setup_class", "call_action")
+    ):
+        return owner
+    return None
 
 
 def authorize(request: Request, operation: str) -> str | None:
@@ -151,16 +181,44 @@ def _marked(handler: Callable[..., Any]) -> Callable[..., Any]:
     return handler
 
 
+# URI labels of moto's routes and what they miss on the server, which routes on the decoded
+# path: a label that takes no slash misses an ARN sent as a label (%2F), and one of ".+" a
+# decoded newline (%0A). The same route with such a label matches only what moto's cannot.
+_SLASHLESS_LABEL = re.compile(r"\(\?P<(\w+)>\[\^/\]\+\)")
+_DOT_LABEL = re.compile(r"\(\?P<(\w+)>\.\+\)")
+
+
+def _unroutable_variant(path: str) -> str | None:
+    """moto's route ``path`` with its labels holding what they cannot (a slash, a newline), or
+    None if it has no label."""
+    if _SLASHLESS_LABEL.search(path) is None and _DOT_LABEL.search(path) is None:
+        return None
+    path = _SLASHLESS_LABEL.sub(r"(?P<\1>[^/]+/[\\s\\S]+)", path)
+    return _DOT_LABEL.sub(r"(?P<\1>[\\s\\S]*\\n[\\s\\S]*)", path)
+
+
+def _add_fallbacks(merged: dict[str, Any], fallback_handler: Callable[[], RawHandler]) -> None:
+    """After moto's routes: each with its slash-less labels holding a slash (see
+    ``_unroutable_variant``), served by ``fallback_handler()``."""
+    for path, existing in list(merged.items()):
+        fallback = _unroutable_variant(path)
+        if getattr(existing, "__wrapped__", None) is not None and fallback is not None:
+            merged.setdefault(fallback, fallback_handler())
+
+
 def register_connect(
     paths: Iterable[str],
     handler: Callable[[T], Response],
     intercept: Callable[[Request, Callable[[T], Response]], Response],
+    unroutable: Callable[[T], Response] | None = None,
 ) -> None:
     """Serve ``paths`` (moto-style regexes, ``{0}`` standing for the URL base) on moto's Connect
     service with ``handler``, and pass every Connect request (moto's operations too) through
     ``intercept(request, answer)``, which reads the request once and hands ``answer`` what it
     read: ``handler`` takes it; moto's own handlers ignore it and get the request as moto routed
-    it. Ours go first: moto tries routes in order. Calling it again changes nothing."""
+    it. Ours go first: moto tries routes in order. ``unroutable`` answers what moto's routes
+    miss on the server (see ``_unroutable_variant``). Calling it again changes
+    nothing."""
     try:
         # Not `from moto.connect import urls`: while moto imports the module afresh (a test
         # removed it from sys.modules), the package's attribute is still the old module.
@@ -169,19 +227,36 @@ def register_connect(
         report_incompatibility("find moto's Connect service", error)
         return
 
-    def ours(raw: Any, full_url: str, headers: Any) -> Response:
-        request = read_request(raw, full_url, headers)
-        if not request.complete:
-            message = f"connect_mock cannot read requests with moto {moto_version()}"
-            headers = {"Content-Type": "application/json"}
-            headers["x-amzn-ErrorType"] = "InternalServiceException"
-            return 500, headers, json.dumps({"Message": f"{message}; upgrade connect_mock"})
-        return intercept(request, handler)
+    def serving(answer: Callable[[T], Response]) -> RawHandler:
+        def ours(raw: Any, full_url: str, headers: Any) -> Response:
+            request = read_request(raw, full_url, headers)
+            if not request.complete:
+                message = f"connect_mock cannot read requests with moto {moto_version()}"
+                headers = {"Content-Type": "application/json"}
+                headers["x-amzn-ErrorType"] = "InternalServiceException"
+                return 500, headers, json.dumps({"Message": f"{message}; upgrade connect_mock"})
+            return intercept(request, answer)
+
+        return _marked(ours)
 
     def theirs(moto_handler: RawHandler) -> RawHandler:
+        answering = _answering_class(moto_handler)
+
         def connect_mock_intercept(raw: Any, full_url: str, headers: Any) -> Response:
-            request = read_request(raw, full_url, headers)
-            return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
+            if answering is None:
+                request = read_request(raw, full_url, headers)
+                return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
+            # One read for both: moto's handler answers from the instance that read it for us.
+            reader = answering()
+            try:
+                request = read_request(raw, full_url, headers, reader)
+            except UnicodeDecodeError:
+                # moto's reading decodes the body as UTF-8; ours keeps it raw, so that the
+                # intercept refuses it as the protocol says (SerializationException).
+                request = read_request(raw, full_url, headers)
+            if request._probe is not reader:
+                return intercept(request, lambda _read: moto_handler(raw, full_url, headers))
+            return intercept(request, lambda read: _call_action(reader, read))
 
         connect_mock_intercept.__wrapped__ = moto_handler  # type: ignore[attr-defined]
         return _marked(connect_mock_intercept)
@@ -191,13 +266,38 @@ def register_connect(
         merged: dict[str, Any] = {}
         for path in paths:
             existing = current.get(path)
-            merged[path] = existing if _is_ours(existing) else _marked(ours)
+            merged[path] = existing if _is_ours(existing) else serving(handler)
         for path, existing in current.items():
             if path not in merged:
                 merged[path] = existing if _is_ours(existing) else theirs(existing)
+        if unroutable is not None:
+            _add_fallbacks(merged, lambda: serving(unroutable))
         if list(merged.items()) != list(current.items()):
             current.clear()
             current.update(merged)
+
+
+# Content types for which moto's router (5.2.x: by protocol, from the Content-Type) finds no
+# restJson1 operation: it answers an empty 404. Before 5.2, moto routed by URL alone.
+_UNROUTED_CONTENT_TYPES = ("application/x-amz-json", "application/x-www-form-urlencoded")
+
+
+def _call_action(reader: Any, read: Any) -> Response:
+    """moto's answer from the response instance that read the request. A restJson1 request
+    sent with a JSON 1.x or form Content-Type, which AWS serves and moto's 5.2 router misses,
+    goes to the operation our routing found in botocore's model (``read.operation``) with its
+    URI labels, where moto keeps them by name (``uri_match``, a dict from 5.2 on)."""
+    operation = getattr(read, "operation", None)
+    content_type = str(reader.headers.get("Content-Type") or "")
+    if (
+        operation
+        and content_type.startswith(_UNROUTED_CONTENT_TYPES)
+        and isinstance(getattr(reader, "uri_match", None), dict)
+    ):
+        reader.uri_match = dict(getattr(read, "uri_params", ()))
+        reader._get_action = lambda: operation
+    response: Response = reader.call_action()
+    return response
 
 
 def _is_ours(handler: Any) -> bool:
@@ -397,6 +497,33 @@ def find_instance(account_id: str, region: str, instance_id: str) -> Any | None:
     if region not in regions.keys():  # noqa: SIM118
         return None
     return regions[region].instances.get(instance_id)
+
+
+# moto's Instance keeps CreateInstance's two flags as these attributes (5.1.21-5.2.5).
+_CALL_FLAGS = {"INBOUND_CALLS": "inbound_calls_enabled", "OUTBOUND_CALLS": "outbound_calls_enabled"}
+
+
+def instance_call_flag(instance: Any, attribute: str) -> bool | None:
+    """CreateInstance's ``InboundCallsEnabled`` / ``OutboundCallsEnabled`` as moto's instance
+    holds them, for the attribute ``INBOUND_CALLS`` / ``OUTBOUND_CALLS``; None for another
+    attribute, or when moto's instance has no such flag (warned once)."""
+    name = _CALL_FLAGS.get(attribute)
+    if name is None:
+        return None
+    if not hasattr(instance, name):
+        report_incompatibility("read an instance's call flags", AttributeError(name))
+        return None
+    return bool(getattr(instance, name))
+
+
+def set_instance_call_flag(instance: Any, attribute: str, enabled: bool) -> bool:
+    """Set moto's flag behind ``INBOUND_CALLS`` / ``OUTBOUND_CALLS`` (DescribeInstance and
+    ListInstances answer it); False when ``attribute`` has no such flag."""
+    name = _CALL_FLAGS.get(attribute)
+    if name is None or not hasattr(instance, name):
+        return False
+    setattr(instance, name, enabled)
+    return True
 
 
 def connect_tags(account_id: str, region: str) -> Any:

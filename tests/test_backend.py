@@ -569,6 +569,17 @@ def test_groups_exist_only_in_the_documented_pairs() -> None:
     )
 
 
+def test_a_group_takes_an_instance_not_another_arn() -> None:
+    moto_instance()
+    arn = f"arn:aws:connect:{REGION}:{ACCOUNT}:phone-number/x"
+    with pytest.raises(InvalidRequestException) as excinfo:
+        TrafficDistributionGroups(context(), ACCOUNT, REGION).create("g", arn)
+    assert message(excinfo) == (
+        f"InstanceId '{arn}' is neither the ID nor the ARN of an Amazon Connect instance "
+        "(arn:aws:connect:REGION:ACCOUNT:instance/ID)"
+    )
+
+
 def test_group_names_are_unique_and_instances_must_exist() -> None:
     ctx = context()
     groups = TrafficDistributionGroups(ctx, ACCOUNT, REGION)
@@ -602,8 +613,10 @@ def test_the_churn_count_is_the_releases_of_the_last_180_days() -> None:
     assert churn_failure(state, target, 2, start + timedelta(days=20)) is None
     failure = churn_failure(state, target, 1, start + timedelta(days=20))
     assert failure is not None
-    assert "3 numbers claimed to it were released in the last 180 days" in failure
-    assert f"Claim again from {(start + timedelta(days=190)).isoformat()}," in failure
+    assert "3 numbers claimed to this target were released in the last 180 days" in failure
+    assert "Claim again from 2026-07-10 00:00:00 UTC," in failure  # day 10 + 180
+    # PhoneNumberStatus.Message (PhoneNumberWorkflowMessage) holds at most 255 characters.
+    assert len(failure) <= 255
     assert churn_failure(state, target, 1, start + timedelta(days=190)) is None
     # Quota 0 blocks by the quota itself, never by churn; other targets have their own count.
     assert churn_failure(state, target, 0, start) is None

@@ -2,7 +2,8 @@
 
 Every ```python block of README.md and docs/*.md is a test module: the blocks of one page run
 together in a pytester session (one test per page, named after it), and every ``def test_`` in
-them must pass. Other fences may only be ```sh, ```json (which must parse), or plain or ```text
+them must pass. Other fences may only be ```sh, ```json (which must parse), ```hcl (Terraform:
+tests/test_terraform.py applies docs/terraform.md's), or plain or ```text
 output that does not look like Python, so an example cannot escape the run by being labelled
 something else. Relative links, their headings, and the API reference's coverage of the public
 names are checked too.
@@ -20,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```[ \t]*$", re.M | re.S)
-LANGUAGES = {"python", "sh", "json", "text", ""}  # "" and text: output, never code
+LANGUAGES = {"python", "sh", "json", "hcl", "text", ""}  # "" and text: output, never code
 LOOKS_LIKE_PYTHON = re.compile(
     r"^[ \t]*(?:import \w|from [\w.]+ import |(?:async )?def \w|class \w+[(:]|@\w|>>> )", re.M
 )

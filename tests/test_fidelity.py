@@ -453,12 +453,13 @@ def test_rule8_churning_200_percent_of_the_quota_blocks_claims_for_180_days() ->
             until = released[0] + timedelta(days=180)
             assert status(client, blocked["PhoneNumberId"]) == {
                 "Status": "FAILED",
-                "Message": f"Claims to {instance_arn} are blocked by the 200% claim/release "
-                "rule: 4 numbers claimed to it were released in the last 180 days, at least 200% "
-                f"of its phone number quota of 2. Claim again from {until.isoformat()}, when "
-                "fewer than 4 of its releases are that recent, or turn the rule off "
-                "(claim_release_limit=False).",
+                "Message": "Blocked by the 200% claim/release rule: 4 numbers claimed to this "
+                "target were released in the last 180 days (quota 2). Claim again from "
+                f"{until:%Y-%m-%d %H:%M:%S} UTC, or turn the rule off (claim_release_limit=False).",
             }
+            described = client.describe_phone_number(PhoneNumberId=blocked["PhoneNumberId"])
+            # The status message names no target: the number's TargetArn is the target.
+            assert described["ClaimedPhoneNumberSummary"]["TargetArn"] == instance_arn
         # Another target has its own count; this one is free once the oldest release is old.
         other_id, _ = create_instance(client, "other")
         other = client.claim_phone_number(
@@ -504,7 +505,8 @@ def test_rule8_the_documented_example_at_quota_99() -> None:
             client.release_phone_number(PhoneNumberId=phone_id)
         blocked = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=offered[198])
         assert status(client, blocked["PhoneNumberId"])["Message"].startswith(
-            "Claims to arn:aws:connect:us-east-1:123456789012:instance/"
+            "Blocked by the 200% claim/release rule: 198 numbers claimed to this target were "
+            "released in the last 180 days (quota 99)."
         )
 
 

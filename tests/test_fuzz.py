@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from connect_mock import RemoteConnectMock, mock_connect
+from connect_mock._moto import moto_connect_operations
 from connect_mock.core.operations import SERVED_OPERATIONS
 from tests.helpers import connect_client, create_instance, numbers
 
@@ -66,6 +67,10 @@ _FUZZ_EXAMPLES = os.environ.get("CONNECT_MOCK_FUZZ_EXAMPLES")
 # then requests no operation has (wrong method, extra segment, empty label).
 _SHARES = {"in_process": 0.45, "server": 0.35, "unrouted": 0.1}  # unrouted runs twice
 _CI_EXAMPLES = {"in_process": 250, "server": 150, "unrouted": 50}
+# The output-shape contract check (tests/test_contract.py), every operation the mock answers
+# (ours and moto's), per mode: about 3,300 requests each under `make fuzz`.
+_SHARES |= {"contract_in_process": 0.66, "contract_server": 0.66}
+_CI_EXAMPLES |= {"contract_in_process": 450, "contract_server": 300}
 
 # CI: the same examples every run; fuzzing (CONNECT_MOCK_FUZZ_EXAMPLES): new ones each time.
 for _name, _derandomize in (("connect-mock-ci", True), ("connect-mock-fuzz", False)):
@@ -305,14 +310,17 @@ def _one_in(draw: st.DrawFn, n: int) -> bool:
 
 
 @st.composite
-def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
-    """One request of a served operation, its members generated from botocore's model.
+def model_requests(
+    draw: st.DrawFn, pool: Pool, operations: tuple[str, ...] = OPERATIONS
+) -> RawRequest:
+    """One request of a served operation (of ``operations``), its members generated from
+    botocore's model.
 
     Half of the requests are clean (well-formed JSON, members of their own type, real
     identifiers), so that they get past validation into the operations; the others are noisy:
     some of those are signed for a Region without Connect or send a URI label empty.
     """
-    name = draw(st.sampled_from(OPERATIONS))
+    name = draw(st.sampled_from(operations))
     clean = draw(st.booleans())
     region = REGION if clean or not _one_in(draw, 5) else draw(st.sampled_from(NO_CONNECT))
     empty_label: str | None = None
@@ -337,9 +345,22 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
                 continue  # a required member is left out now and then
         elif draw(st.booleans()):
             continue  # an optional one half of the time
+        value: Any
         if clean:
             good = member_name in pool.by_member and member.type_name == "string"
-            value = draw(pool.strategy(member_name) if good else _valid(member, pool, member_name))
+            listed = member_name in pool.by_member and member.type_name == "list"
+            if listed:  # a list of good values, as many as the list takes
+                value = draw(
+                    st.lists(
+                        pool.strategy(member_name),
+                        min_size=max(1, member.metadata.get("min") or 0),
+                        max_size=min(member.metadata.get("max") or 3, 3),
+                    )
+                )
+            else:
+                value = draw(
+                    pool.strategy(member_name) if good else _valid(member, pool, member_name)
+                )
         else:
             value = draw(_value(member, pool, member_name))
         if location == "querystring":
@@ -348,10 +369,14 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
         else:
             body[member_name] = value
     headers = [("Authorization", authorization(region))]
-    if clean and {"InstanceId", "TargetArn"} <= set(shape.members) and "InstanceId" in body:
-        body.pop("TargetArn", None)  # the target: exactly one of the two
-    elif clean and {"InstanceId", "TargetArn"} <= set(shape.members) and draw(st.booleans()):
-        body["TargetArn"] = draw(pool.strategy("TargetArn"))
+    if clean and {"InstanceId", "TargetArn"} <= set(shape.members):
+        # The target: exactly one of the two, the instance's ID or an instance's or group's ARN.
+        body.pop("InstanceId", None)
+        body.pop("TargetArn", None)
+        if draw(st.booleans()):
+            body["InstanceId"] = pool.by_member["InstanceId"][0]
+        else:
+            body["TargetArn"] = draw(pool.strategy("TargetArn"))
     if clean:
         raw_body = json.dumps(body).encode() if body else b""
         query_text = urlencode(query, errors="surrogatepass")
@@ -381,12 +406,15 @@ def model_requests(draw: st.DrawFn, pool: Pool) -> RawRequest:
 
 
 def _templates() -> list[tuple[str, str]]:
+    """Our operations' paths below our own URL roots (not /tags/{resourceArn}, which moto
+    routes too: there any path is an ARN, and moto answers other methods)."""
     return [
         (
             MODEL.operation_model(name).http["method"],
             MODEL.operation_model(name).http["requestUri"].split("?", 1)[0],
         )
         for name in OPERATIONS
+        if name not in moto_connect_operations()
     ]
 
 

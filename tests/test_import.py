@@ -273,7 +273,7 @@ def test_imports_and_their_releases_count_for_the_200_percent_rule() -> None:
     # Quota 1: two releases in 180 days block the third import.
     with mock_connect(phone_number_quota=1) as mock:
         client = connect_client()
-        instance_id, instance_arn = create_instance(client, "churn")
+        instance_id, _ = create_instance(client, "churn")
         source = mock.source_numbers.add(TOLL_FREE)
         for _ in range(2):
             phone_id = client.import_phone_number(
@@ -286,7 +286,8 @@ def test_imports_and_their_releases_count_for_the_200_percent_rule() -> None:
         status = summary(client, blocked)["PhoneNumberStatus"]
         assert status["Status"] == "FAILED"
         assert status["Message"].startswith(
-            f"Claims to {instance_arn} are blocked by the 200% claim/release rule: 2 numbers "
+            "Blocked by the 200% claim/release rule: 2 numbers claimed to this target were "
+            "released in the last 180 days (quota 1)."
         )
 
 

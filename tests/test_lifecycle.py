@@ -8,11 +8,13 @@ from typing import Any
 
 import botocore.exceptions
 import pytest
+from moto.connect.models import connect_backends
 
 from connect_mock import ConnectMock, mock_connect
 from connect_mock.backend import shared_state
 from connect_mock.backend.state import NumberPool
 from tests.helpers import (
+    ACCOUNT,
     client_error,
     connect_client,
     create_instance,
@@ -391,8 +393,12 @@ def test_traffic_distribution_groups_target_both_regions_of_their_pair(mock: Con
     east.delete_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
     with pytest.raises(east.exceptions.ResourceNotFoundException):
         east.describe_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
-    # Its tags go with it, as a released number's do.
-    assert east.list_tags_for_resource(resourceArn=group["Arn"])["tags"] == {}
+    # Its ARN names nothing any more, and its tags went with it, as a released number's do.
+    with pytest.raises(east.exceptions.ResourceNotFoundException):
+        east.list_tags_for_resource(resourceArn=group["Arn"])
+    assert (
+        connect_backends[ACCOUNT]["us-east-1"].tagger.get_tag_dict_for_resource(group["Arn"]) == {}
+    )
 
 
 def test_traffic_distribution_groups_only_in_the_documented_pairs(mock: ConnectMock) -> None:
@@ -419,6 +425,65 @@ def test_traffic_distribution_groups_only_in_the_documented_pairs(mock: ConnectM
         )
         == 10
     )
+
+
+def test_traffic_distribution_groups_answer_nothing_outside_the_pairs(mock: ConnectMock) -> None:
+    """Describe, list and delete outside the Region pairs: InvalidRequestException, as create
+    (ListTrafficDistributionGroups answered an empty 200 in ap-southeast-2)."""
+    sydney = connect_client("ap-southeast-2")
+    pairs = "us-east-1/us-west-2 and eu-central-1/eu-west-2, not in ap-southeast-2"
+    with pytest.raises(sydney.exceptions.InvalidRequestException) as excinfo:
+        sydney.list_traffic_distribution_groups()
+    assert client_error(excinfo) == (
+        400,
+        "InvalidRequestException",
+        f"Traffic distribution groups exist only in the Region pairs {pairs}",
+    )
+    for call in (
+        sydney.describe_traffic_distribution_group,
+        sydney.delete_traffic_distribution_group,
+    ):
+        with pytest.raises(sydney.exceptions.InvalidRequestException) as excinfo:
+            call(TrafficDistributionGroupId="00000000-0000-4000-8000-000000000000")
+        assert pairs in client_error(excinfo)[2]
+
+
+def test_a_group_is_created_on_an_instance_of_the_callers_account_and_region(
+    mock: ConnectMock,
+) -> None:
+    """CreateTrafficDistributionGroup holds an instance ARN to the target rules of the other
+    operations taking one: another account's is a 403, another Region's a 400; nothing is
+    created (it created the group on the caller's instance with that UUID)."""
+    east = connect_client("us-east-1")
+    instance_id, instance_arn = create_instance(east)
+    foreign = instance_arn.replace(":123456789012:", ":111122223333:")
+    with pytest.raises(east.exceptions.AccessDeniedException) as excinfo:
+        east.create_traffic_distribution_group(Name="g", InstanceId=foreign)
+    assert client_error(excinfo) == (
+        403,
+        "AccessDeniedException",
+        f"Account 123456789012 is not authorized to access InstanceId '{foreign}', "
+        "which belongs to account 111122223333",
+    )
+    west_arn = instance_arn.replace(":us-east-1:", ":us-west-2:")
+    with pytest.raises(east.exceptions.InvalidRequestException) as excinfo:
+        east.create_traffic_distribution_group(Name="g", InstanceId=west_arn)
+    assert client_error(excinfo) == (
+        400,
+        "InvalidRequestException",
+        f"InstanceId '{west_arn}' is in Region us-west-2, but the request was sent to Region "
+        "us-east-1",
+    )
+    group_arn = instance_arn.replace(":instance/", ":traffic-distribution-group/")
+    with pytest.raises(east.exceptions.InvalidRequestException) as excinfo:
+        east.create_traffic_distribution_group(Name="g", InstanceId=group_arn)
+    assert client_error(excinfo)[2].startswith("1 validation error detected: Value ")  # pattern
+    assert east.list_traffic_distribution_groups()["TrafficDistributionGroupSummaryList"] == []
+    # The caller's own instance, by ID or ARN, is what a group is created on.
+    group = east.create_traffic_distribution_group(Name="g", InstanceId=instance_arn)
+    described = east.describe_traffic_distribution_group(TrafficDistributionGroupId=group["Id"])
+    assert described["TrafficDistributionGroup"]["InstanceArn"] == instance_arn
+    assert instance_id in instance_arn
 
 
 def test_lifecycle_errors_can_be_injected_and_are_recorded(

@@ -3,18 +3,22 @@ the body, path, query string and headers, what it refuses, and in which words.""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any
 
 import botocore.session
 import pytest
 from botocore.model import ServiceModel
 
+from connect_mock._moto import moto_connect_operations
 from connect_mock.core.errors import (
     ConnectServiceError,
     InvalidParameterException,
     SerializationException,
 )
-from connect_mock.wire.parse import RequestParser, shorten
+from connect_mock.core.operations import SERVED_OPERATIONS
+from connect_mock.wire.parse import RequestParser, model_pattern, shorten
 
 CONNECT = botocore.session.get_session().get_service_model("connect")
 TYPES = ", ".join(CONNECT.shape_for("PhoneNumberType").enum)
@@ -379,4 +383,54 @@ def test_an_unreadable_body_is_a_serialization_error(body: bytes, message: str) 
         400,
         "SerializationException",
         "r-1",
+    )
+
+
+def _input_patterns(shape: Any, seen: set[str]) -> Iterator[tuple[str, str]]:
+    """(shape name, pattern) of every string shape reachable from ``shape``."""
+    if shape is None or shape.name in seen:
+        return
+    seen.add(shape.name)
+    if "pattern" in shape.metadata:
+        yield shape.name, shape.metadata["pattern"]
+    if shape.type_name == "structure":
+        for member in shape.members.values():
+            yield from _input_patterns(member, seen)
+    elif shape.type_name == "list":
+        yield from _input_patterns(shape.member, seen)
+    elif shape.type_name == "map":
+        yield from _input_patterns(shape.key, seen)
+        yield from _input_patterns(shape.value, seen)
+
+
+def test_every_pattern_of_a_served_operations_input_is_compiled_and_enforced() -> None:
+    """No pattern is dropped: the model's Java syntax (``\\p{L}``...) compiles with ``regex``,
+    and each parser holds the compiled pattern of each of its patterned members."""
+    served = sorted(set(SERVED_OPERATIONS) | set(moto_connect_operations()))
+    found = []
+    for name in served:
+        shape = CONNECT.operation_model(name).input_shape
+        for shape_name, pattern in _input_patterns(shape, set()):
+            found.append(shape_name)
+            compiled = model_pattern(CONNECT.shape_for(shape_name))
+            assert compiled is not None, (name, shape_name)
+            assert compiled.pattern == pattern.replace("\\\\", "\\")
+    assert "TagKey" in found  # ClaimPhoneNumber, CreateTrafficDistributionGroup, TagResource...
+
+
+@pytest.mark.parametrize(
+    ("key", "refused"),
+    [("Équipe 1", False), ("cost-centre/€", True), ("aws:reserved", True), ("k\u00a0ü_9", False)],
+)
+def test_tag_keys_are_held_to_the_models_java_pattern(key: str, refused: bool) -> None:
+    claim = parser("ClaimPhoneNumber")
+    body = json.dumps({"PhoneNumber": "+12065550100", "InstanceId": "i", "Tags": {key: "v"}})
+    if not refused:
+        assert claim.parse(body.encode())["Tags"] == {key: "v"}
+        return
+    pattern = CONNECT.shape_for("TagKey").metadata["pattern"]
+    raised = error(InvalidParameterException, claim.parse, body.encode())
+    assert raised.message == violations(
+        f"Value '{key}' at 'Tags.key' failed to satisfy constraint: "
+        f"Member must satisfy regular expression pattern: {pattern}"
     )

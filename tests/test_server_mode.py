@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import boto3
@@ -279,6 +280,22 @@ def test_the_javascript_sdk(node_modules: Path, connect_server: RemoteConnectMoc
         "message": "Rate exceeded",
     }
     assert seen["afterThrottle"] == 10
+    # moto's own instance operations, through the conformance layer: CreatedTime is a Date.
+    instance = seen["describedInstance"]
+    assert (instance["id"], instance["alias"]) == (seen["instanceId"], "js-sdk")
+    assert (instance["status"], instance["inbound"], instance["createdIsDate"]) == (
+        "ACTIVE",
+        True,
+        True,
+    )
+    assert abs(instance["createdMs"] / 1000 - time.time()) < 600
+    assert seen["listedInstances"] == [
+        {"id": seen["instanceId"], "createdMs": instance["createdMs"]}
+    ]
+    assert seen["deleted"] == 200
+    assert seen["afterDelete"] == [seen["instanceId"]]
+    assert seen["missingInstance"]["name"] == "ResourceNotFoundException"
+    assert seen["missingInstance"]["status"] == 404
 
 
 # --- an example program, as a separate process -------------------------------------------------

@@ -42,10 +42,10 @@ def churn_failure(state: RegionState, target_arn: str, quota: int, now: datetime
         return None
     # Unblocked once enough of the oldest releases have left the window.
     until = releases[first + count - limit] + CHURN_WINDOW
+    # PhoneNumberStatus.Message holds at most 255 characters (PhoneNumberWorkflowMessage): the
+    # target is the number's TargetArn, so the message need not repeat it.
     return (
-        f"Claims to {target_arn} are blocked by the 200% claim/release rule: {count} "
-        f"numbers claimed to it were released in the last 180 days, at least {CHURN_PERCENT}% "
-        f"of its phone number quota of {quota}. Claim again from {until.isoformat()}, when "
-        f"fewer than {limit} of its releases are that recent, or turn the rule off "
-        "(claim_release_limit=False)."
+        f"Blocked by the 200% claim/release rule: {count} numbers claimed to this target were "
+        f"released in the last 180 days (quota {quota}). Claim again from "
+        f"{until:%Y-%m-%d %H:%M:%S} UTC, or turn the rule off (claim_release_limit=False)."
     )

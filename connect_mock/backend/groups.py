@@ -14,7 +14,7 @@ from .idempotency import fingerprint
 from .models import TrafficDistributionGroup
 from .paging import Page, page_of
 from .state import lifecycle_lock, region_state
-from .targets import find_group
+from .targets import check_scope, find_group
 
 __all__ = ["TrafficDistributionGroups"]
 
@@ -48,18 +48,33 @@ class TrafficDistributionGroups:
                 lambda: self._create(name, instance, description, tags),
             )
 
-    def _create(
-        self, name: str, instance: str, description: str | None, tags: dict[str, str] | None
-    ) -> TrafficDistributionGroup:
+    def _require_region_pair(self) -> None:
         if self.region not in TDG_REGION_PAIRS:
             raise InvalidRequestException(
                 "Traffic distribution groups exist only in the Region pairs "
                 "us-east-1/us-west-2 and eu-central-1/eu-west-2, not in " + self.region
             )
+
+    def _instance_id(self, instance: str) -> str:
+        """The id ``InstanceId`` names: an id, or an instance ARN held to the target rules of
+        the other operations taking a target (another account's: 403; another Region's: 400)."""
+        if not instance.startswith("arn:"):
+            return instance
         arn = parse_arn(instance)
-        instance_id = arn.id if arn is not None and arn.kind == "instance" else instance
-        found = find_instance(self.account_id, self.region, instance_id)
-        if found is None:
+        if arn is None or arn.kind != "instance":
+            raise InvalidRequestException(
+                f"InstanceId '{instance}' is neither the ID nor the ARN of an Amazon Connect "
+                "instance (arn:aws:connect:REGION:ACCOUNT:instance/ID)"
+            )
+        check_scope(arn, instance, "InstanceId", self.account_id, self.region)
+        return arn.id
+
+    def _create(
+        self, name: str, instance: str, description: str | None, tags: dict[str, str] | None
+    ) -> TrafficDistributionGroup:
+        self._require_region_pair()
+        found = find_instance(self.account_id, self.region, self._instance_id(instance))
+        if found is None or (instance.startswith("arn:") and found.arn != instance):
             raise ResourceNotFoundException(
                 f"Instance '{instance}' was not found in account {self.account_id}, "
                 f"Region {self.region}"
@@ -83,6 +98,7 @@ class TrafficDistributionGroups:
         return group
 
     def find(self, reference: str) -> TrafficDistributionGroup:
+        self._require_region_pair()
         arn = parse_arn(reference)
         group = None
         if arn is not None and arn.kind == "traffic-distribution-group":
@@ -112,6 +128,7 @@ class TrafficDistributionGroups:
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> Page[TrafficDistributionGroup]:
+        self._require_region_pair()
         key = None if instance is None else instance.rsplit("/", 1)[-1]
 
         def keep(group: TrafficDistributionGroup) -> bool:

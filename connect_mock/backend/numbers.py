@@ -19,10 +19,10 @@ from .listing import NumberLists
 from .locate import locate
 from .lookup import drop_expired, failed_claim_of, find_claim
 from .models import FAILED_CLAIM_HOLD, QUOTA_MESSAGE, RELEASE_COOLDOWN, ClaimedNumber
-from .state import lifecycle_lock, region_state, shared_state
+from .state import RegionState, lifecycle_lock, region_state, shared_state
 from .targets import resolve
 
-__all__ = ["DescribedNumber", "PhoneNumbers"]
+__all__ = ["DescribedNumber", "PhoneNumbers", "drop_claim"]
 
 
 @dataclass(frozen=True)
@@ -235,17 +235,26 @@ class PhoneNumbers(NumberLists, NumberImports):
             raise ResourceInUseException(
                 f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
             )
-        self.state.remove_claim(claim)
-        forget_number(claim)
-        connect_tags(self.account_id, self.region).delete_all_tags_for_resource(claim.arn)
-        pool = shared_state().pool
-        now = self.context.clock.now()
-        if claim.claimed:
-            # An imported number goes back to End User Messaging SMS, which still holds it: no
-            # cooldown in Connect's inventory, and it can be imported again (our reading).
-            pool.free(claim.number, None if claim.source_arn else now + RELEASE_COOLDOWN)
-            self.state.active_claims[claim.target_arn] -= 1
-            record_release(self.state, claim.target_arn, now)
-        elif pool.holders.get(claim.number) == (self.account_id, self.region, claim.id):
-            # A failed claim never took the number: back to the inventory, no cooldown.
-            pool.free(claim.number, None)
+        drop_claim(self.state, claim, self.context.clock.now())
+
+
+def drop_claim(
+    state: RegionState, claim: ClaimedNumber, now: datetime, *, churn: bool = True
+) -> None:
+    """Release ``claim`` (its Region's ``state``): its number cools down, or goes straight back
+    to the inventory if the claim had failed; its flow association and tags go. ``churn``: count
+    the release toward the target's 200% rule (not when the target itself is deleted)."""
+    state.remove_claim(claim)
+    forget_number(claim)
+    connect_tags(state.account_id, state.region).delete_all_tags_for_resource(claim.arn)
+    pool = shared_state().pool
+    if claim.claimed:
+        # An imported number goes back to End User Messaging SMS, which still holds it: no
+        # cooldown in Connect's inventory, and it can be imported again (our reading).
+        pool.free(claim.number, None if claim.source_arn else now + RELEASE_COOLDOWN)
+        state.active_claims[claim.target_arn] -= 1
+        if churn:
+            record_release(state, claim.target_arn, now)
+    elif pool.holders.get(claim.number) == (state.account_id, state.region, claim.id):
+        # A failed claim never took the number: back to the inventory, no cooldown.
+        pool.free(claim.number, None)

@@ -22,7 +22,7 @@ lifecycle_lock = threading.RLock()
 
 
 class RegionState:
-    """One account's claims, groups and ClientTokens in one Region.
+    """One account's claims, groups, instance attributes and ClientTokens in one Region.
 
     Claims and groups are added, moved and removed through the methods below (under the
     lifecycle lock), which keep the creation-order indexes that list pages walk in step."""
@@ -40,6 +40,9 @@ class RegionState:
         # Claims by target ARN, groups by instance ID, in creation order (the list cursors').
         self.claims_by_target: CreationIndex[ClaimedNumber] = CreationIndex()
         self.groups_by_instance: CreationIndex[TrafficDistributionGroup] = CreationIndex()
+        # Per instance ID: the instance attributes set with UpdateInstanceAttribute (the others
+        # answer their defaults; INBOUND_CALLS and OUTBOUND_CALLS live on moto's instance).
+        self.instance_attributes: dict[str, dict[str, str]] = {}
 
     def add_claim(self, claim: ClaimedNumber) -> None:
         self.phone_numbers[claim.id] = claim

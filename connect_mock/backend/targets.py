@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from .._moto import find_instance
 from ..core.errors import AccessDeniedException, InvalidParameterException
-from .arns import TDG_REGION_PAIRS, parse_arn
+from .arns import TDG_REGION_PAIRS, Arn, parse_arn
 from .models import TrafficDistributionGroup
 from .state import region_state
 
-__all__ = ["find_group", "resolve"]
+__all__ = ["check_scope", "find_group", "resolve"]
 
 
 def find_group(
@@ -52,6 +52,22 @@ def resolve(
     raise InvalidParameterException("Missing target: you must enter InstanceId or TargetArn")
 
 
+def check_scope(arn: Arn, text: str, member: str, account_id: str, region: str) -> None:
+    """The target rules every operation taking an ARN of a target applies: another account's
+    is an AccessDeniedException (403), an instance of another Region an
+    InvalidParameterException (400)."""
+    if arn.account != account_id:
+        raise AccessDeniedException(
+            f"Account {account_id} is not authorized to access {member} '{text}', "
+            f"which belongs to account {arn.account}"
+        )
+    if arn.kind == "instance" and arn.region != region:
+        raise InvalidParameterException(
+            f"{member} '{text}' is in Region {arn.region}, but the request was sent "
+            f"to Region {region}"
+        )
+
+
 def _resolve_arn(account_id: str, region: str, text: str, home_only: str | None) -> str:
     arn = parse_arn(text)
     if arn is None or arn.kind == "phone-number":
@@ -59,11 +75,7 @@ def _resolve_arn(account_id: str, region: str, text: str, home_only: str | None)
             f"TargetArn '{text}' is not the ARN of an Amazon Connect instance "
             "(arn:aws:connect:REGION:ACCOUNT:instance/ID) or traffic distribution group"
         )
-    if arn.account != account_id:
-        raise AccessDeniedException(
-            f"Account {account_id} is not authorized to access TargetArn '{text}', "
-            f"which belongs to account {arn.account}"
-        )
+    check_scope(arn, text, "TargetArn", account_id, region)
     if arn.kind == "traffic-distribution-group":
         group = find_group(account_id, region, arn.region, arn.id)
         if group is None or group.arn != text:
@@ -78,11 +90,6 @@ def _resolve_arn(account_id: str, region: str, text: str, home_only: str | None)
                 f"distribution group '{text}' was created (this request was sent to {region})"
             )
         return text
-    if arn.region != region:
-        raise InvalidParameterException(
-            f"TargetArn '{text}' is in Region {arn.region}, but the request was sent "
-            f"to Region {region}"
-        )
     instance = find_instance(account_id, region, arn.id)
     if instance is None or instance.arn != text:
         raise InvalidParameterException(

@@ -41,6 +41,14 @@ SERVED_OPERATIONS: tuple[str, ...] = (
     "GetTrafficDistribution",
     "UpdateTrafficDistribution",
     "ImportPhoneNumber",
+    "DescribeInstanceAttribute",
+    "UpdateInstanceAttribute",
+    "ListInstanceAttributes",
+    # moto serves these too, storing tags for any ARN string; ours hold the tags of the
+    # resources we own to the model (see backend.tagging) and keep moto's behaviour for others.
+    "TagResource",
+    "UntagResource",
+    "ListTagsForResource",
 )
 
 

@@ -10,11 +10,13 @@ from typing import Any
 from .. import runtime
 from .._http import Response
 from .._moto import authorize
-from ..core.errors import AccessDeniedException, ConnectServiceError
+from ..core.errors import AccessDeniedException, ConnectServiceError, ResourceNotFoundException
+from ..core.operations import declared_errors
 from .incoming import Incoming
 from .operations import OPERATIONS
+from .serialize import conform
 
-__all__ = ["handle"]
+__all__ = ["as_declared", "handle", "handle_unroutable"]
 
 
 def _json_response(status: int, body: dict[str, Any], request_id: str) -> Response:
@@ -51,8 +53,32 @@ def handle(incoming: Incoming) -> Response:
             context = context.failing(incoming.failure)
         result = operation(context, request.account, request.region, params)
     except ConnectServiceError as error:
-        return _as_declared(error, route.declared_errors).to_response(request_id)
-    return _json_response(200, result, request_id)
+        return as_declared(error, route.declared_errors).to_response(request_id)
+    # The same serializer as moto's own operations' answers go through (see intercept).
+    headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+    return 200, headers, conform(route.operation, result)
+
+
+def handle_unroutable(incoming: Incoming) -> Response:
+    """A request of one of moto's own operations whose URI label holds a slash (an ARN, which
+    the server decodes from %2F) or a newline: moto's routes take none. Its instance operations
+    take the instance's ID, so an ARN names nothing: the operation's not-found error, as in
+    process."""
+    request_id = str(uuid.uuid4())
+    request, operation = incoming.request, incoming.operation
+    labelled = [
+        (name, value) for name, value in incoming.uri_params if "/" in value or "\n" in value
+    ]
+    if operation is None or not labelled:
+        return _json_response(
+            404,
+            {"Message": f"connect_mock does not serve {request.method} {request.path}"},
+            request_id,
+        )
+    name, value = labelled[0]
+    hint = ": it takes the ID, not the ARN" if value.startswith("arn:") else ""
+    error = ResourceNotFoundException(f"{name} '{value}' names nothing {operation} finds{hint}")
+    return as_declared(error, declared_errors().get(operation, frozenset())).to_response(request_id)
 
 
 # Errors the backend raises for bad input, and what an operation whose model does not declare
@@ -70,7 +96,7 @@ _SUBSTITUTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _as_declared(error: ConnectServiceError, declared: frozenset[str]) -> ConnectServiceError:
+def as_declared(error: ConnectServiceError, declared: frozenset[str]) -> ConnectServiceError:
     """The error as the operation's model declares it: same message, declared code and status."""
     if error.code in declared:
         return error

@@ -1,38 +1,24 @@
-"""Around every Connect request, moto's operations included: inject faults, answer, record."""
+"""Around every Connect request, moto's operations included: inject faults, answer (moto's
+operations held to the model: see moto_answers), record."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from .. import runtime
 from .._http import Request, Response
 from ..backend import recorded_calls
 from ..core.calls import Call
 from ..core.errors import ConnectServiceError
+from .followups import followed
+from .handler import handle
 from .incoming import Incoming, read
+from .moto_answers import answer_moto, error_code, is_moto_operation
 from .regions import region_refusal
 
 __all__ = ["intercept"]
-
-
-def _error_code(status: int, headers: dict[str, Any], body: Any) -> str | None:
-    """The error code of a response: our header, else moto's JSON ``__type``."""
-    if status < 400:
-        return None
-    for key, value in headers.items():
-        if key.lower() == "x-amzn-errortype":
-            return str(value).split(":", 1)[0]
-    try:
-        document = json.loads(body)
-    except (TypeError, ValueError):
-        document = None
-    if isinstance(document, dict) and isinstance(document.get("__type"), str):
-        return str(document["__type"]).rsplit("#", 1)[-1]
-    return f"HTTP{status}"
 
 
 def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Response:
@@ -61,7 +47,13 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
     else:
         if outcome is not None and outcome.failure is not None:
             incoming = replace(incoming, failure=outcome.failure)
-        status, response_headers, body = answer(incoming)
+        if incoming.route is not None and request.complete:
+            # Our operation, on our own path or on one moto routes too (/tags/...).
+            status, response_headers, body = handle(incoming)
+        elif incoming.route is None and is_moto_operation(incoming.operation):
+            status, response_headers, body = answer_moto(incoming, operation, followed(answer))
+        else:
+            status, response_headers, body = answer(incoming)
         if outcome is not None and outcome.rule is not None and status >= 400:
             outcome.rule.unfire()  # refused for another reason: its outcome never applied
     recorded_calls().record(
@@ -71,7 +63,7 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
             region=request.region,
             params=incoming.recorded_params(),
             status=status,
-            error=_error_code(status, response_headers, body),
+            error=error_code(status, response_headers, body),
         ),
         active.config.call_log_limit,
     )

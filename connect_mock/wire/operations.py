@@ -15,10 +15,12 @@ from ..backend import (
     Context,
     Distribution,
     FlowAssociations,
+    InstanceAttributes,
     Page,
     PhoneNumbers,
     SearchQuery,
     SignInDistribution,
+    Tagging,
     TrafficDistribution,
     TrafficDistributionGroup,
     TrafficDistributionGroups,
@@ -406,6 +408,41 @@ def batch_get_flow_association(ctx: Context, account: str, region: str, p: Param
     return {"FlowAssociationSummaryList": [_association(entry) for entry in found]}
 
 
+def describe_instance_attribute(ctx: Context, account: str, region: str, p: Params) -> Document:
+    attribute = p["AttributeType"]
+    value = InstanceAttributes(ctx, account, region).describe(p["InstanceId"], attribute)
+    return {"Attribute": {"AttributeType": attribute, "Value": value}}
+
+
+def update_instance_attribute(ctx: Context, account: str, region: str, p: Params) -> Document:
+    InstanceAttributes(ctx, account, region).update(
+        p["InstanceId"], p["AttributeType"], p["Value"], client_token=p.get("ClientToken")
+    )
+    return {}
+
+
+def list_instance_attributes(ctx: Context, account: str, region: str, p: Params) -> Document:
+    page = InstanceAttributes(ctx, account, region).list(
+        p["InstanceId"], max_results=p.get("MaxResults"), next_token=p.get("NextToken")
+    )
+    return _paged("Attributes", page, lambda item: {"AttributeType": item[0], "Value": item[1]})
+
+
+def tag_resource(ctx: Context, account: str, region: str, p: Params) -> Document:
+    Tagging(ctx, account, region).tag(p["resourceArn"], p["tags"])
+    return {}
+
+
+def untag_resource(ctx: Context, account: str, region: str, p: Params) -> Document:
+    Tagging(ctx, account, region).untag(p["resourceArn"], p["tagKeys"])
+    return {}
+
+
+def list_tags_for_resource(ctx: Context, account: str, region: str, p: Params) -> Document:
+    # Kept when empty, as the conformance serializer keeps an answer's own members.
+    return {"tags": Tagging(ctx, account, region).list(p["resourceArn"])}
+
+
 OPERATIONS: dict[str, Operation] = {
     "SearchAvailablePhoneNumbers": search_available_phone_numbers,
     "ClaimPhoneNumber": claim_phone_number,
@@ -433,4 +470,10 @@ OPERATIONS: dict[str, Operation] = {
     "GetTrafficDistribution": get_traffic_distribution,
     "UpdateTrafficDistribution": update_traffic_distribution,
     "ImportPhoneNumber": import_phone_number,
+    "DescribeInstanceAttribute": describe_instance_attribute,
+    "UpdateInstanceAttribute": update_instance_attribute,
+    "ListInstanceAttributes": list_instance_attributes,
+    "TagResource": tag_resource,
+    "UntagResource": untag_resource,
+    "ListTagsForResource": list_tags_for_resource,
 }

@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import regex
 from botocore.model import OperationModel, Shape, StructureShape
 
 from ..core.errors import InvalidParameterException, SerializationException
+from ..core.patterns import compile_model_pattern
 
 __all__ = ["RequestParser", "read_body", "shorten"]
 
@@ -39,19 +41,13 @@ def shorten(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def model_pattern(shape: Shape) -> re.Pattern[str] | None:
-    """The shape's ``pattern`` as the service means it, or None if Python cannot express it.
-
-    The Connect model double-escapes backslashes (``\\\\+?[0-9]{1,11}`` for ``\\+?[0-9]{1,11}``);
-    read literally the pattern would demand a backslash, so we undo the doubling.
-    """
+def model_pattern(shape: Shape) -> regex.Pattern[str] | None:
+    """The shape's ``pattern`` as the service means it (Java syntax such as ``\\p{L}``
+    included: see core.patterns), or None if the shape has none."""
     pattern = shape.metadata.get("pattern")
     if pattern is None:
         return None
-    try:
-        return re.compile(pattern.replace("\\\\", "\\"))
-    except re.error:  # Java-only syntax such as \p{L}: not enforceable with `re`.
-        return None
+    return compile_model_pattern(pattern)
 
 
 def _violation(path: str, value: object, constraint: str) -> str:

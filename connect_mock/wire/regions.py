@@ -20,8 +20,7 @@ def region_refusal(operation: str, region: str) -> ConnectServiceError | None:
     """The error answering ``operation`` signed for ``region``, or None if Connect is there.
 
     A request the model has no operation for ("Unknown") is refused too, with
-    InvalidRequestException: moto answers some anyway (``GET /instance/`` as ListInstances)
-    and would look the Region up."""
+    InvalidRequestException: moto could answer some anyway and would look the Region up."""
     if has_connect(region):
         return None
     declared = declared_errors().get(operation, frozenset())

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import unquote
 
-from .._moto import connect_model
+from .._moto import connect_model, moto_connect_operations
 from ..core.operations import SERVED_OPERATIONS
 from .parse import RequestParser
 
-__all__ = ["Route", "match", "routes"]
+__all__ = ["Route", "match", "parser", "routes"]
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,10 @@ def _path_regex(
     """``/phone-number/{PhoneNumberId}`` -> a regex with one named group per URI label.
 
     ``{name+}`` labels are greedy; with ``greedy_last`` a label ending the path is too (moto's
-    rule for its own routes: ``/tags/{resourceArn}`` takes ARNs with slashes). With ``empty`` a
-    label may be empty (``GET /phone-number/``), so that the operation's parser refuses it."""
+    rule for its own routes: ``/tags/{resourceArn}`` takes ARNs with slashes), and the others
+    may hold slashes as well (the server decodes ``%2F``: ``/instance/arn:...:instance/ID``).
+    With ``empty`` a label may be empty (``GET /phone-number/``), so that the operation's
+    parser refuses it."""
     pieces = re.split(r"(\{[^}]+\})", request_uri.split("?", 1)[0])
     parts: list[str] = []
     for index, piece in enumerate(pieces):
@@ -42,6 +44,8 @@ def _path_regex(
             greedy = piece.endswith("+}") or (greedy_last and ends_path)
             name = piece[1:-1].rstrip("+").replace("-", "_")
             pattern = (".*" if greedy else "[^/]*") if empty else (".+" if greedy else "[^/]+")
+            if greedy_last and not greedy:
+                pattern = ".*?" if empty else ".+?"
             parts.append(f"(?P<{name}>{pattern})")
         else:
             parts.append(re.escape(piece))
@@ -52,6 +56,9 @@ def _path_regex(
 def routes() -> tuple[Route, ...]:
     """Our operations' routes, compiled once from the model; literal paths before templated."""
     model = connect_model()
+    # Operations moto serves too (TagResource...): a label ending the path is read as moto
+    # reads it, greedily (an ARN's "/"), so that both agree on what the path names.
+    motos = frozenset(moto_connect_operations())
     table = []
     for name in SERVED_OPERATIONS:
         operation = model.operation_model(name)
@@ -60,13 +67,19 @@ def routes() -> tuple[Route, ...]:
             Route(
                 operation=name,
                 method=operation.http["method"],
-                path=_path_regex(uri, empty=True),
+                path=_path_regex(uri, greedy_last=name in motos, empty=True),
                 parser=RequestParser(operation),
                 declared_errors=frozenset(shape.name for shape in operation.error_shapes),
             )
         )
     table.sort(key=lambda route: route.path.pattern.count("(?P<"))
     return tuple(table)
+
+
+@cache
+def parser(operation: str) -> RequestParser:
+    """The request parser of any Connect operation (moto's own are validated with it too)."""
+    return RequestParser(connect_model().operation_model(operation))
 
 
 def _first_segment(path: str) -> str:
@@ -76,7 +89,9 @@ def _first_segment(path: str) -> str:
 @lru_cache(maxsize=1)
 def _operation_index() -> dict[tuple[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
     """Every Connect operation by method and literal first path segment ("" for a label),
-    most specific first (the longest pattern, as moto orders them)."""
+    most specific first (the longest pattern, as moto orders them). A label may be empty
+    (``GET /instance/`` is DescribeInstance without its InstanceId), so that the operation's
+    validation refuses it."""
     model = connect_model()
     index: dict[tuple[str, str], list[tuple[re.Pattern[str], str]]] = {}
     for name in model.operation_names:
@@ -84,7 +99,7 @@ def _operation_index() -> dict[tuple[str, str], tuple[tuple[re.Pattern[str], str
         uri = http["requestUri"]
         first = _first_segment(uri.split("?", 1)[0])
         key = (http["method"], "" if first.startswith("{") else first)
-        index.setdefault(key, []).append((_path_regex(uri, greedy_last=True), name))
+        index.setdefault(key, []).append((_path_regex(uri, greedy_last=True, empty=True), name))
     return {
         key: tuple(sorted(entries, key=lambda entry: len(entry[0].pattern), reverse=True))
         for key, entries in index.items()

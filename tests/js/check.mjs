@@ -4,6 +4,9 @@
 import {
   ConnectClient,
   CreateInstanceCommand,
+  DeleteInstanceCommand,
+  DescribeInstanceCommand,
+  ListInstancesCommand,
   SearchAvailablePhoneNumbersCommand,
   paginateSearchAvailablePhoneNumbers,
 } from "@aws-sdk/client-connect";
@@ -61,5 +64,38 @@ out.ruleStatus = rule.status;
 out.throttled = await failure(new SearchAvailablePhoneNumbersCommand(query));
 out.afterThrottle = (await client.send(new SearchAvailablePhoneNumbersCommand(query)))
   .AvailableNumbersList.length;
+
+// moto's own instance operations, read by the SDK's strict deserializers (a timestamp must be a
+// JSON number: "Expected real number, got implicit NaN" before the conformance layer).
+const described = (await client.send(new DescribeInstanceCommand({ InstanceId: instance.Id })))
+  .Instance;
+out.describedInstance = {
+  id: described.Id,
+  alias: described.InstanceAlias,
+  status: described.InstanceStatus,
+  inbound: described.InboundCallsEnabled,
+  createdIsDate: described.CreatedTime instanceof Date && !Number.isNaN(described.CreatedTime.getTime()),
+  createdMs: described.CreatedTime.getTime(),
+};
+const listed = (await client.send(new ListInstancesCommand({}))).InstanceSummaryList;
+out.listedInstances = listed.map((summary) => ({
+  id: summary.Id,
+  createdMs: summary.CreatedTime.getTime(),
+}));
+const second = await client.send(
+  new CreateInstanceCommand({
+    IdentityManagementType: "CONNECT_MANAGED",
+    InstanceAlias: "js-sdk-2",
+    InboundCallsEnabled: true,
+    OutboundCallsEnabled: false,
+  }),
+);
+out.deleted = (await client.send(new DeleteInstanceCommand({ InstanceId: second.Id })))
+  .$metadata.httpStatusCode;
+out.afterDelete = (await client.send(new ListInstancesCommand({}))).InstanceSummaryList.map(
+  (summary) => summary.Id,
+);
+out.instanceId = instance.Id;
+out.missingInstance = await failure(new DescribeInstanceCommand({ InstanceId: second.Id }));
 
 console.log(JSON.stringify(out));

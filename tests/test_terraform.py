@@ -1,0 +1,149 @@
+"""Terraform, a client nobody here wrote: the configuration of docs/terraform.md applied, changed
+and destroyed against the server with the hashicorp/aws provider, over the API afterwards.
+
+Skipped, saying why, where ``terraform`` or the provider's filesystem mirror is absent."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from connect_mock import RemoteConnectMock
+from tests.helpers import connect_client
+
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "terraform.md"
+HCL = re.compile(r"^```hcl\n(.*?)^```[ \t]*$", re.M | re.S)
+PROVIDER = "registry.terraform.io/hashicorp/aws"
+
+
+def _blocks() -> tuple[str, str]:
+    """(main.tf, the CLI configuration) as docs/terraform.md writes them."""
+    blocks = HCL.findall(PAGE.read_text("utf-8"))
+    main = [block for block in blocks if 'resource "aws_connect_instance"' in block]
+    cli = [block for block in blocks if "provider_installation" in block]
+    assert len(main) == 1, "docs/terraform.md: one main.tf"
+    assert len(cli) == 1, "docs/terraform.md: one CLI configuration"
+    return main[0], cli[0]
+
+
+MAIN_TF, CLI_CONFIG = _blocks()
+MIRROR = Path(re.search(r'path\s*=\s*"([^"]+)"', CLI_CONFIG)[1])  # type: ignore[index]
+VERSION = re.search(r'version\s*=\s*"([^"]+)"', MAIN_TF)[1]  # type: ignore[index]
+
+
+def _missing() -> str | None:
+    if shutil.which("terraform") is None:
+        return "terraform is not on the PATH"
+    if not (MIRROR / PROVIDER / VERSION).is_dir():
+        return f"no hashicorp/aws {VERSION} provider in the filesystem mirror {MIRROR}"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_missing() is not None, reason=str(_missing()))
+
+
+class Terraform:
+    """``terraform`` in one working directory, offline, its state and caches there too."""
+
+    def __init__(self, directory: Path, endpoint: str) -> None:
+        self.directory = directory
+        (directory / "main.tf").write_text(MAIN_TF, "utf-8")
+        (directory / "cli.tfrc").write_text(CLI_CONFIG, "utf-8")
+        (directory / "plugin-cache").mkdir()
+        self.endpoint = endpoint
+        self.env = {
+            **os.environ,
+            "TF_CLI_CONFIG_FILE": str(directory / "cli.tfrc"),
+            "TF_DATA_DIR": str(directory / ".terraform"),
+            "TF_PLUGIN_CACHE_DIR": str(directory / "plugin-cache"),
+            "TF_IN_AUTOMATION": "1",
+            "CHECKPOINT_DISABLE": "1",  # no version check over the network
+        }
+
+    def _run(self, *command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["terraform", *command, "-no-color"],
+            cwd=self.directory,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+
+    def run(self, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
+        """A command taking the configuration's variables (the endpoint always)."""
+        command = [*args, "-input=false"]
+        for name, value in {"endpoint": self.endpoint, **variables}.items():
+            command += ["-var", f"{name}={value}"]
+        return self._run(*command)
+
+    def ok(self, *args: str, **variables: str) -> str:
+        done = self.run(*args, **variables) if args[0] != "init" else self._run(*args)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    def unchanged(self, **variables: str) -> None:
+        """``plan -detailed-exitcode`` finds nothing to change (exit code 0; 2: changes)."""
+        done = self.run("plan", "-detailed-exitcode", **variables)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    def state(self) -> dict[str, Any]:
+        """Each resource's attributes by address, from ``terraform show -json``."""
+        done = self._run("show", "-json")
+        assert done.returncode == 0, done.stderr
+        resources = json.loads(done.stdout)["values"]["root_module"]["resources"]
+        return {item["address"]: item["values"] for item in resources}
+
+
+def test_terraform_applies_changes_and_destroys_instances_and_numbers(
+    tmp_path: Path, connect_server: RemoteConnectMock
+) -> None:
+    terraform = Terraform(tmp_path, connect_server.endpoint)
+    client = connect_client(endpoint=connect_server.endpoint)
+    terraform.ok("init", "-input=false")
+
+    terraform.ok("apply", "-auto-approve")
+    terraform.unchanged()
+    state = terraform.state()
+    primary = state["aws_connect_instance.primary"]
+    secondary = state["aws_connect_instance.secondary"]
+    sales_id = state["aws_connect_phone_number.sales"]["id"]
+    support = state["aws_connect_phone_number.support"]
+    assert {primary["status"], secondary["status"]} == {"ACTIVE"}
+    assert (primary["outbound_calls_enabled"], secondary["outbound_calls_enabled"]) == (True, False)
+    assert support["phone_number"].startswith("+1206")
+    claimed = client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"]
+    assert {(n["PhoneNumberId"], n["TargetArn"]) for n in claimed} == {
+        (support["id"], primary["arn"]),
+        (sales_id, primary["arn"]),
+    }
+    # The provider set and read every attribute it manages: they are the instance's now.
+    attribute = client.describe_instance_attribute(
+        InstanceId=secondary["id"], AttributeType="OUTBOUND_CALLS"
+    )["Attribute"]
+    assert attribute == {"AttributeType": "OUTBOUND_CALLS", "Value": "false"}
+
+    changed = {"sales_instance": "secondary", "team": "voice"}
+    terraform.ok("apply", "-auto-approve", **changed)
+    terraform.unchanged(**changed)
+    sales = client.describe_phone_number(PhoneNumberId=sales_id)["ClaimedPhoneNumberSummary"]
+    assert (sales["TargetArn"], sales["Tags"]) == (
+        secondary["arn"],
+        {"team": "voice", "line": "sales"},
+    )
+    assert client.list_tags_for_resource(resourceArn=support["arn"])["tags"] == {"team": "voice"}
+
+    terraform.ok("destroy", "-auto-approve", **changed)
+    assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
+    assert client.list_instances()["InstanceSummaryList"] == []
+    for number_id in (sales_id, support["id"]):
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.describe_phone_number(PhoneNumberId=number_id)
