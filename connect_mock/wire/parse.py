@@ -13,11 +13,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import regex
 from botocore.model import OperationModel, Shape, StructureShape
 
 from ..core.errors import InvalidParameterException, SerializationException
-from ..core.patterns import compile_model_pattern
+from ..core.patterns import ModelPattern, compile_model_pattern
 
 __all__ = ["RequestParser", "read_body", "shorten"]
 
@@ -41,7 +40,7 @@ def shorten(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def model_pattern(shape: Shape) -> regex.Pattern[str] | None:
+def model_pattern(shape: Shape) -> ModelPattern | None:
     """The shape's ``pattern`` as the service means it (Java syntax such as ``\\p{L}``
     included: see core.patterns), or None if the shape has none."""
     pattern = shape.metadata.get("pattern")
