@@ -5,6 +5,7 @@ Everything here is ordinary boto3 code; `mock_connect` makes it talk to the mock
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import boto3
@@ -90,6 +91,36 @@ def main() -> None:
             client.claim_phone_number(InstanceId=instance["Id"], PhoneNumber=number)
         except client.exceptions.InvalidParameterException as error:
             print(f"   InvalidParameterException: {error.response['Error']['Message']}")
+
+        # The route step: a claimed number answers a contact flow; releasing it drops the route.
+        flow = client.create_contact_flow(
+            InstanceId=instance["Id"],
+            Name="Tour inbound",
+            Type="CONTACT_FLOW",
+            Content=json.dumps(
+                {
+                    "Version": "2019-10-30",
+                    "StartAction": "bye",
+                    "Actions": [
+                        {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}}
+                    ],
+                }
+            ),
+        )
+        client.associate_phone_number_contact_flow(
+            PhoneNumberId=claimed["PhoneNumberId"],
+            InstanceId=instance["Id"],
+            ContactFlowId=flow["ContactFlowId"],
+        )
+        routes = client.list_flow_associations(
+            InstanceId=instance["Id"], ResourceType="VOICE_PHONE_NUMBER"
+        )["FlowAssociationSummaryList"]
+        print(f"\n== Routed {number} to flow 'Tour inbound': {len(routes)} association")
+        client.release_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        routes = client.list_flow_associations(
+            InstanceId=instance["Id"], ResourceType="VOICE_PHONE_NUMBER"
+        )["FlowAssociationSummaryList"]
+        print(f"   released: {len(routes)} associations; it cools down for 180 days")
 
         cm.faults.add("SearchAvailablePhoneNumbers", "ThrottlingException", times=1)
         once = boto3.client(

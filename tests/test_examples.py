@@ -22,8 +22,10 @@ def test_the_tour_runs() -> None:
         "== US DID, 3 numbers",
         "== US DID with prefix +1206 (Seattle)",
         "== boto3's paginator over GB DID finishes: 100 numbers (the default search_limit)",
+        "   released: 0 associations; it cools down for 180 days",
         "   HTTP 429 ThrottlingException: Rate exceeded",
         "   HTTP 400 InvalidParameterException",
     ):
         assert line in out
     assert "InvalidParameterException: Phone number not available: +1" in out
+    assert "to flow 'Tour inbound': 1 association" in out
