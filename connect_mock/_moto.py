@@ -158,7 +158,8 @@ def authorize(request: Request, operation: str) -> str | None:
         check("*")
     except HTTPException as denied:
         description = str(getattr(denied, "description", "") or denied)
-        found = re.search(r"<Message>(.*?)</Message>", description, re.S)
+        # 5.1.x wraps the message in CDATA; 5.2.x does not.
+        found = re.search(r"<Message>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?</Message>", description, re.S)
         return found.group(1) if found else description
     return None
 

@@ -4,6 +4,7 @@ release, and even when moto's private API changes under connect_mock."""
 from __future__ import annotations
 
 import ast
+import inspect
 import warnings
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,11 @@ def moto_without_raw_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """A moto whose private API changed under connect_mock where moto's own operations read the
     request too: ``setup_class`` no longer leaves ``raw_path`` (moto's Connect handlers do not
     use it; connect_mock does)."""
+    routed_by_path = BaseResponse._get_action_from_method_and_request_uri
+    if "request_uri" in inspect.signature(routed_by_path).parameters:
+        # Before 5.2.5 moto's own dispatch names the action from raw_path: without it, moto's
+        # operations break with or without connect_mock, which is not the change simulated here.
+        pytest.skip("this moto's own dispatch reads raw_path")
     original = BaseResponse.setup_class
 
     def setup_class(self: Any, *args: Any) -> None:

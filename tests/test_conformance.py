@@ -110,7 +110,7 @@ def test_every_model_pattern_compiles() -> None:
         for name in MODEL.shape_names
         if "pattern" in MODEL.shape_for(name).metadata
     }
-    assert len(patterns) > 50
+    assert len(patterns) > 20  # botocore 1.36's model has fewer than today's
     for pattern in patterns:
         compile_model_pattern(pattern)
     key = compile_model_pattern(MODEL.shape_for("TagKey").metadata["pattern"])

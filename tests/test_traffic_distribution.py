@@ -12,6 +12,7 @@ from moto import mock_aws
 from moto.core import set_initial_no_auth_action_count
 
 from connect_mock import ConnectMock, RemoteConnectMock, mock_connect
+from connect_mock._moto import connect_model
 from tests.helpers import (
     client_error,
     client_without_connect_rights,
@@ -21,6 +22,17 @@ from tests.helpers import (
 )
 
 EAST, WEST = "us-east-1", "us-west-2"
+
+
+# LastFailoverTime came to botocore's model in 1.44: with an older model the answer (held to the
+# model's output shape) leaves it out, and the client would not read it.
+HAS_FAILOVER_TIME = "LastFailoverTime" in (
+    connect_model().shape_for("GetTrafficDistributionResponse").members
+)
+
+
+def assert_failover_time(got: dict[str, Any], expected: Any) -> None:
+    assert got.get("LastFailoverTime") == (expected if HAS_FAILOVER_TIME else None)
 
 
 def split(east: int, west: int, key: str = "Percentage") -> dict[str, Any]:
@@ -67,16 +79,16 @@ def test_the_distribution_is_returned_as_set(mock: ConnectMock, group: dict[str,
     got = distribution(east, group["Id"])
     assert got["TelephonyConfig"] == split(30, 70)
     assert got["AgentConfig"] == split(60, 40)
-    assert got["LastFailoverTime"] == changed_at
+    assert_failover_time(got, changed_at)
     # The same distribution again changes nothing: no new failover time.
     mock.clock.advance(timedelta(hours=1))
     east.update_traffic_distribution(Id=group["Id"], TelephonyConfig=split(30, 70))
-    assert distribution(east, group["Id"])["LastFailoverTime"] == changed_at
+    assert_failover_time(distribution(east, group["Id"]), changed_at)
     # Without AgentConfig the agents stay where they were.
     east.update_traffic_distribution(Id=group["Id"], TelephonyConfig=split(0, 100))
     got = distribution(east, group["Id"])
     assert (got["TelephonyConfig"], got["AgentConfig"]) == (split(0, 100), split(60, 40))
-    assert got["LastFailoverTime"] == mock.clock.now()
+    assert_failover_time(got, mock.clock.now())
 
 
 def test_the_replicated_region_needs_the_arn(group: dict[str, str]) -> None:
@@ -274,7 +286,8 @@ def test_over_the_server(connect_server: RemoteConnectMock) -> None:
     )
     got = distribution(east, group["Id"])
     assert (got["TelephonyConfig"], got["AgentConfig"]) == (split(20, 80), split(20, 80))
-    assert got["LastFailoverTime"].isoformat() == connect_server.clock.now()
+    if HAS_FAILOVER_TIME:
+        assert got["LastFailoverTime"].isoformat() == connect_server.clock.now()
     with pytest.raises(west.exceptions.ResourceNotFoundException):
         west.get_traffic_distribution(Id=group["Id"])
     with pytest.raises(east.exceptions.InvalidRequestException) as excinfo:
