@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, quote_from_bytes, urlencode
@@ -405,18 +405,16 @@ def model_requests(
     )
 
 
-def _templates(names: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """The (method, path template) of ``names``; by default our operations' below our own URL
-    roots (not /tags/{resourceArn}, which moto routes too: there any path is an ARN, and moto
-    answers other methods)."""
-    if names is None:
-        names = [name for name in OPERATIONS if name not in moto_connect_operations()]
+def _templates() -> list[tuple[str, str]]:
+    """Our operations' paths below our own URL roots (not /tags/{resourceArn}, which moto
+    routes too: there any path is an ARN, and moto answers other methods)."""
     return [
         (
             MODEL.operation_model(name).http["method"],
             MODEL.operation_model(name).http["requestUri"].split("?", 1)[0],
         )
-        for name in names
+        for name in OPERATIONS
+        if name not in moto_connect_operations()
     ]
 
 
@@ -437,13 +435,6 @@ def unrouted_requests(draw: st.DrawFn) -> RawRequest:
         method = draw(st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH"]))
     if any(_route_matches(m, t, path) and m == method for m, t in templates):
         method = "PATCH"  # no operation of ours is a PATCH
-    elif any(
-        re.fullmatch(re.sub(r"\\\{[^}]+\\\}", ".+", re.escape(t)), path) and m == method
-        for m, t in _templates(moto_connect_operations())
-    ):
-        # One of moto's operations whose label holds slashes (the server decodes %2F):
-        # DELETE /instance/{id}/attribute/x is DeleteInstance(InstanceId="{id}/attribute/x").
-        method = "PATCH"
     return RawRequest(None, method, path, "", b"{}", (("Authorization", AUTHORIZATION),))
 
 
