@@ -12,9 +12,10 @@ Terraform) reads it:
   ``{"Message": <string>}`` plus only the members the error's shape declares, as it declares
   them (``InvalidContactFlowException``'s ``problems``).
 
-Requests are seeded with real identifiers (an instance, claimed numbers, a group, an analytics
-association, tags), replenished when a request deletes or releases one, so that every operation
-reaches its 200s; the test asserts it does.
+Requests are seeded with real identifiers (an instance, claimed numbers routed to a flow, a
+flow of its own with published content, a group and a telephony split of its two Regions, two
+declared source numbers, an analytics association, tags), replenished when a request deletes or
+releases one, so that every operation reaches its 200s; the test asserts it does.
 
 Budget as test_fuzz's: modest and derandomized in CI, about 3,300 requests per mode under
 ``make fuzz`` (``CONNECT_MOCK_FUZZ_EXAMPLES=5000``).
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 import requests
@@ -37,6 +39,7 @@ from hypothesis import given, settings
 
 from connect_mock import RemoteConnectMock, mock_connect
 from connect_mock._moto import moto_connect_operations
+from connect_mock.backend.samples import sample_content
 from connect_mock.core.operations import SERVED_OPERATIONS
 from connect_mock.core.patterns import compile_model_pattern
 from tests.helpers import connect_client, create_instance
@@ -45,6 +48,7 @@ from tests.test_fuzz import (
     MODEL,
     PROFILE,
     PROTOCOL_ERRORS,
+    SOURCES,
     Pool,
     RawRequest,
     _budget,
@@ -231,6 +235,10 @@ class Seeds:
     client: Any
     pool: Pool
     instance_id: str = ""
+    # The flow the claimed numbers are routed to (so that a dissociation finds one); the pool's
+    # ContactFlowId is another, which nothing routes to, so that it can be deleted.
+    routing_flow: str = ""
+    flows_made: int = 0
     successes: Counter[str] = field(default_factory=Counter)
     sent: Counter[str] = field(default_factory=Counter)
 
@@ -248,6 +256,8 @@ class Seeds:
             "TargetAccountId": ["123456789012"],
             "IdentityManagementType": ["CONNECT_MANAGED", "SAML"],
             "InstanceAlias": ["contract"],
+            "Type": ["CONTACT_FLOW"],  # CreateContactFlow's, what the seeded Content is for
+            "Content": [sample_content("contract", "CONTACT_FLOW")],
         }
         # InstanceId takes the ID (the fuzz suite sends the ARN too, for its errors).
         pool.by_member["InstanceId"] = [seeds.instance_id]
@@ -258,13 +268,53 @@ class Seeds:
             "AttributeType": list(MODEL.shape_for("InstanceAttributeType").enum),
             "Value": ["true", "false"],
         }
+        # A split of the group's two Regions, in 10% steps adding up to 100.
+        split = [(50, 50), (100, 0), (30, 70)]
+        seeds.pool.documents["TelephonyConfig"] = [
+            {
+                "Distributions": [
+                    {"Region": "us-east-1", "Percentage": east},
+                    {"Region": "us-west-2", "Percentage": west},
+                ]
+            }
+            for east, west in split
+        ]
+        seeds.fresh_flows()
         return seeds
+
+    def fresh_flows(self) -> None:
+        """The routing flow, every seeded claim routed to it, and the pool's own flow."""
+        self.routing_flow = self._flow()
+        self.pool.by_member["ContactFlowId"] = [self._flow()]
+        for reference in self.pool.by_member["PhoneNumberId"]:
+            self._route(reference)
+
+    def _flow(self) -> str:
+        """A new published flow in the seeded instance, under a name not used yet."""
+        self.flows_made += 1
+        name = f"contract-flow-{self.flows_made}"
+        flow = self.client.create_contact_flow(
+            InstanceId=self.instance_id,
+            Name=name,
+            Type="CONTACT_FLOW",
+            Content=sample_content(name, "CONTACT_FLOW"),
+        )
+        return str(flow["ContactFlowId"])
+
+    def _route(self, reference: str) -> None:
+        """The claimed number ``reference`` routed to the routing flow."""
+        # (A claim can end FAILED, as a real one can: such a number routes nowhere.)
+        with suppress(ClientError):
+            self.client.associate_phone_number_contact_flow(
+                PhoneNumberId=reference,
+                InstanceId=self.instance_id,
+                ContactFlowId=self.routing_flow,
+            )
 
     def replenish(self, request: RawRequest, answer: dict[str, Any]) -> None:
         """After a 200 that used up a seed (deleted, released, claimed): a new one in its
         place; what a create or an association made is undone, so that the next one succeeds
         too."""
-        by_member = self.pool.by_member
         # (An undo may find nothing left to undo: a ClientToken replays an earlier answer.)
         if request.operation == "AssociateAnalyticsDataSet" and b'"ds-1"' not in request.body:
             with suppress(ClientError):
@@ -276,15 +326,39 @@ class Seeds:
                 self.client.delete_traffic_distribution_group(
                     TrafficDistributionGroupId=answer["Id"]
                 )
+        elif request.operation == "CreateContactFlow":
+            with suppress(ClientError):
+                self.client.delete_contact_flow(
+                    InstanceId=self.instance_id, ContactFlowId=answer["ContactFlowId"]
+                )
+        elif request.operation == "ImportPhoneNumber":
+            # The source is free again once its number leaves Connect.
+            with suppress(ClientError):
+                self.client.release_phone_number(PhoneNumberId=answer["PhoneNumberId"])
+        self._replenish_consumed(request)
+
+    def _replenish_consumed(self, request: RawRequest) -> None:
+        """A new seed in place of one a 200 used up (deleted, released, claimed, moved)."""
+        by_member = self.pool.by_member
         label = request.path.rsplit("/", 1)[-1]
+        if request.operation in (
+            "AssociatePhoneNumberContactFlow",
+            "DisassociatePhoneNumberContactFlow",
+        ):
+            # Back to the routing flow: the pool's flow stays deletable, a dissociation finds one.
+            self._route(unquote(request.path.split("/")[2]))
+        elif request.operation == "DeleteContactFlow" and by_member["ContactFlowId"][0] in label:
+            by_member["ContactFlowId"] = [self._flow()]
         if request.operation == "DeleteInstance" and self.instance_id in request.path:
             self.instance_id, arn = create_instance(self.client, "contract")
             by_member["InstanceId"] = [self.instance_id]
             by_member["TargetArn"] = [arn, *by_member["TargetArn"][1:]]
             by_member["resourceArn"] = [arn, *by_member["resourceArn"][1:]]
             self.client.associate_analytics_data_set(InstanceId=self.instance_id, DataSetId="ds-1")
-            # The instance's numbers went with it (docs/behaviour.md): new ones in their place.
+            # The instance's numbers and flows went with it (docs/behaviour.md): new ones.
+            self.routing_flow = ""
             self._reclaim(lambda reference: True)
+            self.fresh_flows()
         elif request.operation == "DisassociateAnalyticsDataSet" and b'"ds-1"' in request.body:
             self.client.associate_analytics_data_set(InstanceId=self.instance_id, DataSetId="ds-1")
         elif request.operation == "ReleasePhoneNumber":
@@ -303,6 +377,7 @@ class Seeds:
             InstanceId=self.instance_id,
         )
         by_member["TrafficDistributionGroupId"] = [group["Id"], group["Arn"]]
+        by_member["Id"] = [group["Id"], group["Arn"]]  # Get/UpdateTrafficDistribution's
         by_member["TargetArn"] = [by_member["TargetArn"][0], group["Arn"]]
 
     def _reclaim(self, gone: Callable[[str], bool]) -> None:
@@ -317,6 +392,8 @@ class Seeds:
                 )
                 key = "PhoneNumberArn" if reference.startswith("arn:") else "PhoneNumberId"
                 claims[index] = claimed[key]
+                if self.routing_flow:
+                    self._route(claims[index])
         resources = by_member["resourceArn"]
         resources[-1] = next(ref for ref in claims if ref.startswith("arn:"))
 
@@ -377,12 +454,13 @@ def _each_operation(seeds: Seeds, test: str, answer: Any) -> None:
 
 
 def test_every_answer_in_process_conforms_to_the_model() -> None:
-    with mock_connect(seed=5), requests.Session() as session:
+    with mock_connect(seed=5, source_numbers=list(SOURCES)), requests.Session() as session:
         seeds = Seeds.plant(connect_client())
         _each_operation(seeds, "contract_in_process", _answer(seeds, session, IN_PROCESS))
         _check_coverage(seeds, "contract_in_process")
 
 
+@pytest.mark.connect_mock(source_numbers=list(SOURCES))
 def test_every_answer_of_the_server_conforms_to_the_model(
     connect_server: RemoteConnectMock,
 ) -> None:

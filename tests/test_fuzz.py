@@ -70,7 +70,7 @@ _CI_EXAMPLES = {"in_process": 250, "server": 150, "unrouted": 50}
 # The output-shape contract check (tests/test_contract.py), every operation the mock answers
 # (ours and moto's), per mode: about 3,300 requests each under `make fuzz`.
 _SHARES |= {"contract_in_process": 0.66, "contract_server": 0.66}
-_CI_EXAMPLES |= {"contract_in_process": 450, "contract_server": 300}
+_CI_EXAMPLES |= {"contract_in_process": 800, "contract_server": 800}
 
 # CI: the same examples every run; fuzzing (CONNECT_MOCK_FUZZ_EXAMPLES): new ones each time.
 for _name, _derandomize in (("connect-mock-ci", True), ("connect-mock-fuzz", False)):
@@ -100,6 +100,8 @@ class Pool:
     target checks into claims, updates, releases and pages: member name -> good values."""
 
     by_member: dict[str, list[str]] = field(default_factory=dict)
+    # Structure members' good values (a clean request draws one of them): member name -> JSON.
+    documents: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def strings(self) -> list[str]:
@@ -349,7 +351,9 @@ def model_requests(
         if clean:
             good = member_name in pool.by_member and member.type_name == "string"
             listed = member_name in pool.by_member and member.type_name == "list"
-            if listed:  # a list of good values, as many as the list takes
+            if member_name in pool.documents:
+                value = draw(st.sampled_from(pool.documents[member_name]))
+            elif listed:  # a list of good values, as many as the list takes
                 value = draw(
                     st.lists(
                         pool.strategy(member_name),

@@ -64,6 +64,10 @@ def _conformed(operation: str, answer: Response) -> Response:
     declared = declared_errors().get(operation, frozenset())
     if status < 400 or code is None or message is None:
         return answer
+    if code == "HTTP404":
+        # No route took the path (moto's table is stricter than the model's greedy last label,
+        # e.g. DELETE /instance/0/attribute/0 read as DeleteInstance): the unrouted 404, as is.
+        return answer
     error = as_declared(ConnectServiceError.declared(code, message), declared)
     if error.code not in declared:
         # An error the model does not declare (moto's paginator's InvalidToken): the
