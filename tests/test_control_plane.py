@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -358,6 +359,28 @@ def test_serve_names_a_host_it_cannot_bind(capsys: pytest.CaptureFixture[str]) -
         capsys.readouterr().err
     )
     assert runtime.get_default() is default  # nothing configured
+
+
+def test_serve_off_the_main_thread_still_names_a_host_it_cannot_bind(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the main thread can install signal handlers: serve() on another thread (some
+    pytest-xdist releases run tests on one) skips them and still reports a usage error."""
+    exits: list[object] = []
+
+    def run() -> None:
+        try:
+            main(["serve", "--host", "256.1.1.1", "--port", "0"])
+        except SystemExit as exited:
+            exits.append(exited.code)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert exits == [2]
+    assert "connect-mock serve: error: argument --host: cannot resolve '256.1.1.1': " in (
+        capsys.readouterr().err
+    )
 
 
 def test_serve_takes_every_option_as_a_flag(tmp_path: Path) -> None:

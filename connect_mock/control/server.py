@@ -126,8 +126,14 @@ def serve(
     moto's callbacks reach this server, as under moto's own ``moto_server``."""
     stopper = _Stopper()
     previous_port = os.environ.get(PORT_VARIABLE)
-    # Installed explicitly, whatever was inherited, before anything is bound or printed.
-    previous = {sig: signal.signal(sig, stopper) for sig in _STOP_SIGNALS}
+    # Installed explicitly, whatever was inherited, before anything is bound or printed. Only
+    # the main thread can install them (and receive signals): serve() run on another thread
+    # (some pytest-xdist releases run tests on one) is stopped by its caller.
+    previous = (
+        {sig: signal.signal(sig, stopper) for sig in _STOP_SIGNALS}
+        if threading.current_thread() is threading.main_thread()
+        else {}
+    )
     try:
         server = _listen(host, port)
         try:
