@@ -1,5 +1,7 @@
 """Terraform, a client nobody here wrote: the configuration of docs/terraform.md applied, changed
-and destroyed against the server with the hashicorp/aws provider, over the API afterwards.
+and destroyed against the server with the hashicorp/aws provider, checked over the API; a number
+is routed to the Terraform-made flow with boto3 in between (provider 5.100 has no association
+resource).
 
 Skipped, saying why, where ``terraform`` or the provider's filesystem mirror is absent."""
 
@@ -103,7 +105,7 @@ class Terraform:
         return {item["address"]: item["values"] for item in resources}
 
 
-def test_terraform_applies_changes_and_destroys_instances_and_numbers(
+def test_terraform_applies_changes_and_destroys_instances_numbers_and_flows(
     tmp_path: Path, connect_server: RemoteConnectMock
 ) -> None:
     terraform = Terraform(tmp_path, connect_server.endpoint)
@@ -131,6 +133,43 @@ def test_terraform_applies_changes_and_destroys_instances_and_numbers(
     )["Attribute"]
     assert attribute == {"AttributeType": "OUTBOUND_CALLS", "Value": "false"}
 
+    # The flow is published with the configuration's content, read back as sent (the clean plan
+    # above compared it); the data source found the instance's sample flow by name.
+    welcome = state["aws_connect_contact_flow.welcome"]
+    flow = client.describe_contact_flow(
+        InstanceId=primary["id"], ContactFlowId=welcome["contact_flow_id"]
+    )["ContactFlow"]
+    assert (flow["Content"], flow["Status"], flow["State"], flow["Tags"]) == (
+        welcome["content"],
+        "PUBLISHED",
+        "ACTIVE",
+        {"team": "support"},
+    )
+    assert json.loads(flow["Content"])["StartAction"] == "greeting"
+    sample = state["data.aws_connect_contact_flow.sample_inbound"]
+    flows = client.list_contact_flows(InstanceId=primary["id"], ContactFlowTypes=["CONTACT_FLOW"])
+    by_name = {f["Name"]: f["Arn"] for f in flows["ContactFlowSummaryList"]}
+    assert by_name["Sample inbound flow (first contact experience)"] == sample["arn"]
+    assert by_name["Welcome"] == welcome["arn"]
+
+    # Routed outside Terraform: the association is no attribute of either resource, so the
+    # re-plan after the next apply is clean with it.
+    client.associate_phone_number_contact_flow(
+        PhoneNumberId=support["id"],
+        InstanceId=primary["id"],
+        ContactFlowId=welcome["contact_flow_id"],
+    )
+    routed = client.list_flow_associations(
+        InstanceId=primary["id"], ResourceType="VOICE_PHONE_NUMBER"
+    )["FlowAssociationSummaryList"]
+    assert routed == [
+        {
+            "ResourceId": support["arn"],
+            "FlowId": welcome["arn"],
+            "ResourceType": "VOICE_PHONE_NUMBER",
+        }
+    ]
+
     changed = {"sales_instance": "secondary", "team": "voice"}
     terraform.ok("apply", "-auto-approve", **changed)
     terraform.unchanged(**changed)
@@ -140,8 +179,29 @@ def test_terraform_applies_changes_and_destroys_instances_and_numbers(
         {"team": "voice", "line": "sales"},
     )
     assert client.list_tags_for_resource(resourceArn=support["arn"])["tags"] == {"team": "voice"}
+    assert client.list_tags_for_resource(resourceArn=welcome["arn"])["tags"] == {"team": "voice"}
+    assert (
+        client.list_flow_associations(InstanceId=primary["id"], ResourceType="VOICE_PHONE_NUMBER")[
+            "FlowAssociationSummaryList"
+        ]
+        == routed
+    )
 
+    connect_server.clear_calls()
     terraform.ok("destroy", "-auto-approve", **changed)
+    # The routed number went first (it depends_on the flow), its release dropped the
+    # association, and the flow was deleted, not refused as in use.
+    watched = {
+        ("ReleasePhoneNumber", "PhoneNumberId", support["id"]),
+        ("DeleteContactFlow", "ContactFlowId", welcome["contact_flow_id"]),
+    }
+    order = [
+        (call.operation, call.status)
+        for call in connect_server.calls
+        for operation, key, value in watched
+        if call.operation == operation and call.params.get(key) == value
+    ]
+    assert order == [("ReleasePhoneNumber", 200), ("DeleteContactFlow", 200)]
     assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
     assert client.list_instances()["InstanceSummaryList"] == []
     for number_id in (sales_id, support["id"]):
