@@ -212,3 +212,19 @@ def iam_user_client(user: str, actions: list[str], region: str = REGION) -> Any:
         aws_access_key_id=key["AccessKeyId"],
         aws_secret_access_key=key["SecretAccessKey"],
     )
+
+
+def serve_options(monkeypatch: Any, argv: list[str]) -> dict[str, Any]:
+    """The options ``connect-mock serve ARGV`` hands ``control.server.serve`` (not serving)."""
+    import connect_mock.control.server
+    from connect_mock.cli import main
+
+    seen: dict[str, Any] = {}
+
+    def serve(host: str, port: int, **options: Any) -> int:
+        seen.update(options)
+        return 0
+
+    monkeypatch.setattr(connect_mock.control.server, "serve", serve)
+    assert main(["serve", *argv]) == 0
+    return seen

@@ -12,7 +12,6 @@ import botocore.exceptions
 import pytest
 
 from connect_mock import ConnectMock, RemoteConnectMock, RemoteError, mock_connect
-from connect_mock.cli import main
 from tests.helpers import (
     ACCOUNT,
     client_error,
@@ -20,6 +19,7 @@ from tests.helpers import (
     create_instance,
     manual_progress,
     search_numbers,
+    serve_options,
 )
 
 QUOTA_MESSAGE = "The allowed limit for claimed phone numbers has been exceeded for your instance"
@@ -546,16 +546,6 @@ def test_the_server_marker_sets_the_option(connect_server: RemoteConnectMock) ->
 
 
 def test_serve_takes_no_claim_release_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    import connect_mock.control.server
-
-    seen: dict[str, Any] = {}
-
-    def serve(host: str, port: int, **options: Any) -> int:
-        seen.update(options)
-        return 0
-
-    monkeypatch.setattr(connect_mock.control.server, "serve", serve)
-    assert main(["serve", "--port", "0"]) == 0
-    assert seen["claim_release_limit"] is True
-    assert main(["serve", "--port", "0", "--no-claim-release-limit"]) == 0
-    assert seen["claim_release_limit"] is False
+    assert serve_options(monkeypatch, ["--port", "0"])["claim_release_limit"] is True
+    no_limit = serve_options(monkeypatch, ["--port", "0", "--no-claim-release-limit"])
+    assert no_limit["claim_release_limit"] is False

@@ -26,6 +26,7 @@ from tests.helpers import (
     create_instance,
     manual_progress,
     search_numbers,
+    serve_options,
 )
 
 TOLL_FREE = "+18005550100"
@@ -469,21 +470,10 @@ def test_serve_refuses_a_bad_source_number_file(tmp_path: Path) -> None:
 
 
 def test_serve_passes_its_source_number_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    import connect_mock.control.server
-    from connect_mock.cli import main
-
-    seen: dict[str, Any] = {}
-
-    def serve(host: str, port: int, **options: Any) -> int:
-        seen.update(options)
-        return 0
-
-    monkeypatch.setattr(connect_mock.control.server, "serve", serve)
-    assert main(["serve", "--port", "0"]) == 0
-    assert seen["source_numbers"] is None
+    assert serve_options(monkeypatch, ["--port", "0"])["source_numbers"] is None
     files = [str(Path(__file__).parent.parent / "fixtures" / "sms_numbers.json"), "more.json"]
-    assert main(["serve", "--source-numbers", files[0], "--source-numbers", files[1]]) == 0
-    assert seen["source_numbers"] == files
+    argv = ["--source-numbers", files[0], "--source-numbers", files[1]]
+    assert serve_options(monkeypatch, argv)["source_numbers"] == files
     # What serve makes of them: the configuration reads each file.
     config = MockConfig.create(source_numbers=files[:1])
     assert [entry["PhoneNumber"] for entry in config.source_numbers] == ["+18005550199"]
