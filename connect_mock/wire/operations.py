@@ -76,7 +76,7 @@ class Call:
     def __call__(self, ctx: Context, account: str, region: str, p: Params) -> Document:
         bound = getattr(self.service(ctx, account, region), self.method)
         result = bound(
-            *(p[member] for member in self.positional),
+            *[p[member] for member in self.positional],
             **{keyword: p.get(member) for keyword, member in self.keywords.items()},
         )
         return self.answer(result)
