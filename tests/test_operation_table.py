@@ -76,13 +76,13 @@ class _Numbers:
         ),
         (
             Call(_Numbers, "release", ("PhoneNumberId", "ClientToken")),
-            "ReleasePhoneNumber does not require 'ClientToken', so it cannot be passed "
-            "positionally; _Numbers.release cannot take these arguments: too many positional "
-            "arguments",
+            "'ClientToken' is not required, so it cannot be passed positionally; "
+            "ReleasePhoneNumber: _Numbers.release cannot take these arguments: too many "
+            "positional arguments",
         ),
         (
             Call(_Numbers, "release", ("PhoneNumberId",), {"client_token": "Token"}),
-            "ReleasePhoneNumber has no input member 'Token'",
+            "no input member 'Token'",
         ),
         (
             Call(_Numbers, "release_all", ("PhoneNumberId",)),
@@ -94,7 +94,9 @@ def test_a_call_that_does_not_fit_its_method_or_input_is_refused_at_build(
     call: Call, misfit: str
 ) -> None:
     handlers: dict[str, Operation] = {**OPERATIONS, "ReleasePhoneNumber": call}
-    assert _refusal(SERVED_OPERATIONS, handlers) == f"the operation table is wrong: {misfit}"
+    assert _refusal(SERVED_OPERATIONS, handlers) == (
+        f"the operation table is wrong: ReleasePhoneNumber: {misfit}"
+    )
 
 
 def test_a_call_passes_required_members_in_order_and_absent_keywords_as_none() -> None:

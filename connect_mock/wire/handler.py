@@ -46,7 +46,7 @@ def handle(incoming: Incoming) -> Response:
         result = route.handler(context, request.account, request.region, params)
     except ConnectServiceError as error:
         return as_declared(error, route.declared_errors).to_response(request_id)
-    # The same serializer as moto's own operations' answers go through (see intercept).
+    # The same serializer as moto's own operations' answers go through (see moto_answers).
     return 200, _headers(request_id), conform(route.operation, result)
 
 

@@ -60,7 +60,7 @@ def _nothing(result: object) -> Document:
 
 @dataclass(frozen=True)
 class Call:
-    """An operation of the common shape: ``service(ctx, account, region).method(*members,
+    """An operation of the common shape: ``service(ctx, account, region).method(*positional,
     **keywords)``, answered with ``answer(result)``.
 
     ``positional`` names request members the model requires (the parser guarantees them),
@@ -88,12 +88,12 @@ class Call:
         members = frozenset(shape.members) if shape is not None else frozenset()
         required = frozenset(shape.required_members) if shape is not None else frozenset()
         found = [
-            f"{operation.name} has no input member {member!r}"
+            f"no input member {member!r}"
             for member in (*self.positional, *self.keywords.values())
             if member not in members
         ]
         found += [
-            f"{operation.name} does not require {member!r}, so it cannot be passed positionally"
+            f"{member!r} is not required, so it cannot be passed positionally"
             for member in self.positional
             if member in members and member not in required
         ]
@@ -131,7 +131,9 @@ def operation_table(
         problems.append(f"a handler but not served (SERVED_OPERATIONS): {', '.join(extra)}")
     for name, handler in handlers.items():
         if isinstance(handler, Call) and name in served and name not in unknown:
-            problems.extend(handler.misfits(model.operation_model(name)))
+            problems.extend(
+                f"{name}: {misfit}" for misfit in handler.misfits(model.operation_model(name))
+            )
     if problems:
         raise ValueError("the operation table is wrong: " + "; ".join(problems))
     return {name: handlers[name] for name in served}

@@ -1,5 +1,5 @@
 """Routing from botocore's model: which Connect operation a request calls, and connect_mock's
-own routes with their request parsers."""
+own routes (the operation table's entries) with their request parsers and handlers."""
 
 from __future__ import annotations
 
