@@ -48,7 +48,7 @@ def handle(incoming: Incoming) -> Response:
             headers=request.headers,
         )
         operation = OPERATIONS[route.operation]
-        context = runtime.current()
+        context = runtime.in_force()
         if incoming.failure is not None:
             context = context.failing(incoming.failure)
         result = operation(context, request.account, request.region, params)
