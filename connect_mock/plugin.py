@@ -99,8 +99,8 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
                 hint = suggest(name, OPTIONS).strip()
                 raise TypeError(f"{message}\n{hint}" if hint else message)
         options.update(marker.kwargs)
-    for name in ("fixtures", "faults", "source_numbers"):
-        if name in options:
+    for name, option in OPTIONS.items():
+        if option.kind == "files" and name in options:
             options[name] = _from_rootdir(options[name], request.config.rootpath)
     return options
 
