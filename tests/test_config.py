@@ -14,7 +14,13 @@ import pytest
 
 from connect_mock import ConnectMock, RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.cli import build_parser, main
-from connect_mock.config import OPTIONS, SEED_ENVIRONMENT_VARIABLE, SETTABLE, MockConfig
+from connect_mock.config import (
+    OPTIONS,
+    SEED_ENVIRONMENT_VARIABLE,
+    SETTABLE,
+    MockConfig,
+    default_seed,
+)
 from connect_mock.control.endpoints import config_endpoint, faults_endpoint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,3 +259,45 @@ def test_the_server_docs_list_the_declared_flags_and_settable_options() -> None:
     assert flags == ["--host", "--port", *declared]
     settable = ", ".join(f"`{name}`" for name in SETTABLE)
     assert f"set any of {settable} (an empty body sets none)" in page
+
+
+# --- one stack of running mocks (runtime.in_force) ----------------------------------------------
+
+
+def _now() -> str:
+    status, _, body = config_endpoint("GET", b"")
+    assert status == 200
+    now: str = json.loads(body)["now"]
+    return now
+
+
+def test_config_under_plain_mock_aws_carries_time_on_as_everywhere_else() -> None:
+    from moto import mock_aws
+
+    import connect_mock
+
+    with mock_aws():
+        cm = connect_mock.current()
+        cm.clock.advance(100)
+        advanced = _now()
+        status, _, _ = config_endpoint("POST", b'{"seed": 3}')
+        assert status == 200
+        # The mock in force was reconfigured, not replaced: its clock, and a controller taken
+        # before, carry on.
+        assert (_now(), cm.seed, connect_mock.current().seed) == (advanced, 3, 3)
+    with mock_aws():  # moto's reset: what /config set is gone
+        assert connect_mock.current().seed == default_seed()
+
+
+def test_current_and_the_requests_find_the_same_mock() -> None:
+    import connect_mock
+    from connect_mock import runtime
+
+    with mock_connect(seed=1) as outer:
+        with mock_connect(seed=2) as inner:
+            assert connect_mock.current() is inner
+            assert runtime.in_force() is inner._runtime
+        assert connect_mock.current() is outer
+        assert runtime.in_force() is outer._runtime
+    with pytest.raises(RuntimeError, match=r"^no connect_mock is running"):
+        connect_mock.current()
