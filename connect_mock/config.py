@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .core.clock import Clock
 from .inventory.fixtures import Inventories, load_fixtures
@@ -60,7 +60,7 @@ class Option:
     help: str
     # "count": a whole number from ``minimum`` to 2**63 - 1; "switch": True or False;
     # "choice": one of ``choices``; "files": files or mappings, read once by ``read``.
-    kind: str
+    kind: Literal["count", "switch", "choice", "files"]
     minimum: int = 0
     choices: tuple[str, ...] = ()
     # Reads what users pass into the MockConfig field ``stored_as`` (default: the option's name).
