@@ -40,7 +40,7 @@ def handle(incoming: Incoming) -> Response:
         return AccessDeniedException(denial).to_response(request_id)
     try:
         params = incoming.params(route.parser)
-        context = runtime.current()
+        context = runtime.in_force()
         if incoming.failure is not None:
             context = context.failing(incoming.failure)
         result = route.handler(context, request.account, request.region, params)
