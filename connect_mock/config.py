@@ -9,12 +9,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .core.clock import Clock
 from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
 from .inventory.sources import SourceNumbers, SourceNumberSource, read_source_numbers
 
 if TYPE_CHECKING:
-    from .faults import FaultSource
+    from .faults import FaultSource, RuleSpec
 
 # The fault rules are imported where they are used: they load botocore's Connect model, and the
 # pytest plugin uses this module when pytest starts, in suites that may never use Connect.
@@ -105,7 +104,7 @@ class MockConfig:
     inventories: Inventories = field(default_factory=dict, repr=False)
     search_limit: int = DEFAULT_SEARCH_LIMIT
     phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA
-    fault_rules: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
+    fault_rules: tuple[RuleSpec, ...] = field(default=(), repr=False)
     assert_all_faults_fired: bool = False
     call_log_limit: int = DEFAULT_CALL_LOG_LIMIT
     clock: str = "virtual"
@@ -133,13 +132,13 @@ class MockConfig:
             raise TypeError(f"clock must be 'virtual' or 'real', not {type(self.clock).__name__}")
         if self.clock not in CLOCKS:
             raise ValueError(f"clock must be 'virtual' or 'real', got {self.clock!r}")
-        # Rules are checked (names, errors each operation declares) by loading them once. None,
-        # nothing to check: and a seed alone (--connect-mock-seed, checked when pytest starts)
-        # must not load the fault rules' botocore model.
+        # Specs were checked when made; a mapping given here is parsed into one. None, nothing
+        # to parse: a seed alone (--connect-mock-seed, checked when pytest starts) must not
+        # load the fault rules' botocore model.
         if self.fault_rules != ():
-            from .faults import Faults
+            from .faults import parse_rules
 
-            Faults(self.seed, Clock()).load(self.fault_rules)
+            object.__setattr__(self, "fault_rules", parse_rules(self.fault_rules))
         SourceNumbers().load(list(self.source_numbers))
 
     @classmethod

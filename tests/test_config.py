@@ -11,6 +11,7 @@ import pytest
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.cli import main
 from connect_mock.config import OPTIONS, MockConfig
+from connect_mock.faults import FaultSpec
 from connect_mock.control.endpoints import config_endpoint, faults_endpoint
 
 BAD = [
@@ -76,9 +77,7 @@ def test_fault_files_are_read_once_at_configuration(tmp_path: Path) -> None:
     rules.unlink()  # each run loads the rules from the configuration, not from the file
     with mock_connect(faults=config.fault_rules) as cm:
         assert [rule.operation for rule in cm.faults] == ["ListInstances"]
-    assert config.fault_rules == (
-        {"operation": "ListInstances", "error": "InternalServiceException"},
-    )
+    assert config.fault_rules == (FaultSpec("ListInstances", "InternalServiceException"),)
 
 
 def test_a_bad_rule_names_its_file_and_index(tmp_path: Path) -> None:
