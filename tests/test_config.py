@@ -11,8 +11,8 @@ import pytest
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.cli import main
 from connect_mock.config import OPTIONS, MockConfig
-from connect_mock.faults import FaultSpec
 from connect_mock.control.endpoints import config_endpoint, faults_endpoint
+from connect_mock.faults import FaultSpec
 
 BAD = [
     ({"seed": -1}, ValueError, "seed must be at least 0, got -1"),
