@@ -11,12 +11,11 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
-from .core.clock import Clock
 from .inventory.fixtures import Inventories, load_fixtures
 from .inventory.sources import SourceNumbers, read_source_numbers
 
 if TYPE_CHECKING:
-    from .faults import FaultSource
+    from .faults import FaultSource, RuleSpec
 
 # The fault rules are imported where they are used: they load botocore's Connect model, and the
 # pytest plugin uses this module when pytest starts, in suites that may never use Connect.
@@ -38,7 +37,7 @@ SEED_ENVIRONMENT_VARIABLE = "CONNECT_MOCK_SEED"
 _MAXIMUM = 2**63 - 1
 
 
-def _read_faults(source: FaultSource | None) -> tuple[Mapping[str, Any], ...]:
+def _read_faults(source: FaultSource | None) -> tuple[RuleSpec, ...]:
     from .faults import read_fault_rules
 
     return read_fault_rules(source)
@@ -294,7 +293,7 @@ class MockConfig:
     inventories: Inventories = field(default_factory=dict, repr=False)
     search_limit: int = _default("search_limit")
     phone_number_quota: int = _default("phone_number_quota")
-    fault_rules: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
+    fault_rules: tuple[RuleSpec, ...] = field(default=(), repr=False)
     assert_all_faults_fired: bool = _default("assert_all_faults_fired")
     call_log_limit: int = _default("call_log_limit")
     clock: str = _default("clock")
@@ -309,13 +308,13 @@ class MockConfig:
             for option in OPTIONS.values():
                 if option.kind == kind:
                     _check(option, getattr(self, option.target))
-        # Rules are checked (names, errors each operation declares) by loading them once. None,
-        # nothing to check: and a seed alone (--connect-mock-seed, checked when pytest starts)
-        # must not load the fault rules' botocore model.
+        # Specs were checked when made; a mapping given here is parsed into one. None, nothing
+        # to parse: a seed alone (--connect-mock-seed, checked when pytest starts) must not
+        # load the fault rules' botocore model.
         if self.fault_rules != ():
-            from .faults import Faults
+            from .faults import parse_rules
 
-            Faults(self.seed, Clock()).load(self.fault_rules)
+            object.__setattr__(self, "fault_rules", parse_rules(self.fault_rules))
         SourceNumbers().load(list(self.source_numbers))
 
     @classmethod

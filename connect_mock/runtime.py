@@ -58,7 +58,7 @@ class Runtime:
         else:
             clock = Clock(previous.now() if previous is not None else None, real=real)
         faults = Faults(config.seed, clock)
-        faults.load(config.fault_rules)
+        faults.extend(config.fault_rules)
         # Like the rules: the configured source numbers afresh, those added since dropped.
         sources = SourceNumbers()
         sources.load(list(config.source_numbers))

@@ -22,6 +22,7 @@ from connect_mock.config import (
     default_seed,
 )
 from connect_mock.control.endpoints import config_endpoint, faults_endpoint
+from connect_mock.faults import FaultSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,9 +89,7 @@ def test_fault_files_are_read_once_at_configuration(tmp_path: Path) -> None:
     rules.unlink()  # each run loads the rules from the configuration, not from the file
     with mock_connect(faults=config.fault_rules) as cm:
         assert [rule.operation for rule in cm.faults] == ["ListInstances"]
-    assert config.fault_rules == (
-        {"operation": "ListInstances", "error": "InternalServiceException"},
-    )
+    assert config.fault_rules == (FaultSpec("ListInstances", "InternalServiceException"),)
 
 
 def test_a_bad_rule_names_its_file_and_index(tmp_path: Path) -> None:
