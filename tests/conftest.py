@@ -10,7 +10,7 @@ import pytest
 
 from connect_mock import RemoteConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
-from tests.helpers import connect_client
+from tests.helpers import WallTime, connect_client
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,6 +24,16 @@ def _one_botocore_loader() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(botocore.session, "create_loader", shared)
         yield
+
+
+@pytest.fixture
+def wall_time(monkeypatch: pytest.MonkeyPatch) -> WallTime:
+    """Real clocks made in this test read their wall time from the returned ``WallTime``."""
+    from connect_mock.core import clock
+
+    wall = WallTime()
+    monkeypatch.setattr(clock, "time", wall)
+    return wall
 
 
 @pytest.fixture
