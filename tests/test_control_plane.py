@@ -477,3 +477,37 @@ def test_the_config_endpoint_reports_the_active_mock(endpoint: str) -> None:
         with mock_connect(seed=4, search_limit=3):
             inner = requests.get(f"{endpoint}{CONTROL}/config", timeout=10).json()
             assert (inner["seed"], inner["search_limit"]) == (4, 3)
+
+
+# --- JSON 404 under the control prefix --------------------------------------------------------
+
+
+UNKNOWN_CONTROL_PATHS = ["nope", "faults/extra", "", "a/b/c"]
+ENDPOINTS_MESSAGE = (
+    "no such control endpoint; connect_mock's are /moto-api/connect-mock/faults, "
+    "/moto-api/connect-mock/calls, /moto-api/connect-mock/config, /moto-api/connect-mock/clock"
+)
+
+
+@pytest.mark.parametrize("path", UNKNOWN_CONTROL_PATHS)
+def test_an_unknown_control_path_is_a_json_404_in_process(path: str) -> None:
+    with mock_aws():
+        answer = requests.get(f"http://motoapi.amazonaws.com/moto-api/connect-mock/{path}")
+    assert answer.status_code == 404
+    assert answer.json() == {"Message": ENDPOINTS_MESSAGE}
+
+
+def test_an_unknown_control_path_is_a_json_404_in_the_server(
+    connect_server: RemoteConnectMock,
+) -> None:
+    for path in [*UNKNOWN_CONTROL_PATHS, "../connect-mock"]:
+        answer = requests.post(
+            f"{connect_server.endpoint}/moto-api/connect-mock/{path}", timeout=10
+        )
+        assert answer.status_code == 404, path
+        assert answer.headers["Content-Type"] == "application/json"
+        assert answer.json() == {"Message": ENDPOINTS_MESSAGE}
+    # The four endpoints are still theirs.
+    assert requests.get(
+        f"{connect_server.endpoint}/moto-api/connect-mock/faults", timeout=10
+    ).json() == {"rules": []}

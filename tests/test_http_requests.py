@@ -1,5 +1,6 @@
-"""Regression tests for what fuzzing (tests/test_fuzz.py) and NextToken tampering
-(tests/test_tamper.py) found."""
+"""Requests as they arrive over HTTP: integers past Python's digit limit, only declared errors,
+JSON 404s for paths no operation has, labels with newlines, any Content-Type, empty path ids, and
+Regions without Connect (what fuzzing, tests/test_fuzz.py, found)."""
 
 from __future__ import annotations
 
