@@ -48,7 +48,6 @@ RELEASE_SENSITIVE = [
     "tests/test_server_registration.py",  # our routes in moto's server
     "tests/test_serve_moto_port.py",  # moto's server as MOTO_PORT, other services calling back
     "tests/test_server_mode.py",  # moto's server, the AWS CLI, the JavaScript SDK
-    "tests/test_terraform.py",  # the Terraform provider against moto's server
     "tests/test_plugin.py",  # the pytest plugin (pytester)
     "tests/test_plugin_startup.py",  # pytest start-up and moto's settings
     "tests/test_usage_patterns.py",  # pytest, unittest and moto patterns
