@@ -75,7 +75,7 @@ def test_traffic_distribution_group_operations_answer_only_errors_they_declare(
     # Their models declare InvalidRequestException and ResourceConflictException, not
     # InvalidParameterException, ResourceNotFoundException (Delete) or IdempotencyException.
     client = _lax_client(endpoint)
-    instance_id, _ = create_instance(client, "hardening")
+    instance_id, _ = create_instance(client, "declared")
     group = "00000000-0000-4000-8000-000000000000"
     cases: list[tuple[Any, int, str, str]] = [
         (
