@@ -26,6 +26,7 @@ test: lint typecheck unit compat-quick
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -36,7 +37,9 @@ unit: $(STAMP) $(JS_STAMP)
 	$(BIN)/python -m pytest $(UNIT_ARGS)
 
 # The suite against other Pythons and dependency sets, each in a venv cached outside the repo
-# (docs/compat.md). compat-quick: floor, newest moto 5.1, ceiling; compat: every moto release too.
+# (docs/compat.md). `make test` runs the whole suite once (unit), then compat-quick: floor, newest
+# moto 5.1 and ceiling run only the tests a release can change (RELEASE_SENSITIVE in
+# compat/run.py). compat: every moto release too, each running the whole suite.
 # COMPAT_JOBS picks others: make compat COMPAT_JOBS="floor 3.10/5.2.5/floor".
 compat-quick: $(JS_STAMP)
 	$(PYTHON) compat/run.py $(or $(COMPAT_JOBS),quick) -- $(UNIT_ARGS)

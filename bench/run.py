@@ -201,6 +201,21 @@ def import_cost() -> dict[str, float]:
     return {"seconds": statistics.median(samples)}
 
 
+def permutation_lookup(lookups: int = 20_000) -> dict[str, float]:
+    """CPU time of one lookup in a keyed permutation of 10^10 numbers (how an inventory shuffles a
+    number space), median of rounds. (Was a timed unit test, tests/test_permute.py.)"""
+    from connect_mock.inventory.permute import Permutation
+
+    perm = Permutation(10**10, b"speed")
+    rounds = []
+    for first in range(0, 5 * lookups, lookups):
+        start = time.process_time()
+        for index in range(first, first + lookups):
+            perm[index]
+        rounds.append((time.process_time() - start) / lookups)
+    return {"microseconds": statistics.median(rounds) * 1e6}
+
+
 STARTUP_TEST = "def test_one():\n    assert 1 + 1 == 2\n"
 
 
@@ -541,6 +556,7 @@ def main() -> int:
         "cold_first_page_474_vs_list_instances": cold_first_pages(),
         "import_connect_mock_beyond_boto3_moto": import_cost(),
         "pytest_startup_plugin_vs_off": pytest_startup(),
+        "permutation_lookup_10e10": permutation_lookup(),
     }
     # Before the fixture's row: the RSS growth of the claims must not reuse the memory that the
     # 100,000-entry fixture document leaves free in the allocator.
@@ -590,6 +606,12 @@ def main() -> int:
             f"{startup['ratio']:.2f}x",
             "<= 1.15x",
             f"{startup['plugin_s']:.2f} s vs {startup['no_plugin_s']:.2f} s CPU",
+        ),
+        (
+            "keyed permutation lookup, 10^10 numbers (CPU)",
+            f"{results['permutation_lookup_10e10']['microseconds']:.1f} us",
+            "<= 10 us",
+            "",
         ),
         (
             "search with a 100,000-number fixture / none",

@@ -37,6 +37,30 @@ JOBS = {  # name: PYTHON/MOTO/CONSTRAINTS (compat/CONSTRAINTS.txt); "default": t
     **{f"moto-{v}": f"default/{v}/ceiling" for v in MOTO},
 }
 GROUPS = {"quick": ["floor", f"moto-{LATEST_5_1}", "ceiling"], "full": [*JOBS]}
+# What the quick group runs: the tests whose outcome a release of Python, moto, botocore, pytest,
+# phonenumbers, Faker or the packaging tools can change (docs/compat.md says why each). `make unit`
+# runs the whole suite once in .venv; `full`, and jobs named one by one, run the whole suite too.
+RELEASE_SENSITIVE = [
+    "tests/test_moto_operations.py",  # moto's own operations beside ours; its private API
+    "tests/test_isolation.py",  # moto's state manager and reset
+    "tests/test_instances.py",  # moto's Connect instances as we extend them
+    "tests/test_mock_api.py",  # mock_connect with moto's mock_aws: decorators, nesting
+    "tests/test_server_registration.py",  # our routes in moto's server
+    "tests/test_serve_moto_port.py",  # moto's server as MOTO_PORT, other services calling back
+    "tests/test_server_mode.py",  # moto's server, the AWS CLI, the JavaScript SDK
+    "tests/test_plugin.py",  # the pytest plugin (pytester)
+    "tests/test_plugin_startup.py",  # pytest start-up and moto's settings
+    "tests/test_usage_patterns.py",  # pytest, unittest and moto patterns
+    "tests/test_docs.py",  # the docs' examples under pytester
+    "tests/test_conformance.py",  # the output serializer against botocore's model
+    "tests/test_contract.py",  # the model-derived output contract, every operation
+    "tests/test_validation.py",  # validation derived from botocore's model
+    "tests/test_parse.py",  # the request parser built from botocore's model
+    "tests/test_http_requests.py",  # botocore's partitions and Regions; werkzeug's parsing
+    "tests/test_numbering.py",  # the shipped plan against the installed phonenumbers
+    "tests/test_faker.py",  # Faker's providers and seeding
+    "tests/test_packaging.py",  # setuptools and wheel build what the package needs
+]
 VERSIONS = (  # run by the job's python
     "import platform, importlib.metadata as m; print('python', platform.python_version(), "
     "*(f'{n} {m.version(n)}' for n in ['moto', 'boto3', 'botocore', 'pytest', 'phonenumbers']))"
@@ -118,7 +142,9 @@ def install(venv: Path, wheel: Path, work: Path) -> str:
     return run([py, "-c", VERSIONS]).strip()
 
 
-def run_job(name: str, src: Path, wheel: Path, args: list[str], work: Path) -> tuple[bool, str]:
+def run_job(
+    name: str, src: Path, wheel: Path, args: list[str], work: Path, tests: list[str]
+) -> tuple[bool, str]:
     python, moto, constraints = JOBS.get(name, name).split("/")
     print(f"\n===== compat {name}: Python {python}, moto=={moto}, {constraints}.txt", flush=True)
     work.mkdir()  # the suite's working directory: nothing importable in it
@@ -134,7 +160,9 @@ def run_job(name: str, src: Path, wheel: Path, args: list[str], work: Path) -> t
         return False, f"{name}: SETUP FAILED: {error}"
     print(versions, flush=True)
     paths = [a for a in args if not a.startswith("-") and (src / a.split("::")[0]).exists()]
-    args = [str(src / a) if a in paths else a for a in args] + ([] if paths else [f"{src}/tests"])
+    args = [str(src / a) if a in paths else a for a in args] + (
+        [] if paths else [str(src / test) for test in tests]
+    )
     start = time.monotonic()
     code = subprocess.run(
         [f"{venv}/bin/pytest", "-p", "connect_mock_compat_guard", f"--junitxml={work}/junit.xml",
@@ -162,7 +190,12 @@ def main(argv: list[str]) -> int:
     if names == ["--list"]:
         print("\n".join(f"{job:14} {spec}" for job, spec in JOBS.items()))
         return 0
-    names = [job for n in names or ["quick"] for job in GROUPS.get(n, [n])]
+    names = names or ["quick"]
+    # The quick group runs what can differ between releases; anything else, the whole suite.
+    tests = RELEASE_SENSITIVE if "quick" in names else ["tests"]
+    if missing := [test for test in tests if not (ROOT / test).exists()]:
+        raise SystemExit(f"compat: RELEASE_SENSITIVE names missing files: {' '.join(missing)}")
+    names = [job for n in names for job in GROUPS.get(n, [n])]
     for spec in (JOBS.get(n, n).split("/") for n in names):
         if len(spec) != 3 or not (ROOT / "compat" / f"{spec[2]}.txt").is_file():
             raise SystemExit(f"compat: no job {'/'.join(spec)} (python3 compat/run.py --list)")
@@ -174,7 +207,9 @@ def main(argv: list[str]) -> int:
             if time.time() - old.stat().st_mtime > 4 * MAX_AGE:
                 shutil.rmtree(old, ignore_errors=True)
         src, wheel = snapshot(Path(tmp))
-        results = [run_job(n, src, wheel, args, Path(tmp) / str(i)) for i, n in enumerate(names)]
+        results = [
+            run_job(n, src, wheel, args, Path(tmp) / str(i), tests) for i, n in enumerate(names)
+        ]
     print("\n===== compat summary")
     print("\n".join(line for _, line in results))
     failed = [name for name, (ok, _) in zip(names, results, strict=True) if not ok]

@@ -1,13 +1,39 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
+import botocore.loaders
+import botocore.session
 import pytest
 
 from connect_mock import RemoteConnectMock, mock_connect
 from connect_mock.plugin import ConnectInstance
-from tests.helpers import connect_client
+from tests.helpers import WallTime, connect_client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_botocore_loader() -> Iterator[None]:
+    """Every botocore session of a test process shares one data loader. moto's ``mock_aws`` gives
+    each mock a new boto3 default session, whose own loader parsed the service models' JSON again
+    for every test's first client (most of what the ``connect_instance`` fixture cost). A loader
+    caches what it reads and hands every session the same objects, as one session's clients
+    already share them."""
+    shared = functools.cache(botocore.loaders.create_loader)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(botocore.session, "create_loader", shared)
+        yield
+
+
+@pytest.fixture
+def wall_time(monkeypatch: pytest.MonkeyPatch) -> WallTime:
+    """Real clocks made in this test read their wall time from the returned ``WallTime``."""
+    from connect_mock.core import clock
+
+    wall = WallTime()
+    monkeypatch.setattr(clock, "time", wall)
+    return wall
 
 
 @pytest.fixture

@@ -228,3 +228,17 @@ def serve_options(monkeypatch: Any, argv: list[str]) -> dict[str, Any]:
     monkeypatch.setattr(connect_mock.control.server, "serve", serve)
     assert main(["serve", *argv]) == 0
     return seen
+
+
+class WallTime:
+    """The wall time a real clock (``clock="real"``) follows, standing still until a test moves
+    it, so that a test of real clocks asserts no timing window."""
+
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds

@@ -21,7 +21,13 @@ from moto import mock_aws
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect, runtime
 from connect_mock.cli import build_parser, main
 from connect_mock.config import OPTIONS, MockConfig
-from tests.helpers import connect_client, create_instance, expected_numbers, search_numbers
+from tests.helpers import (
+    WallTime,
+    connect_client,
+    create_instance,
+    expected_numbers,
+    search_numbers,
+)
 
 IN_PROCESS = "http://motoapi.amazonaws.com"
 CONTROL = "/moto-api/connect-mock"
@@ -266,23 +272,20 @@ def test_the_marker_sets_the_call_log_limit(connect_mock_controller: Any) -> Non
 # --- 6. a real clock ------------------------------------------------------------------------------
 
 
-def test_a_real_clock_refills_throttling_buckets_in_wall_time() -> None:
+def test_a_real_clock_refills_throttling_buckets_in_wall_time(wall_time: WallTime) -> None:
     with mock_connect(clock="real") as cm:
         client = connect_client(attempts=1)
-        # A first call in a fresh process loads moto's and botocore's Connect code (~1 s on a
-        # busy machine), during which a 20/s bucket refills: warm up before the rule.
-        # The first Connect call of a process builds moto's router (a second or more): paid
-        # here, before the rule, or the bucket refills while it runs.
-        client.list_instances()
         cm.faults.throttle(rate=20, burst=1, operation="ListInstances")
         client.list_instances()
         with pytest.raises(client.exceptions.ThrottlingException):
-            client.list_instances()
-        time.sleep(0.2)  # 20 tokens a second: at least one is back
+            client.list_instances()  # no wall time has passed: the bucket is empty
+        wall_time.advance(0.1)  # 20 tokens a second: two are back, and the burst keeps one
         client.list_instances()
+        with pytest.raises(client.exceptions.ThrottlingException):
+            client.list_instances()
         before = cm.clock.now()
         cm.clock.advance(3600)  # still advanceable
-        assert cm.clock.now() - before >= timedelta(hours=1)
+        assert cm.clock.now() - before == timedelta(hours=1)
 
 
 def test_a_virtual_clock_stays_put(endpoint: str) -> None:
@@ -291,12 +294,15 @@ def test_a_virtual_clock_stays_put(endpoint: str) -> None:
     assert requests.get(f"{endpoint}{CONTROL}/clock", timeout=10).json()["now"] == first
 
 
-def test_clock_is_an_option_everywhere(connect_server: RemoteConnectMock) -> None:
+def test_clock_is_an_option_everywhere(
+    connect_server: RemoteConnectMock, wall_time: WallTime
+) -> None:
     assert connect_server.config["clock"] == "virtual"
     assert connect_server.configure(clock="real")["clock"] == "real"
     first = connect_server.clock.now()
-    time.sleep(1.1)
-    assert connect_server.clock.now() > first
+    wall_time.advance(1.5)
+    later = connect_server.clock.now()
+    assert datetime.fromisoformat(later) - datetime.fromisoformat(first) == timedelta(seconds=1.5)
     with pytest.raises(RemoteError, match="clock must be 'virtual' or 'real', got 'wall'"):
         connect_server.configure(clock="wall")
     with pytest.raises(ValueError, match="clock must be 'virtual' or 'real', got 'wall'"):
@@ -471,3 +477,37 @@ def test_the_config_endpoint_reports_the_active_mock(endpoint: str) -> None:
         with mock_connect(seed=4, search_limit=3):
             inner = requests.get(f"{endpoint}{CONTROL}/config", timeout=10).json()
             assert (inner["seed"], inner["search_limit"]) == (4, 3)
+
+
+# --- JSON 404 under the control prefix --------------------------------------------------------
+
+
+UNKNOWN_CONTROL_PATHS = ["nope", "faults/extra", "", "a/b/c"]
+ENDPOINTS_MESSAGE = (
+    "no such control endpoint; connect_mock's are /moto-api/connect-mock/faults, "
+    "/moto-api/connect-mock/calls, /moto-api/connect-mock/config, /moto-api/connect-mock/clock"
+)
+
+
+@pytest.mark.parametrize("path", UNKNOWN_CONTROL_PATHS)
+def test_an_unknown_control_path_is_a_json_404_in_process(path: str) -> None:
+    with mock_aws():
+        answer = requests.get(f"http://motoapi.amazonaws.com/moto-api/connect-mock/{path}")
+    assert answer.status_code == 404
+    assert answer.json() == {"Message": ENDPOINTS_MESSAGE}
+
+
+def test_an_unknown_control_path_is_a_json_404_in_the_server(
+    connect_server: RemoteConnectMock,
+) -> None:
+    for path in [*UNKNOWN_CONTROL_PATHS, "../connect-mock"]:
+        answer = requests.post(
+            f"{connect_server.endpoint}/moto-api/connect-mock/{path}", timeout=10
+        )
+        assert answer.status_code == 404, path
+        assert answer.headers["Content-Type"] == "application/json"
+        assert answer.json() == {"Message": ENDPOINTS_MESSAGE}
+    # The four endpoints are still theirs.
+    assert requests.get(
+        f"{connect_server.endpoint}/moto-api/connect-mock/faults", timeout=10
+    ).json() == {"rules": []}

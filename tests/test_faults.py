@@ -626,3 +626,25 @@ def test_specs_are_taken_as_they_are() -> None:
     assert MockConfig(fault_rules=(mapping,)).fault_rules == (spec,)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^<fault rules>\[0\]: times must be at least 1"):
         MockConfig(fault_rules=({**mapping, "times": 0},))  # type: ignore[arg-type]
+
+
+# --- close matches for misspelt names ---------------------------------------------------------
+
+
+def test_fault_rules_name_close_matches() -> None:
+    with mock_connect() as cm:
+        with pytest.raises(ValueError, match=r"^unknown operation 'claim_phone_number' \(did "
+                           r"you mean 'ClaimPhoneNumber'\?\); the mock answers: "):  # fmt: skip
+            cm.faults.add("claim_phone_number", "ThrottlingException")
+        with pytest.raises(ValueError, match=r"^unknown operation 'describe_instance' \(did "
+                           r"you mean 'DescribeInstance'\?\)"):  # fmt: skip
+            cm.faults.throttle(operation="describe_instance")
+        with pytest.raises(ValueError, match=r"^'Throttling' is not an error the model declares "
+                           r"for ClaimPhoneNumber \(did you mean 'ThrottlingException'\?\); "
+                           r"allowed: "):  # fmt: skip
+            cm.faults.add("ClaimPhoneNumber", "Throttling")
+        with pytest.raises(ValueError, match=r"^'InternalServiceError' is not an error the "
+                           r"model declares for any operation the mock answers \(did you mean "
+                           r"'InternalServiceException'"):  # fmt: skip
+            cm.faults.add(error="InternalServiceError")
+        assert len(cm.faults) == 0

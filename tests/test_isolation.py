@@ -16,7 +16,7 @@ from moto.moto_api import state_manager
 
 from connect_mock import RemoteConnectMock, mock_connect
 
-from .helpers import connect_client, create_instance, search_numbers
+from .helpers import WallTime, connect_client, create_instance, search_numbers
 
 PHONE = "connect::phonenumber"
 GROUP = "connect::trafficdistributiongroup"
@@ -166,13 +166,15 @@ def test_a_timed_claim_moves_with_the_servers_clock(connect_server: RemoteConnec
     assert _status(client, claim_id) == "CLAIMED"
 
 
-def test_a_real_clock_keeps_wall_time() -> None:
+def test_a_real_clock_keeps_wall_time(wall_time: WallTime) -> None:
     with mock_connect(clock="real"):
         state_manager.set_transition(PHONE, {"progression": "time", "seconds": 0.2})
         client = boto3.client("connect", region_name="us-east-1")
         _, claim_id = _claim(client)
         assert _status(client, claim_id) == "IN_PROGRESS"
-        time.sleep(0.3)
+        wall_time.advance(0.1)
+        assert _status(client, claim_id) == "IN_PROGRESS"
+        wall_time.advance(0.2)
         assert _status(client, claim_id) == "CLAIMED"
 
 

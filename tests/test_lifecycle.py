@@ -242,7 +242,7 @@ def test_the_instance_quota_makes_an_accepted_claim_fail() -> None:
                 "your instance",
             },
         ]
-        # The failed claim holds its number for a day (test_fidelity.py) and is in no list.
+        # The failed claim holds its number for a day (test_claim_rules.py) and is in no list.
         assert offered[2] not in search_numbers(client, instance_id, MaxResults=3)
         listed = client.list_phone_numbers_v2(InstanceId=instance_id)["ListPhoneNumbersSummaryList"]
         assert sorted(e["PhoneNumber"] for e in listed) == sorted(offered[:2])
@@ -377,7 +377,7 @@ def test_traffic_distribution_groups_target_both_regions_of_their_pair(mock: Con
             TargetArn=group["Arn"], PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=1
         )
     )[0]
-    # Claimed in the group's Region; described by its ARN in the other (test_fidelity.py).
+    # Claimed in the group's Region; described by its ARN in the other (test_claim_rules.py).
     claimed = east.claim_phone_number(TargetArn=group["Arn"], PhoneNumber=number)
     phone_id = claimed["PhoneNumberId"]
     summary = west.describe_phone_number(PhoneNumberId=claimed["PhoneNumberArn"])[

@@ -6,7 +6,6 @@ import itertools
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -103,13 +102,3 @@ def test_huge_size() -> None:
     xs = [perm[i] for i in (0, 1, 2, n - 2, n - 1)]
     assert len(set(xs)) == 5
     assert all(0 <= x < n for x in xs)
-
-
-def test_fast_enough() -> None:
-    # The product budget is ~10 us per lookup; allow slack for slow CI hosts.
-    perm = Permutation(10**10, b"speed")
-    t0 = time.perf_counter()
-    for i in range(20_000):
-        perm[i]
-    per_call = (time.perf_counter() - t0) / 20_000
-    assert per_call < 100e-6

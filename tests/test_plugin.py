@@ -193,3 +193,43 @@ def test_a_bad_seed_option_is_a_usage_error(
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([f"*argument --connect-mock-seed: {message}*"])
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
+# --- the fixture is connect_mock_controller; connect_mock is deprecated -----------------------
+
+
+FIXTURE_NAME = """
+import connect_mock
+from connect_mock import ConnectMock
+
+def test_the_controller_leaves_the_package_visible(connect_mock_controller):
+    assert isinstance(connect_mock_controller, ConnectMock)
+    assert connect_mock.current() is connect_mock_controller
+
+def test_the_old_name_still_works(connect_mock):
+    assert isinstance(connect_mock, ConnectMock) and connect_mock.started
+"""
+
+
+def test_the_fixture_is_connect_mock_controller_and_the_old_name_is_deprecated(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(test_names=FIXTURE_NAME)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "default")
+    result.assert_outcomes(passed=2, warnings=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*DeprecationWarning: the connect_mock fixture is deprecated: take "
+            "connect_mock_controller instead*"
+        ]
+    )
+
+
+def test_the_deprecated_fixture_fails_a_session_that_makes_warnings_errors(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(test_names=FIXTURE_NAME)
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-W", "error::DeprecationWarning"
+    )
+    result.assert_outcomes(passed=1, errors=1)

@@ -1,5 +1,5 @@
 // Traffic distribution and ImportPhoneNumber through the AWS SDK for JavaScript v3, against
-// connect_mock's server; tests/test_import.py declares the source number (SOURCE_ARN), runs
+// connect_mock's server; tests/test_import_phone_number.py declares the source number (SOURCE_ARN), runs
 // this and checks what it prints.
 import {
   ConnectClient,

@@ -1,5 +1,6 @@
-"""The documented rules for Regions, asynchronous updates, failed claims and claim/release churn
-(issue "Fidelity II"). Each test quotes the sentence of botocore's Connect model
+"""The documented rules claimed numbers follow: the Regions of a traffic distribution group's
+pair, asynchronous updates, failed claims held for a day, and the 200% claim/release rule. Each
+test quotes the sentence of botocore's Connect model
 (``operation_model(name).documentation``) it holds the mock to."""
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def group_numbers(client: Any, group_arn: str, count: int) -> list[str]:
 # --- 1. ClaimPhoneNumber: only in the Region where the group was created -----------------------
 
 
-def test_rule1_a_group_takes_claims_only_in_the_region_it_was_created_in(
+def test_a_group_takes_claims_only_in_the_region_it_was_created_in(
     clients: Clients,
 ) -> None:
     """ClaimPhoneNumber: "You can call this API only in the same Amazon Web Services Region
@@ -98,7 +99,7 @@ def test_rule1_a_group_takes_claims_only_in_the_region_it_was_created_in(
 # --- 2. DescribePhoneNumber: by ARN only in the alternate Region ------------------------------
 
 
-def test_rule2_the_alternate_region_describes_a_group_number_by_arn_only(
+def test_the_alternate_region_describes_a_group_number_by_arn_only(
     clients: Clients,
 ) -> None:
     """DescribePhoneNumber: "if the number is claimed to a traffic distribution group and you
@@ -132,7 +133,7 @@ def test_rule2_the_alternate_region_describes_a_group_number_by_arn_only(
 # --- 3. ListPhoneNumbersV2: a group's numbers in both Regions ---------------------------------
 
 
-def test_rule3_both_regions_of_the_pair_list_a_groups_numbers(clients: Clients) -> None:
+def test_both_regions_of_the_pair_list_a_groups_numbers(clients: Clients) -> None:
     """ListPhoneNumbersV2: "If the provided TargetArn is a traffic distribution group, you can
     call this API in both Amazon Web Services Regions associated with traffic distribution
     group."
@@ -159,7 +160,7 @@ def test_rule3_both_regions_of_the_pair_list_a_groups_numbers(clients: Clients) 
 # --- 4. ReleasePhoneNumber: only in the Region where the number was claimed -------------------
 
 
-def test_rule4_a_group_number_is_released_only_where_it_was_claimed() -> None:
+def test_a_group_number_is_released_only_where_it_was_claimed() -> None:
     """ReleasePhoneNumber: "You can call this API only in the Amazon Web Services Region where
     the number was claimed."
     """
@@ -225,7 +226,7 @@ def two_instances() -> Iterator[tuple[ConnectMock, Any, list[tuple[str, str]]]]:
         yield cm, client, [create_instance(client, alias) for alias in ("a", "b")]
 
 
-def test_rule5_an_update_is_in_progress_until_moto_progresses_it(
+def test_an_update_is_in_progress_until_moto_progresses_it(
     two_instances: tuple[ConnectMock, Any, list[tuple[str, str]]],
 ) -> None:
     """UpdatePhoneNumber: "You can call DescribePhoneNumber API to verify the status of a
@@ -248,7 +249,7 @@ def test_rule5_an_update_is_in_progress_until_moto_progresses_it(
     assert (second["PhoneNumberStatus"], second["InstanceId"]) == ({"Status": "CLAIMED"}, b_id)
 
 
-def test_rule5_an_update_to_a_full_target_fails_and_the_number_stays(
+def test_an_update_to_a_full_target_fails_and_the_number_stays(
     two_instances: tuple[ConnectMock, Any, list[tuple[str, str]]],
 ) -> None:
     """PhoneNumberStatus: "FAILED indicates that the previous ClaimPhoneNumber or
@@ -281,7 +282,7 @@ def test_rule5_an_update_to_a_full_target_fails_and_the_number_stays(
     assert (listed(a_id), listed(b_id)) == ([], [first])
 
 
-def test_rule5_a_failed_claim_is_not_updated_the_message_says_what_to_do(
+def test_a_failed_claim_is_not_updated_the_message_says_what_to_do(
     two_instances: tuple[ConnectMock, Any, list[tuple[str, str]]],
 ) -> None:
     cm, client, [(a_id, _), (b_id, _)] = two_instances
@@ -297,7 +298,7 @@ def test_rule5_a_failed_claim_is_not_updated_the_message_says_what_to_do(
     )
 
 
-def test_rule5_an_update_takes_a_group_only_in_its_region() -> None:
+def test_an_update_takes_a_group_only_in_its_region() -> None:
     """UpdatePhoneNumber: "Updates your claimed phone number [...] to another Connect Customer
     instance or traffic distribution group in the same Amazon Web Services Region."
     """
@@ -317,7 +318,7 @@ def test_rule5_an_update_takes_a_group_only_in_its_region() -> None:
 # --- 6. UpdatePhoneNumberMetadata is asynchronous ---------------------------------------------
 
 
-def test_rule6_a_metadata_update_is_verified_through_describe() -> None:
+def test_a_metadata_update_is_verified_through_describe() -> None:
     """UpdatePhoneNumberMetadata: "To verify the status of a previous UpdatePhoneNumberMetadata
     operation, call the DescribePhoneNumber API."
     """
@@ -362,7 +363,7 @@ def failed_claim() -> Iterator[tuple[ConnectMock, Any, str, str, str]]:
         yield cm, client, instance_id, claimed["PhoneNumberId"], failed["PhoneNumberId"]
 
 
-def test_rule7_a_failed_claim_holds_its_number_for_its_owner_for_a_day(
+def test_a_failed_claim_holds_its_number_for_its_owner_for_a_day(
     failed_claim: tuple[ConnectMock, Any, str, str, str],
 ) -> None:
     """PhoneNumberStatus: "If you received a FAILED status from a ClaimPhoneNumber API call,
@@ -389,7 +390,7 @@ def test_rule7_a_failed_claim_holds_its_number_for_its_owner_for_a_day(
     assert status(client, failed) == {"Status": "CLAIMED"}  # a claimed number is not let go
 
 
-def test_rule7_after_the_day_the_number_goes_back_to_the_inventory(
+def test_after_the_day_the_number_goes_back_to_the_inventory(
     failed_claim: tuple[ConnectMock, Any, str, str, str],
 ) -> None:
     """PhoneNumberStatus, as above: after the day "the number is released back to the
@@ -408,7 +409,7 @@ def test_rule7_after_the_day_the_number_goes_back_to_the_inventory(
     assert status(rival, rival_claim["PhoneNumberId"]) == {"Status": "CLAIMED"}
 
 
-def test_rule7_releasing_a_failed_claim_lets_the_number_go_at_once(
+def test_releasing_a_failed_claim_lets_the_number_go_at_once(
     failed_claim: tuple[ConnectMock, Any, str, str, str],
 ) -> None:
     _, client, instance_id, _, failed = failed_claim
@@ -436,7 +437,7 @@ def churn(cm: ConnectMock, client: Any, instance_id: str, cycles: int) -> list[d
     return released
 
 
-def test_rule8_churning_200_percent_of_the_quota_blocks_claims_for_180_days() -> None:
+def test_churning_200_percent_of_the_quota_blocks_claims_for_180_days() -> None:
     """ClaimPhoneNumber and ReleasePhoneNumber: "If you claim and release phone numbers using
     the UI or API during a rolling 180 day cycle that exceeds 200% of your phone number service
     level quota, you will be blocked from claiming any more numbers until 180 days past the
@@ -478,7 +479,7 @@ def test_rule8_churning_200_percent_of_the_quota_blocks_claims_for_180_days() ->
         assert status(client, again["PhoneNumberId"]) == {"Status": "CLAIMED"}
 
 
-def test_rule8_the_documented_example_at_quota_99() -> None:
+def test_the_200_percent_rule_at_quota_99_as_documented() -> None:
     """ClaimPhoneNumber: "if you already have 99 claimed numbers and a service level quota of
     99 phone numbers, and in any 180 day period you release 99, claim 99, and then release 99,
     you will have exceeded the 200% limit."
@@ -510,7 +511,7 @@ def test_rule8_the_documented_example_at_quota_99() -> None:
         )
 
 
-def test_rule8_claim_release_limit_false_turns_the_rule_off() -> None:
+def test_claim_release_limit_false_turns_the_200_percent_rule_off() -> None:
     with mock_connect(seed=13, phone_number_quota=1, claim_release_limit=False) as cm:
         assert cm.config.claim_release_limit is False
         client = connect_client()

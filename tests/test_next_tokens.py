@@ -1,11 +1,13 @@
-"""NextToken tampering: over a thousand bit-flipped, truncated, re-encoded, garbage and foreign
-tokens for SearchAvailablePhoneNumbers (and search tokens for ListPhoneNumbersV2), every one
-refused with InvalidParameterException and the documented message."""
+"""NextToken: opaque, authenticated and bound to its query; every altered, forged or foreign token
+refused with InvalidParameterException and one message. Over a thousand bit-flipped, truncated,
+re-encoded, garbage and foreign tokens for SearchAvailablePhoneNumbers (and search tokens for
+ListPhoneNumbersV2) through the API, and ``core.tokens.TokenCodec`` on its own."""
 
 from __future__ import annotations
 
 import base64
 import random
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +16,9 @@ import botocore.exceptions
 import pytest
 
 from connect_mock import mock_connect
-from tests.helpers import connect_client, create_instance, invalid_token
+from connect_mock.core.errors import InvalidParameterException
+from connect_mock.core.tokens import TokenCodec
+from tests.helpers import INVALID_TOKEN, connect_client, create_instance, invalid_token
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 MINIMUM = 1000
@@ -194,3 +198,178 @@ def test_a_thousand_tampered_tokens_are_refused(monkeypatch: pytest.MonkeyPatch)
             _refused(query, token)
             sent += 1
         assert sent >= MINIMUM
+
+
+# --- through the API: what the thousand above do not cover ------------------------------------
+
+
+def test_a_token_of_another_seed_is_refused_until_that_seed_is_back() -> None:
+    # Same account, instance and query; only the seed changes (an inner mock_connect).
+    with mock_connect(seed=1):
+        client = connect_client()
+        instance_id, _ = create_instance(client, "seeded")
+        query = {
+            "InstanceId": instance_id,
+            "PhoneNumberCountryCode": "US",
+            "PhoneNumberType": "DID",
+        }
+        token = client.search_available_phone_numbers(**query, MaxResults=2)["NextToken"]
+        with mock_connect(seed=2):
+            with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+                client.search_available_phone_numbers(**query, NextToken=token)
+            assert excinfo.value.response["Error"]["Message"] == INVALID_TOKEN
+        # Back under seed 1 the token is good again.
+        client.search_available_phone_numbers(**query, NextToken=token)
+
+
+def test_tokens_are_deterministic(search: Any) -> None:
+    assert search(MaxResults=3)["NextToken"] == search(MaxResults=3)["NextToken"]
+
+
+def test_only_the_issued_spelling_of_a_next_token_is_accepted() -> None:
+    # base64 decoding ignores the last character's unused bits, reads '+' and '/' as well as
+    # '-' and '_', and skips whitespace and junk: such edits of a token used to be accepted.
+    with mock_connect():
+        client = connect_client(lax=True)
+        query = {
+            "InstanceId": create_instance(client, "spelling")[0],
+            "PhoneNumberCountryCode": "US",
+            "PhoneNumberType": "DID",
+            "MaxResults": 2,
+        }
+        token = client.search_available_phone_numbers(**query)["NextToken"]
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        slack = token[:-1] + alphabet[alphabet.index(token[-1]) ^ 1]
+        assert base64.urlsafe_b64decode(slack + "=") == base64.urlsafe_b64decode(token + "=")
+        for edited in (slack, token + "=", " " + token, token[:9] + "!" + token[9:]):
+            with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+                client.search_available_phone_numbers(**query, NextToken=edited)
+            assert excinfo.value.response["Error"]["Message"] == INVALID_TOKEN
+        client.search_available_phone_numbers(**query, NextToken=token)
+
+
+# --- core.tokens.TokenCodec on its own -------------------------------------------------------
+
+
+BINDING = "123456789012|us-east-1|arn:aws:connect:us-east-1:123456789012:instance/i|US|DID|"
+# version (1 byte), position (8), served (4), then a 16-byte MAC
+PAYLOAD = struct.Struct(">BQI")
+TOKEN_BYTES = PAYLOAD.size + 16
+
+
+def _codec_refuses(codec: TokenCodec, token: str, binding: str = BINDING) -> None:
+    with pytest.raises(InvalidParameterException) as excinfo:
+        codec.decode(binding, token)
+    assert excinfo.value.message == INVALID_TOKEN
+    assert excinfo.value.status == 400
+
+
+@pytest.mark.parametrize(
+    ("position", "served"), [(0, 0), (10, 10), (123_456, 99), (2**64 - 1, 2**32 - 1)]
+)
+def test_codec_token_round_trips(position: int, served: int) -> None:
+    codec = TokenCodec(5)
+    token = codec.encode(BINDING, position, served)
+    assert codec.decode(BINDING, token) == (position, served)
+    # Another codec of the same seed (another process, a restarted server) reads it too.
+    assert TokenCodec(5).decode(BINDING, token) == (position, served)
+
+
+def test_codec_token_is_opaque_url_safe_text_of_fixed_length() -> None:
+    token = TokenCodec(0).encode(BINDING, 10, 10)
+    assert len(_raw(token)) == TOKEN_BYTES
+    assert len(token) == 39  # 29 bytes of base64, without padding
+    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    # The position is in there, but readable only as bytes: version 1, then position, served.
+    assert PAYLOAD.unpack(_raw(token)[: PAYLOAD.size]) == (1, 10, 10)
+
+
+def test_codec_tokens_are_deterministic_per_seed_binding_and_position() -> None:
+    codec = TokenCodec(1)
+    token = codec.encode(BINDING, 20, 20)
+    assert codec.encode(BINDING, 20, 20) == TokenCodec(1).encode(BINDING, 20, 20) == token
+    others = {
+        TokenCodec(2).encode(BINDING, 20, 20),
+        codec.encode(BINDING + "x", 20, 20),
+        codec.encode(BINDING, 21, 20),
+        codec.encode(BINDING, 20, 21),
+    }
+    assert token not in others
+    assert len(others) == 4
+
+
+@pytest.mark.parametrize(
+    "binding",
+    [
+        BINDING.replace("|US|", "|CA|"),
+        BINDING.replace("|DID|", "|TOLL_FREE|"),
+        BINDING + "1206",
+        BINDING.replace("us-east-1|", "us-west-2|"),
+        BINDING.replace("123456789012|", "111111111111|", 1),
+        "",
+    ],
+)
+def test_codec_token_of_another_binding_is_refused(binding: str) -> None:
+    codec = TokenCodec(0)
+    _codec_refuses(codec, codec.encode(BINDING, 10, 10), binding)
+
+
+def test_codec_token_of_another_seed_is_refused() -> None:
+    _codec_refuses(TokenCodec(1), TokenCodec(2).encode(BINDING, 10, 10))
+
+
+def test_codec_every_flipped_bit_is_refused() -> None:
+    codec = TokenCodec(0)
+    good = _raw(codec.encode(BINDING, 10, 10))
+    for index in range(len(good)):
+        for bit in range(8):
+            altered = bytearray(good)
+            altered[index] ^= 1 << bit
+            _codec_refuses(codec, _encode(bytes(altered)))
+
+
+def test_codec_a_changed_version_byte_is_refused() -> None:
+    codec = TokenCodec(0)
+    good = _raw(codec.encode(BINDING, 10, 10))
+    for version in (0, 2, 255):
+        _codec_refuses(codec, _encode(bytes([version]) + good[1:]))
+
+
+@pytest.mark.parametrize("cut", [1, 2, 16, TOKEN_BYTES - 1])
+def test_codec_a_shortened_or_lengthened_token_is_refused(cut: int) -> None:
+    codec = TokenCodec(0)
+    good = _raw(codec.encode(BINDING, 10, 10))
+    _codec_refuses(codec, _encode(good[:-cut]))
+    _codec_refuses(codec, _encode(good + good[:cut]))
+
+
+def test_codec_only_the_issued_spelling_is_accepted() -> None:
+    # The base64 decoder also reads other spellings of the same bytes: all refused.
+    codec = TokenCodec(0)
+    # A token with a '-' or '_', which standard base64 spells '+' or '/'.
+    token = next(
+        token
+        for token in (codec.encode(BINDING, n, n) for n in range(100))
+        if "-" in token or "_" in token
+    )
+    position, _ = codec.decode(BINDING, token)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    slack = token[:-1] + alphabet[alphabet.index(token[-1]) ^ 1]  # unused low bits
+    assert _raw(slack) == _raw(token)
+    standard = base64.b64encode(_raw(token)).decode().rstrip("=")  # '+' and '/' for '-' and '_'
+    assert standard != token
+    for spelling in (
+        slack,
+        standard,
+        token + "=",
+        " " + token,
+        token + "\n",
+        token[:9] + "!" + token[9:],
+    ):
+        _codec_refuses(codec, spelling)
+    assert codec.decode(BINDING, token) == (position, position)
+
+
+@pytest.mark.parametrize("garbage", ["", "x", "====", "not a token", "🙂", "A" * 5000, "%00"])
+def test_codec_garbage_is_refused(garbage: str) -> None:
+    _codec_refuses(TokenCodec(0), garbage)

@@ -3,10 +3,8 @@ release, and even when moto's private API changes under connect_mock."""
 
 from __future__ import annotations
 
-import ast
 import inspect
 import warnings
-from pathlib import Path
 from typing import Any
 
 import boto3
@@ -15,10 +13,7 @@ import pytest
 from moto import mock_aws
 from moto.core.responses import BaseResponse
 
-import connect_mock
 from connect_mock import ConnectMockCompatibilityWarning, RemoteConnectMock, _http, mock_connect
-
-PACKAGE = Path(connect_mock.__file__).resolve().parent
 
 
 def _moto_connect_round_trip(client: Any) -> None:
@@ -170,26 +165,6 @@ def test_warnings_as_errors_do_not_fail_motos_requests(
         warnings.simplefilter("error")
         _moto_connect_round_trip(boto3.client("connect", region_name="us-east-1"))
     assert "Upgrade connect_mock" in caplog.text
-
-
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
-def test_only_the_adapter_imports_moto_or_werkzeug() -> None:
-    offenders = {
-        str(path.relative_to(PACKAGE)): sorted(_imports(path) & {"moto", "werkzeug"})
-        for path in PACKAGE.rglob("*.py")
-        if path.name != "_moto.py"
-    }
-    assert {name: found for name, found in offenders.items() if found} == {}
-    assert {"moto", "werkzeug"} <= _imports(PACKAGE / "_moto.py")
 
 
 def test_motos_operations_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:

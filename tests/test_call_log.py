@@ -179,3 +179,46 @@ def test_calls_over_http(connect_instance: ConnectInstance) -> None:
     calls: list[dict[str, Any]] = requests.get(f"{CONTROL}/calls", timeout=5).json()["calls"]
     assert [c["operation"] for c in calls] == ["CreateInstance", "ListInstances"]
     assert set(calls[1]) == {"operation", "account", "region", "params", "status", "error"}
+
+
+# --- close matches for names no call can have -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("claim_phone_number", "'ClaimPhoneNumber'"),
+        ("claimphonenumber", "'ClaimPhoneNumber'"),
+        ("ReleasePhoneNumbers", "'ReleasePhoneNumber'"),
+    ],
+)
+def test_the_call_log_refuses_an_operation_no_call_can_have(name: str, meant: str) -> None:
+    with mock_connect() as cm, pytest.raises(ValueError, match=r"^unknown operation") as refused:
+        cm.calls.filter(name)
+    message = str(refused.value)
+    assert message.startswith(f"unknown operation {name!r} (did you mean {meant}")
+    assert "Connect has no operation of that name, so no call can match it; the mock answers: " in (
+        message
+    )
+
+
+def test_the_call_log_refuses_an_error_code_no_call_can_have() -> None:
+    with mock_connect() as cm:
+        with pytest.raises(ValueError, match=r"^unknown error 'Throttling' \(did you mean "):
+            cm.calls.filter(error="Throttling")
+        with pytest.raises(TypeError, match="operation must be a string, not int"):
+            cm.calls.filter(7)  # type: ignore[arg-type]
+
+
+def test_the_call_log_takes_every_name_a_call_can_have() -> None:
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.describe_instance(InstanceId="nope")
+        # A Connect operation neither the mock nor moto answers, and codes it could have.
+        assert cm.calls.filter("CreateQueue") == []
+        assert cm.calls.filter("Unknown") == []
+        assert cm.calls.filter(error="HTTP404") == []
+        assert cm.calls.filter(error="ServiceQuotaExceededException") == []
+        (call,) = cm.calls.filter("DescribeInstance", error="ResourceNotFoundException")
+        assert call.status == 404
