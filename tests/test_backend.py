@@ -827,3 +827,33 @@ def test_a_released_claim_frees_its_number_and_its_quota_and_counts_once() -> No
     with pytest.raises(ResourceNotFoundException):
         claims.release(claim.id)
     assert claims.list_v2().items == []
+
+
+def test_each_operation_keeps_its_own_client_tokens() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    other_id, other_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    claim = claims.claim(expected_numbers(SEED, 1)[0], instance_id=instance_id, client_token="t")
+    # The same token on each other operation is a first use; a different request under it is not.
+    claims.update(claim.id, instance_id=other_id, client_token="t")
+    assert claims.describe(claim.id).status == "CLAIMED"
+    claims.update_metadata(claim.id, description="d", client_token="t")
+    assert claims.describe(claim.id).status == "CLAIMED"
+    refusals = {
+        "UpdatePhoneNumber": lambda: claims.update(
+            claim.id, instance_id=instance_id, client_token="t"
+        ),
+        "UpdatePhoneNumberMetadata": lambda: claims.update_metadata(
+            claim.id, description="e", client_token="t"
+        ),
+        "ReleasePhoneNumber": lambda: claims.release(claim.arn, client_token="t"),
+    }
+    claims.release(claim.id, client_token="t")
+    for operation, call in refusals.items():
+        with pytest.raises(IdempotencyException) as excinfo:
+            call()
+        assert message(excinfo) == (
+            f"ClientToken 't' was already used with a different {operation} request"
+        )
+    assert (claim.target_arn, claim.description) == (other_arn, "d")
