@@ -857,3 +857,38 @@ def test_each_operation_keeps_its_own_client_tokens() -> None:
             f"ClientToken 't' was already used with a different {operation} request"
         )
     assert (claim.target_arn, claim.description) == (other_arn, "d")
+
+
+def test_a_group_numbers_changes_are_refused_in_the_groups_other_region() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    group = TrafficDistributionGroups(ctx, ACCOUNT, REGION).create("g", instance_id)
+    claim = PhoneNumbers(ctx, ACCOUNT, REGION).claim(
+        expected_numbers(SEED, 1)[0], target_arn=group.arn
+    )
+    pair = TDG_REGION_PAIRS[REGION]
+    there = PhoneNumbers(ctx, ACCOUNT, pair)
+    # Described from the other Region by ARN; changed only where it was claimed.
+    assert there.describe(claim.arn).claim is claim
+    changes = {
+        "UpdatePhoneNumber": lambda: there.update(claim.arn, target_arn=group.arn),
+        "UpdatePhoneNumberMetadata": lambda: there.update_metadata(claim.arn, description="x"),
+        "ReleasePhoneNumber": lambda: there.release(claim.arn),
+    }
+    for operation, call in changes.items():
+        with pytest.raises(InvalidParameterException) as excinfo:
+            call()
+        assert message(excinfo) == (
+            f"{operation} works only in the Region where the number was claimed: call "
+            f"{operation} in {REGION}, where phone number '{claim.arn}' was claimed (this "
+            f"request was sent to {pair})"
+        )
+    # By its UUID the other Region does not find it, and says where to call.
+    with pytest.raises(ResourceNotFoundException) as excinfo:
+        there.update_metadata(claim.id, description="x")
+    assert message(excinfo) == (
+        f"Phone number '{claim.id}' was not found in account {ACCOUNT}, Region {pair}. It was "
+        f"claimed in {REGION}: call UpdatePhoneNumberMetadata in {REGION}"
+    )
+    assert (claim.description, claim.target_arn) == (None, group.arn)
+    assert PhoneNumbers(ctx, ACCOUNT, REGION).find(claim.id) is claim
