@@ -486,6 +486,7 @@ def test_probability_zero_never_fires_and_one_always_does() -> None:
         assert [_outcome(client.list_instances) for _ in range(5)] == ["ok"] * 5
         assert (never.matched, never.fired) == (5, 0)
         never.remove()
+        assert len(cm.faults) == 0
         always = cm.faults.add("ListInstances", INTERNAL, probability=1)
         assert [_outcome(client.list_instances) for _ in range(5)] == [INTERNAL] * 5
         assert (always.matched, always.fired) == (5, 5)
