@@ -4,7 +4,7 @@ every test runs inside a fresh ``mock_aws``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -840,7 +840,7 @@ def test_each_operation_keeps_its_own_client_tokens() -> None:
     assert claims.describe(claim.id).status == "CLAIMED"
     claims.update_metadata(claim.id, description="d", client_token="t")
     assert claims.describe(claim.id).status == "CLAIMED"
-    refusals = {
+    refusals: dict[str, Callable[[], object]] = {
         "UpdatePhoneNumber": lambda: claims.update(
             claim.id, instance_id=instance_id, client_token="t"
         ),
@@ -870,7 +870,7 @@ def test_a_group_numbers_changes_are_refused_in_the_groups_other_region() -> Non
     there = PhoneNumbers(ctx, ACCOUNT, pair)
     # Described from the other Region by ARN; changed only where it was claimed.
     assert there.describe(claim.arn).claim is claim
-    changes = {
+    changes: dict[str, Callable[[], object]] = {
         "UpdatePhoneNumber": lambda: there.update(claim.arn, target_arn=group.arn),
         "UpdatePhoneNumberMetadata": lambda: there.update_metadata(claim.arn, description="x"),
         "ReleasePhoneNumber": lambda: there.release(claim.arn),
@@ -884,9 +884,9 @@ def test_a_group_numbers_changes_are_refused_in_the_groups_other_region() -> Non
             f"request was sent to {pair})"
         )
     # By its UUID the other Region does not find it, and says where to call.
-    with pytest.raises(ResourceNotFoundException) as excinfo:
+    with pytest.raises(ResourceNotFoundException) as not_found:
         there.update_metadata(claim.id, description="x")
-    assert message(excinfo) == (
+    assert message(not_found) == (
         f"Phone number '{claim.id}' was not found in account {ACCOUNT}, Region {pair}. It was "
         f"claimed in {REGION}: call UpdatePhoneNumberMetadata in {REGION}"
     )
