@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 JS_STAMP := tests/js/node_modules/.installed-stamp
 
-.PHONY: demo test lint typecheck unit compat-quick compat fuzz bench clean
+.PHONY: demo test lint typecheck unit compat-quick compat fuzz bench mutation clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ compat: $(JS_STAMP)
 # endpoints, ~3,300 per mode for the output-shape contract (CI runs a smaller budget).
 fuzz: $(STAMP)
 	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py tests/test_fuzz_control.py tests/test_contract.py
+
+# How many injected bugs the suite catches (docs/mutation.md): a seeded sample of mutants over
+# core/, inventory/, backend/, faults.py and wire/parse.py, each run against the tests that
+# execute its line. MUTATION_SAMPLE=0 runs every mutant; MUTATION_MODULES picks modules.
+mutation: $(STAMP) $(JS_STAMP)
+	$(BIN)/python -m scripts.mutation
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
