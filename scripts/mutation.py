@@ -33,6 +33,7 @@ import random
 import re
 import subprocess
 import sys
+import threading
 import time
 import types
 from collections.abc import Iterator, Sequence
@@ -386,7 +387,7 @@ class _MutantFinder(importlib.abc.MetaPathFinder):
 
 
 def _child(mutant_json: str, tests_file: str) -> int:
-    """Runs in the subprocess: install the mutant, then pytest on the chosen tests."""
+    """In a forked worker: install the mutant, then pytest on the chosen tests."""
     mutant = Mutant(**{k: v for k, v in json.loads(mutant_json).items() if k != "lines"})
     sys.meta_path.insert(0, _MutantFinder(mutant))
     import pytest
@@ -394,6 +395,80 @@ def _child(mutant_json: str, tests_file: str) -> int:
     tests = Path(tests_file).read_text().split("\n")
     args = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "--no-header"]
     return int(pytest.main([*args, "-o", "console_output_style=classic", *tests]))
+
+
+# What every mutant's run imports first, imported once per worker before it forks: pytest,
+# boto3, botocore and hypothesis take seconds. Never moto or connect_mock: moto reads settings
+# when it is imported, and connect_mock must be imported with the mutant in place.
+_PRELOAD = ("pytest", "_pytest.pytester", "boto3", "botocore.session", "hypothesis", "xdist")
+
+
+def _worker() -> int:
+    """Serve mutants one at a time (a JSON line each on stdin, the exit status on stdout), each
+    in a forked child, so the imports above are paid once. The child gets its own process group
+    so that a timeout ends what it started too (a server)."""
+    import importlib
+
+    for name in _PRELOAD:
+        importlib.import_module(name)
+    for line in sys.stdin:
+        job = json.loads(line)
+        started = time.monotonic()
+        pid = os.fork()
+        if pid == 0:  # the child
+            os.setpgid(0, 0)
+            log = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(log, 1)
+            os.dup2(log, 2)
+            status = 3
+            try:
+                status = _child(json.dumps(job["mutant"]), job["tests"])
+            finally:
+                os._exit(status)
+        rc: int | None = None
+        while time.monotonic() - started < job["timeout"]:
+            done, wait_status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                rc = os.waitstatus_to_exitcode(wait_status)
+                break
+            time.sleep(0.05)
+        else:
+            os.killpg(pid, 9)
+            os.waitpid(pid, 0)
+        print(json.dumps({"rc": rc, "seconds": time.monotonic() - started}), flush=True)
+    return 0
+
+
+class _Workers:
+    """One worker process per thread of the pool, started on first use."""
+
+    def __init__(self) -> None:
+        self.local = threading.local()
+        self.all: list[subprocess.Popen[str]] = []
+        self.lock = threading.Lock()
+
+    def run(self, job: dict[str, object]) -> tuple[int | None, float]:
+        worker: subprocess.Popen[str] | None = getattr(self.local, "worker", None)
+        if worker is None:
+            command = [sys.executable, "-m", "scripts.mutation", "--worker"]
+            worker = subprocess.Popen(
+                command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+            )
+            self.local.worker = worker
+            with self.lock:
+                self.all.append(worker)
+        assert worker.stdin is not None
+        assert worker.stdout is not None
+        worker.stdin.write(json.dumps(job) + "\n")
+        worker.stdin.flush()
+        answer = json.loads(worker.stdout.readline())
+        return answer["rc"], answer["seconds"]
+
+    def close(self) -> None:
+        for worker in self.all:
+            if worker.stdin is not None:
+                worker.stdin.close()
+            worker.wait()
 
 
 # --- which tests see which line --------------------------------------------------------------
@@ -482,29 +557,32 @@ class Outcome:
     source: str
 
 
-def run_mutant(mutant: Mutant, tests: TestMap, factor: float, source: str) -> Outcome:
+def run_mutant(
+    mutant: Mutant, tests: TestMap, factor: float, source: str, workers: _Workers
+) -> Outcome:
     chosen = tests_for(mutant, tests)
     if not chosen:
         return Outcome(mutant, "uncovered", 0, 0.0, source)
-    STATE.mkdir(exist_ok=True)
-    tests_file = STATE / f"tests-{mutant.key.replace('/', '_').replace(':', '_')}.txt"
+    name = mutant.key.replace("/", "_").replace(":", "_")
+    tests_file = STATE / f"tests-{name}.txt"
     tests_file.write_text("\n".join(chosen))
-    budget = 60 + factor * sum(tests.durations.get(t, 1.0) for t in chosen)
-    payload = json.dumps(asdict(mutant))
-    command = [sys.executable, "-m", "scripts.mutation", "--child", payload, str(tests_file)]
-    started = time.monotonic()
+    log = STATE / f"log-{name}.txt"
+    budget = 120 + factor * sum(tests.durations.get(t, 1.0) for t in chosen)
+    job = {"mutant": asdict(mutant), "tests": str(tests_file), "timeout": budget, "log": str(log)}
     try:
-        run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=budget)
-    except subprocess.TimeoutExpired:
-        return Outcome(mutant, "timeout", len(chosen), time.monotonic() - started, source)
+        rc, seconds = workers.run(job)
     finally:
         tests_file.unlink(missing_ok=True)
-    seconds = time.monotonic() - started
     # 1: a test failed; 2: interrupted (a collection error: the mutant breaks an import);
     # 3: internal error. 4 and 5 (usage, nothing collected) mean the run itself was wrong.
-    status = {0: "survived", 1: "killed", 2: "killed", 3: "killed"}.get(run.returncode, "error")
+    if rc is None:
+        status = "timeout"
+    else:
+        status = {0: "survived", 1: "killed", 2: "killed", 3: "killed"}.get(rc, "error")
     if status == "error":
-        sys.stderr.write(run.stdout[-2000:] + run.stderr[-2000:])
+        sys.stderr.write(log.read_text()[-2000:])
+    if status in ("killed", "timeout"):
+        log.unlink(missing_ok=True)
     return Outcome(mutant, status, len(chosen), seconds, source)
 
 
@@ -516,8 +594,9 @@ def _equivalents() -> dict[tuple[str, str, str], str]:
     for raw in EQUIVALENT_FILE.read_text().splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        path, mutation, line, reason = (part.strip() for part in raw.split(" | ", 3))
-        known[(path, mutation, line)] = reason
+        # The source line may hold " | " itself (`int | None`): it is everything in between.
+        parts = [part.strip() for part in raw.split(" | ")]
+        known[(parts[0], parts[1], " | ".join(parts[2:-1]))] = parts[-1]
     return known
 
 
@@ -585,11 +664,11 @@ def iter_sources(mutants: Sequence[Mutant]) -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--child", nargs=2, metavar=("MUTANT", "TESTS"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     args = parser.parse_args(argv)
-    if args.child:
-        return _child(*args.child)
+    if args.worker:
+        return _worker()
     paths = module_paths(os.environ.get("MUTATION_MODULES", ""))
     sample = int(os.environ.get("MUTATION_SAMPLE", DEFAULT_SAMPLE))
     seed = int(os.environ.get("MUTATION_SEED", "0"))
@@ -615,8 +694,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             todo.append((m, source))
     started = time.monotonic()
+    workers = _Workers()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run_mutant, m, tests, factor, s) for m, s in todo]
+        futures = [pool.submit(run_mutant, m, tests, factor, s, workers) for m, s in todo]
         for done, future in enumerate(futures, 1):
             outcome = future.result()
             outcomes.append(outcome)
@@ -627,6 +707,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f" ({outcome.tests} tests, {outcome.seconds:.0f} s)",
                     flush=True,
                 )
+    workers.close()
     print(f"ran {len(todo)} mutants in {time.monotonic() - started:.0f} s")
     scores = report(outcomes)
     (STATE / "results.json").write_text(
