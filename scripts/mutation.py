@@ -389,13 +389,25 @@ class _MutantFinder(importlib.abc.MetaPathFinder):
 def _child(mutant_json: str, tests_file: str) -> int:
     """In a forked worker: install the mutant, then pytest on the chosen tests."""
     mutant = Mutant(**{k: v for k, v in json.loads(mutant_json).items() if k != "lines"})
-    sys.meta_path.insert(0, _MutantFinder(mutant))
+    finder = _MutantFinder(mutant)
+    sys.meta_path.insert(0, finder)
     import pytest
 
-    tests = Path(tests_file).read_text().split("\n")
-    args = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "--no-header"]
-    return int(pytest.main([*args, "-o", "console_output_style=classic", *tests]))
+    tests = [line for line in Path(tests_file).read_text().splitlines() if line]
+    # --assert=plain: pytest's assertion rewriter would import connect_mock itself (its pytest11
+    # plugin marks the whole package for rewriting), from the file, past the mutant.
+    args = ["-x", "-q", "--assert=plain", "-p", "no:randomly", "-p", "no:cacheprovider"]
+    status = int(pytest.main([*args, "-o", "console_output_style=classic", *tests]))
+    module = sys.modules.get(finder.name)
+    if module is not None and not isinstance(
+        getattr(module.__spec__, "loader", None), _MutantLoader
+    ):
+        print(f"{finder.name} was imported past the mutant: this run measured nothing")
+        return _BYPASSED
+    return status
 
+
+_BYPASSED = 98  # the exit status of a run in which the real module was imported, not the mutant
 
 # What every mutant's run imports first, imported once per worker before it forks: pytest,
 # boto3, botocore and hypothesis take seconds. Never moto or connect_mock: moto reads settings
