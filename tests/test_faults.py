@@ -569,6 +569,9 @@ def test_a_throttle_counts_the_calls_it_refused_per_account() -> None:
             "throttle": {"rate": 1.0, "burst": 2, "operation": None},
             "throttled": 4,
         }
+        rule.remove()
+        assert len(cm.faults) == 0
+        assert [_outcome(client.list_instances) for _ in range(3)] == ["ok"] * 3
 
 
 def test_the_rules_in_order_and_as_load_takes_them() -> None:
