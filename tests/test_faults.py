@@ -582,6 +582,19 @@ def test_the_rules_in_order_and_as_load_takes_them() -> None:
         rule = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
         throttle = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
         assert list(cm.faults) == [rule, throttle]
+        # A rule shows its spec's fields; rules are told apart by identity (hashable, as keys).
+        shown = (rule.operation, rule.error, rule.outcome, rule.times, rule.after)
+        assert shown == ("ListInstances", None, None, None, 0)
+        shown = (rule.probability, rule.latency, rule.message, rule.region, rule.account)
+        assert shown == (1.0, 0.5, None, None, "111111111111")
+        assert (throttle.rate, throttle.burst, throttle.operation) == (3.0, 4, "ListInstances")
+        twin = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
+        other = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
+        assert twin != rule
+        assert other != throttle
+        assert len({rule, twin, throttle, other}) == 4
+        twin.remove()
+        other.remove()
         specs = cm.faults.specs()
         assert tuple(spec.to_json() for spec in specs) == (
             {
