@@ -585,8 +585,8 @@ def test_the_rules_in_order_and_as_load_takes_them() -> None:
         # A rule shows its spec's fields; rules are told apart by identity (hashable, as keys).
         shown = (rule.operation, rule.error, rule.outcome, rule.times, rule.after)
         assert shown == ("ListInstances", None, None, None, 0)
-        shown = (rule.probability, rule.latency, rule.message, rule.region, rule.account)
-        assert shown == (1.0, 0.5, None, None, "111111111111")
+        numbers = (rule.probability, rule.latency, rule.message, rule.region, rule.account)
+        assert numbers == (1.0, 0.5, None, None, "111111111111")
         assert (throttle.rate, throttle.burst, throttle.operation) == (3.0, 4, "ListInstances")
         twin = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
         other = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
