@@ -892,3 +892,24 @@ def test_a_group_numbers_changes_are_refused_in_the_groups_other_region() -> Non
     )
     assert (claim.description, claim.target_arn) == (None, group.arn)
     assert PhoneNumbers(ctx, ACCOUNT, REGION).find(claim.id) is claim
+
+
+def test_a_failed_claim_whose_day_is_over_leaves_its_group_deletable() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, _ = moto_instance()
+    groups = TrafficDistributionGroups(ctx, ACCOUNT, REGION)
+    group = groups.create("g", instance_id)
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    first, second = expected_numbers(SEED, 2)
+    held = claims.claim(first, target_arn=group.arn)
+    failed = claims.claim(second, target_arn=group.arn)
+    assert claims.describe(failed.id).status == "FAILED"
+    claims.release(held.id)
+    ctx.clock.advance(timedelta(days=1))
+    # Someone else claims the number the failed claim held: that claim is gone for good.
+    rival_id, _ = moto_instance(account="111111111111")
+    PhoneNumbers(ctx, "111111111111", REGION).claim(second, instance_id=rival_id)
+    assert failed.id not in region_state(ACCOUNT, REGION).phone_numbers
+    groups.delete(group.id)
+    with pytest.raises(ResourceNotFoundException):
+        groups.find(group.id)
