@@ -595,6 +595,16 @@ def test_the_rules_in_order_and_as_load_takes_them() -> None:
         assert len({rule, twin, throttle, other}) == 4
         twin.remove()
         other.remove()
+        # What an assertion message shows of them: the spec and the counters.
+        assert repr(rule) == (
+            "FaultRule(spec=FaultSpec(operation='ListInstances', error=None, outcome=None, "
+            "times=None, after=0, probability=1.0, latency=0.5, message=None, region=None, "
+            "account='111111111111'), matched=0, fired=0)"
+        )
+        assert repr(throttle) == (
+            "ThrottleRule(spec=ThrottleSpec(rate=3.0, burst=4, operation='ListInstances'), "
+            "throttled=0)"
+        )
         specs = cm.faults.specs()
         assert tuple(spec.to_json() for spec in specs) == (
             {
