@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 JS_STAMP := tests/js/node_modules/.installed-stamp
 
-.PHONY: demo test lint typecheck unit compat-quick compat fuzz bench clean
+.PHONY: demo test lint typecheck unit compat-quick compat fuzz bench mutation clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,12 @@ typecheck: $(STAMP)
 
 UNIT_ARGS = -n 2 $(PYTEST_ARGS)
 
+# Branch coverage of connect_mock/ ([coverage:*] in setup.cfg): the run fails below its
+# fail_under. COV_ARGS= (empty) runs without measuring.
+COV_ARGS ?= --cov --cov-report=term
+
 unit: $(STAMP) $(JS_STAMP)
-	$(BIN)/python -m pytest $(UNIT_ARGS)
+	$(BIN)/python -m pytest $(UNIT_ARGS) $(COV_ARGS)
 
 # The suite against other Pythons and dependency sets, each in a venv cached outside the repo
 # (docs/compat.md). `make test` runs the whole suite once (unit), then compat-quick: floor, newest
@@ -51,6 +55,12 @@ compat: $(JS_STAMP)
 # endpoints, ~3,300 per mode for the output-shape contract (CI runs a smaller budget).
 fuzz: $(STAMP)
 	CONNECT_MOCK_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_fuzz.py tests/test_fuzz_control.py tests/test_contract.py
+
+# How many injected bugs the suite catches (docs/mutation.md): a seeded sample of mutants over
+# core/, inventory/, backend/, faults.py and wire/parse.py, each run against the tests that
+# execute its line. MUTATION_SAMPLE=0 runs every mutant; MUTATION_MODULES picks modules.
+mutation: $(STAMP) $(JS_STAMP)
+	$(BIN)/python -m scripts.mutation
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -4,7 +4,7 @@ every test runs inside a fresh ``mock_aws``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -622,3 +622,294 @@ def test_the_churn_count_is_the_releases_of_the_last_180_days() -> None:
     assert churn_failure(state, target, 0, start) is None
     assert churn_failure(state, target + "x", 1, start + timedelta(days=20)) is None
     assert timedelta(days=180) == CHURN_WINDOW
+
+
+def churn_cycles(ctx: Runtime, claims: PhoneNumbers, instance_id: str, numbers: list[str]) -> None:
+    """Claim and release each of ``numbers`` (each claim CLAIMED), one minute apart."""
+    for number in numbers:
+        claim = claims.claim(number, instance_id=instance_id)
+        assert claims.describe(claim.id).status == "CLAIMED"
+        claims.release(claim.id)
+        ctx.clock.advance(60)
+
+
+def test_the_churn_rule_blocks_at_exactly_200_percent_of_the_quota() -> None:
+    ctx = context(phone_number_quota=100)
+    instance_id, instance_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    numbers = expected_numbers(SEED, 202)
+    churn_cycles(ctx, claims, instance_id, numbers[:199])
+    start = ctx.clock.now() - timedelta(minutes=199)
+    # 199 releases: under 200% of 100. The 200th claim is CLAIMED, the 201st is FAILED.
+    last = claims.claim(numbers[199], instance_id=instance_id)
+    assert claims.describe(last.id).status == "CLAIMED"
+    claims.release(last.id)
+    blocked = claims.describe(claims.claim(numbers[200], instance_id=instance_id).id)
+    assert (blocked.status, blocked.message) == (
+        "FAILED",
+        "Blocked by the 200% claim/release rule: 200 numbers claimed to this target were "
+        "released in the last 180 days (quota 100). Claim again from "
+        f"{start + CHURN_WINDOW:%Y-%m-%d %H:%M:%S} UTC, or turn the rule off "
+        "(claim_release_limit=False).",
+    )
+    # Blocked by churn, not by the quota: the target holds no number.
+    assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 0}
+
+
+def test_the_churn_block_ends_when_the_oldest_counted_release_is_180_days_old() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    numbers = expected_numbers(SEED, 4)
+    released_at = ctx.clock.now()
+    churn_cycles(ctx, claims, instance_id, numbers[:2])  # 2 releases, a minute apart: 200%
+    ctx.clock.advance(CHURN_WINDOW - timedelta(minutes=2, microseconds=1))
+    failed = claims.claim(numbers[2], instance_id=instance_id)
+    described = claims.describe(failed.id)
+    assert described.status == "FAILED"
+    assert described.message is not None
+    assert f"Claim again from {released_at + CHURN_WINDOW:%Y-%m-%d %H:%M:%S} UTC" in (
+        described.message
+    )
+    claims.release(failed.id)  # a failed claim's release is no churn
+    # At exactly 180 days the first release has left the window: one release, 100%.
+    ctx.clock.advance(timedelta(microseconds=1))
+    assert ctx.clock.now() == released_at + CHURN_WINDOW
+    claimed = claims.claim(numbers[3], instance_id=instance_id)
+    assert claims.describe(claimed.id).status == "CLAIMED"
+
+
+def test_the_churn_block_reads_the_releases_still_in_the_window() -> None:
+    # Quota 2 (200%: 4 releases): five releases on days 0, 100, 110, 120 and 130. On day 185
+    # the first has left the window, four remain: blocked until the day-100 one leaves.
+    ctx = context(phone_number_quota=2)
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    numbers = iter(expected_numbers(SEED, 8))
+    start = ctx.clock.now()
+    held = [claims.claim(next(numbers), instance_id=instance_id) for _ in range(2)]
+    for day in (0, 100, 110, 120, 130):
+        ctx.clock.advance(start + timedelta(days=day) - ctx.clock.now())
+        claims.release(held.pop(0).id)
+        if day < 120:
+            held.append(claims.claim(next(numbers), instance_id=instance_id))
+            assert claims.describe(held[-1].id).status == "CLAIMED"
+    ctx.clock.advance(start + timedelta(days=185) - ctx.clock.now())
+    blocked = claims.describe(claims.claim(next(numbers), instance_id=instance_id).id)
+    assert blocked.message is not None
+    assert blocked.message.startswith(
+        "Blocked by the 200% claim/release rule: 4 numbers claimed to this target were released "
+        "in the last 180 days (quota 2). Claim again from "
+        f"{start + timedelta(days=280):%Y-%m-%d %H:%M:%S} UTC"
+    )
+
+
+def test_without_the_churn_rule_only_the_quota_refuses() -> None:
+    ctx = context(phone_number_quota=1, claim_release_limit=False)
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    numbers = expected_numbers(SEED, 6)
+    churn_cycles(ctx, claims, instance_id, numbers[:4])
+    kept = claims.claim(numbers[4], instance_id=instance_id)
+    assert claims.describe(kept.id).status == "CLAIMED"
+    over = claims.describe(claims.claim(numbers[5], instance_id=instance_id).id)
+    assert (over.status, over.message) == ("FAILED", QUOTA_MESSAGE)
+
+
+def test_a_retried_claim_takes_the_new_target_and_description_and_keeps_its_day() -> None:
+    ctx = context(phone_number_quota=1)
+    full_id, full_arn = moto_instance()
+    other_id, other_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    first, second = expected_numbers(SEED, 2)
+    claims.claim(first, instance_id=full_id)
+    failed = claims.claim(second, instance_id=full_id, description="one")
+    assert failed.hold_until == ctx.clock.now() + timedelta(days=1)
+    # Retried within the day to the same full target: FAILED again, its day unchanged.
+    ctx.clock.advance(timedelta(hours=12))
+    again = claims.claim(second, instance_id=full_id, description="two")
+    assert again is failed
+    assert (again.description, again.hold_until) == ("two", failed.hold_until)
+    assert claims.describe(again.id).status == "FAILED"
+    # Retried to a target with room: CLAIMED there, listed there, and no longer held for a day.
+    done = claims.claim(second, instance_id=other_id, description="three", tags={"k": "v"})
+    assert done is failed
+    described = claims.describe(done.id)
+    assert (described.status, described.message, described.tags) == ("CLAIMED", None, {"k": "v"})
+    assert (done.target_arn, done.description, done.hold_until) == (other_arn, "three", None)
+    assert claims.list_v2(instance_id=other_id).items == [done]
+    assert region_state(ACCOUNT, REGION).active_claims == {full_arn: 1, other_arn: 1}
+    ctx.clock.advance(timedelta(days=2))
+    assert claims.find(done.id) is done  # a claimed number is not let go
+
+
+def test_a_failed_claim_holds_its_number_until_exactly_one_day_later() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, _ = moto_instance()
+    rival_id, _ = moto_instance(account="111111111111")
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    rival = PhoneNumbers(ctx, "111111111111", REGION)
+    first, second = expected_numbers(SEED, 2)
+    claims.claim(first, instance_id=instance_id)
+    failed = claims.claim(second, instance_id=instance_id)
+    ctx.clock.advance(timedelta(days=1, microseconds=-1))
+    with pytest.raises(InvalidParameterException) as excinfo:
+        rival.claim(second, instance_id=rival_id)
+    assert message(excinfo) == f"Phone number not available: {second}"
+    assert claims.find(failed.id) is failed
+    ctx.clock.advance(timedelta(microseconds=1))
+    with pytest.raises(ResourceNotFoundException):
+        claims.find(failed.id)
+    taken = rival.claim(second, instance_id=rival_id)
+    assert rival.describe(taken.id).status == "CLAIMED"
+    # The owner's day is over: its retry is a new claim, and the number is taken.
+    with pytest.raises(InvalidParameterException):
+        claims.claim(second, instance_id=instance_id)
+
+
+def test_an_update_to_the_same_full_target_is_no_move() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, instance_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    claim = claims.claim(expected_numbers(SEED, 1)[0], instance_id=instance_id)
+    assert claims.update(claim.id, target_arn=instance_arn) is claim
+    assert claims.describe(claim.id).status == "CLAIMED"
+    assert region_state(ACCOUNT, REGION).active_claims == {instance_arn: 1}
+
+
+def test_an_update_to_a_full_target_fails_and_leaves_the_number() -> None:
+    ctx = context(phone_number_quota=1)
+    first_id, first_arn = moto_instance()
+    second_id, second_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    one, two = expected_numbers(SEED, 2)
+    moving = claims.claim(one, instance_id=first_id)
+    claims.claim(two, instance_id=second_id)
+    claims.update(moving.id, instance_id=second_id)
+    described = claims.describe(moving.id)
+    assert (described.status, described.message) == ("FAILED", QUOTA_MESSAGE)
+    assert moving.target_arn == first_arn
+    assert region_state(ACCOUNT, REGION).active_claims == {first_arn: 1, second_arn: 1}
+    # A failed update leaves a claimed number: it may be updated again or released.
+    assert claims.describe(moving.id).status == "FAILED"
+    claims.release(moving.id)
+    assert region_state(ACCOUNT, REGION).active_claims == {first_arn: 0, second_arn: 1}
+
+
+def test_a_metadata_update_changes_only_a_given_description() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    claim = claims.claim(expected_numbers(SEED, 1)[0], instance_id=instance_id, description="a")
+    claims.update_metadata(claim.id, description="b")
+    assert (claim.description, claims.describe(claim.id).status) == ("b", "CLAIMED")
+    claims.update_metadata(claim.arn)
+    assert (claim.description, claims.describe(claim.id).status) == ("b", "CLAIMED")
+    with manual_progress("connect::phonenumber", times=1):
+        claims.update_metadata(claim.id, description="c")
+        with pytest.raises(ResourceInUseException) as excinfo:
+            claims.update_metadata(claim.id, description="d")
+    assert message(excinfo) == f"Phone number '{claim.id}' is IN_PROGRESS; wait until it is CLAIMED"
+    assert claim.description == "c"
+
+
+def test_a_released_claim_frees_its_number_and_its_quota_and_counts_once() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, instance_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    number = expected_numbers(SEED, 1)[0]
+    claim = claims.claim(number, instance_id=instance_id, tags={"k": "v"})
+    claims.release(claim.id, client_token="r")
+    claims.release(claim.id, client_token="r")  # the same request again: nothing more happens
+    state = region_state(ACCOUNT, REGION)
+    assert state.active_claims == {instance_arn: 0}
+    assert state.releases[instance_arn] == [ctx.clock.now()]
+    with pytest.raises(ResourceNotFoundException):
+        claims.release(claim.id)
+    assert claims.list_v2().items == []
+
+
+def test_each_operation_keeps_its_own_client_tokens() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    other_id, other_arn = moto_instance()
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    claim = claims.claim(expected_numbers(SEED, 1)[0], instance_id=instance_id, client_token="t")
+    # The same token on each other operation is a first use; a different request under it is not.
+    claims.update(claim.id, instance_id=other_id, client_token="t")
+    assert claims.describe(claim.id).status == "CLAIMED"
+    claims.update_metadata(claim.id, description="d", client_token="t")
+    assert claims.describe(claim.id).status == "CLAIMED"
+    refusals: dict[str, Callable[[], object]] = {
+        "UpdatePhoneNumber": lambda: claims.update(
+            claim.id, instance_id=instance_id, client_token="t"
+        ),
+        "UpdatePhoneNumberMetadata": lambda: claims.update_metadata(
+            claim.id, description="e", client_token="t"
+        ),
+        "ReleasePhoneNumber": lambda: claims.release(claim.arn, client_token="t"),
+    }
+    claims.release(claim.id, client_token="t")
+    for operation, call in refusals.items():
+        with pytest.raises(IdempotencyException) as excinfo:
+            call()
+        assert message(excinfo) == (
+            f"ClientToken 't' was already used with a different {operation} request"
+        )
+    assert (claim.target_arn, claim.description) == (other_arn, "d")
+
+
+def test_a_group_numbers_changes_are_refused_in_the_groups_other_region() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    group = TrafficDistributionGroups(ctx, ACCOUNT, REGION).create("g", instance_id)
+    claim = PhoneNumbers(ctx, ACCOUNT, REGION).claim(
+        expected_numbers(SEED, 1)[0], target_arn=group.arn
+    )
+    pair = TDG_REGION_PAIRS[REGION]
+    there = PhoneNumbers(ctx, ACCOUNT, pair)
+    # Described from the other Region by ARN; changed only where it was claimed.
+    assert there.describe(claim.arn).claim is claim
+    changes: dict[str, Callable[[], object]] = {
+        "UpdatePhoneNumber": lambda: there.update(claim.arn, target_arn=group.arn),
+        "UpdatePhoneNumberMetadata": lambda: there.update_metadata(claim.arn, description="x"),
+        "ReleasePhoneNumber": lambda: there.release(claim.arn),
+    }
+    for operation, call in changes.items():
+        with pytest.raises(InvalidParameterException) as excinfo:
+            call()
+        assert message(excinfo) == (
+            f"{operation} works only in the Region where the number was claimed: call "
+            f"{operation} in {REGION}, where phone number '{claim.arn}' was claimed (this "
+            f"request was sent to {pair})"
+        )
+    # By its UUID the other Region does not find it, and says where to call.
+    with pytest.raises(ResourceNotFoundException) as not_found:
+        there.update_metadata(claim.id, description="x")
+    assert message(not_found) == (
+        f"Phone number '{claim.id}' was not found in account {ACCOUNT}, Region {pair}. It was "
+        f"claimed in {REGION}: call UpdatePhoneNumberMetadata in {REGION}"
+    )
+    assert (claim.description, claim.target_arn) == (None, group.arn)
+    assert PhoneNumbers(ctx, ACCOUNT, REGION).find(claim.id) is claim
+
+
+def test_a_failed_claim_whose_day_is_over_leaves_its_group_deletable() -> None:
+    ctx = context(phone_number_quota=1)
+    instance_id, _ = moto_instance()
+    groups = TrafficDistributionGroups(ctx, ACCOUNT, REGION)
+    group = groups.create("g", instance_id)
+    claims = PhoneNumbers(ctx, ACCOUNT, REGION)
+    first, second = expected_numbers(SEED, 2)
+    held = claims.claim(first, target_arn=group.arn)
+    failed = claims.claim(second, target_arn=group.arn)
+    assert claims.describe(failed.id).status == "FAILED"
+    claims.release(held.id)
+    ctx.clock.advance(timedelta(days=1))
+    # Someone else claims the number the failed claim held: that claim is gone for good.
+    rival_id, _ = moto_instance(account="111111111111")
+    PhoneNumbers(ctx, "111111111111", REGION).claim(second, instance_id=rival_id)
+    assert failed.id not in region_state(ACCOUNT, REGION).phone_numbers
+    groups.delete(group.id)
+    with pytest.raises(ResourceNotFoundException):
+        groups.find(group.id)

@@ -21,6 +21,7 @@ from moto import mock_aws
 from connect_mock import RemoteConnectMock, RemoteError, mock_connect, runtime
 from connect_mock.cli import build_parser, main
 from connect_mock.config import OPTIONS, MockConfig
+from connect_mock.core.clock import LATEST, Clock
 from tests.helpers import (
     WallTime,
     connect_client,
@@ -108,6 +109,112 @@ def test_the_remote_clock_raises_remote_error(connect_server: RemoteConnectMock)
         ValueError, match=re.escape("advance() takes a finite number of seconds, not nan")
     ):
         connect_server.clock.advance(float("nan"))
+
+
+START = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def test_a_virtual_clock_moves_only_by_advance_and_by_exactly_that_much() -> None:
+    clock = Clock(START)
+    assert clock.real is False
+    assert (clock.now(), clock.monotonic()) == (START, 0.0)
+    clock.advance(1.5)
+    clock.advance(timedelta(minutes=2))
+    clock.advance(0)  # standing still is allowed
+    assert clock.now() == START + timedelta(seconds=121.5)
+    assert clock.monotonic() == 121.5
+    assert repr(clock) == "<Clock virtual 2024-05-01T12:02:01.500000+00:00>"
+
+
+def test_a_clock_without_a_start_starts_at_the_current_second() -> None:
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    now = Clock().now()
+    assert now.microsecond == 0
+    assert before <= now <= datetime.now(timezone.utc)
+
+
+def test_a_real_clock_follows_wall_time_as_well_as_advance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wall = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: wall[0])
+    clock = Clock(START, real=True)
+    assert clock.real is True
+    wall[0] = 107.0
+    clock.advance(3)
+    assert clock.monotonic() == 10.0
+    assert clock.now() == START + timedelta(seconds=10)
+    assert repr(clock) == "<Clock real 2024-05-01T12:00:10+00:00>"
+
+
+@pytest.mark.parametrize(
+    ("start", "real", "error", "message"),
+    [
+        (START, 1, TypeError, "real must be True or False, not int"),
+        (
+            datetime(2024, 5, 1),
+            False,
+            ValueError,
+            "Clock start must be timezone-aware, e.g. datetime(..., tzinfo=UTC)",
+        ),
+        (
+            LATEST,
+            False,
+            ValueError,
+            "Clock start must be before 9000-01-01T00:00:00+00:00, got 9000-01-01 00:00:00+00:00",
+        ),
+    ],
+)
+def test_a_clock_refuses_a_start_it_cannot_keep(
+    start: datetime, real: Any, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as refused:
+        Clock(start, real=real)
+    assert str(refused.value) == message
+
+
+def test_a_clock_may_start_just_before_its_limit_and_reach_it_exactly() -> None:
+    clock = Clock(LATEST - timedelta(seconds=10))
+    message = (
+        "the clock cannot pass 9000-01-01T00:00:00+00:00: it is 8999-12-31T23:59:50+00:00, "
+        "so it can advance at most 10 seconds more; got 10.5"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        clock.advance(10.5)
+    clock.advance(10)
+    assert clock.now() == LATEST
+
+
+@pytest.mark.parametrize(
+    ("delta", "error", "message"),
+    [
+        (-0.5, ValueError, "the clock only moves forward; got -0.5"),
+        (
+            timedelta(seconds=-1),
+            ValueError,
+            "the clock only moves forward; got datetime.timedelta(days=-1, seconds=86399)",
+        ),
+        (float("nan"), ValueError, "advance() takes a number of seconds, not NaN"),
+        (
+            True,
+            TypeError,
+            "advance() takes seconds (int or float) or a datetime.timedelta, not bool",
+        ),
+        (
+            "1",
+            TypeError,
+            "advance() takes seconds (int or float) or a datetime.timedelta, not str",
+        ),
+    ],
+)
+def test_a_clock_refuses_a_step_it_cannot_take_and_stays_put(
+    delta: Any, error: type[Exception], message: str
+) -> None:
+    clock = Clock(START)
+    with pytest.raises(error) as refused:
+        clock.advance(delta)
+    assert str(refused.value) == message
+    assert clock.now() == START
 
 
 # --- 2. bodies whatever their Content-Type --------------------------------------------------------

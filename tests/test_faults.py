@@ -16,7 +16,7 @@ import pytest
 from connect_mock import ConnectMock, RemoteConnectMock, RemoteError, mock_connect
 from connect_mock.config import MockConfig
 from connect_mock.control.endpoints import faults_endpoint
-from connect_mock.faults import Faults, FaultSpec, ThrottleSpec, parse_rules
+from connect_mock.faults import MAX_LATENCY, Faults, FaultSpec, ThrottleSpec, parse_rules
 from connect_mock.plugin import ConnectInstance
 from tests.helpers import connect_client, create_instance
 
@@ -458,6 +458,333 @@ def test_rule_json_round_trip(connect_mock_controller: ConnectMock) -> None:
         "fired": 0,
     }
     json.dumps(data)
+
+
+# --- rules at their boundaries -------------------------------------------------------------
+
+INTERNAL = "InternalServiceException"
+
+
+def test_the_probability_draws_are_fixed_by_the_seed_and_the_rules_order() -> None:
+    # The same seed fails the same calls on every machine and in every release: each rule
+    # draws from its own generator, seeded by the mock's seed and the rule's place.
+    with mock_connect(seed=3) as cm:
+        client = connect_client(attempts=1)
+        first = cm.faults.add("ListInstances", INTERNAL, probability=0.5)
+        second = cm.faults.add("ListInstances", "InvalidRequestException", probability=0.5)
+        outcomes = [_outcome(client.list_instances) for _ in range(16)]
+    assert [outcome[:3] for outcome in outcomes] == [
+        "ok", "Int", "Int", "Int", "Inv", "Int", "Int", "Int",
+        "Int", "Int", "ok", "Int", "Int", "Int", "ok", "Int",
+    ]  # fmt: skip
+    # The second rule draws only for the calls the first let through.
+    assert (first.matched, first.fired) == (16, 12)
+    assert (second.matched, second.fired) == (4, 1)
+
+
+def test_probability_zero_never_fires_and_one_always_does() -> None:
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        never = cm.faults.add("ListInstances", INTERNAL, probability=0)
+        assert [_outcome(client.list_instances) for _ in range(5)] == ["ok"] * 5
+        assert (never.matched, never.fired) == (5, 0)
+        never.remove()
+        assert len(cm.faults) == 0
+        always = cm.faults.add("ListInstances", INTERNAL, probability=1)
+        assert [_outcome(client.list_instances) for _ in range(5)] == [INTERNAL] * 5
+        assert (always.matched, always.fired) == (5, 5)
+
+
+def test_after_and_times_count_only_the_matching_calls() -> None:
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        rule = cm.faults.add("ListInstances", INTERNAL, after=1, times=2)
+        outcomes = []
+        for _ in range(5):
+            outcomes.append(_outcome(client.list_instances))
+            client.list_phone_numbers_v2()  # another operation: neither matched nor fired
+        assert outcomes == ["ok", INTERNAL, INTERNAL, "ok", "ok"]
+        assert (rule.matched, rule.fired) == (5, 2)
+        assert cm.faults.unfired() == []
+
+
+def test_the_unfired_rules_are_those_with_times_left() -> None:
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        once = cm.faults.add("ListInstances", INTERNAL, times=1)
+        twice = cm.faults.add("ListInstances", INTERNAL, times=2)
+        cm.faults.add("ListInstances", INTERNAL, after=10)  # times=None: never "unfired"
+        cm.faults.throttle()
+        assert cm.faults.unfired() == [once, twice]
+        assert _outcome(client.list_instances) == INTERNAL
+        assert cm.faults.unfired() == [twice]
+        assert _outcome(client.list_instances) == INTERNAL
+        assert cm.faults.unfired() == [twice]
+        assert _outcome(client.list_instances) == INTERNAL
+        assert cm.faults.unfired() == []
+
+
+def test_latency_sleeps_the_rules_seconds_and_a_throttle_never_sleeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr(time, "sleep", slept.append)
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        cm.faults.throttle(rate=1, burst=1, operation="ListInstances")
+        assert [_outcome(client.list_instances) for _ in range(2)] == ["ok", "ThrottlingException"]
+        assert slept == []  # the throttle answers at once: its bucket is on the virtual clock
+        cm.faults.clear()
+        cm.faults.add("ListInstances", latency=MAX_LATENCY, times=1)
+        assert _outcome(client.list_instances) == "ok"
+        assert slept == [MAX_LATENCY]
+
+
+def test_a_throttle_counts_the_calls_it_refused_per_account() -> None:
+    with mock_connect() as cm:
+        rule = cm.faults.throttle(rate=1, burst=2)
+        client = connect_client(attempts=1)
+        other = connect_client(attempts=1, account="111111111111")
+        assert [_outcome(client.list_instances) for _ in range(3)] == [
+            "ok",
+            "ok",
+            "ThrottlingException",
+        ]
+        # Another account has its own bucket.
+        assert [_outcome(other.list_instances) for _ in range(3)] == [
+            "ok",
+            "ok",
+            "ThrottlingException",
+        ]
+        assert rule.throttled == 2
+        # One second refills one token, never more than the burst.
+        cm.clock.advance(0.999)
+        assert _outcome(client.list_instances) == "ThrottlingException"
+        cm.clock.advance(0.001)
+        assert _outcome(client.list_instances) == "ok"
+        cm.clock.advance(3600)
+        assert [_outcome(client.list_instances) for _ in range(3)] == [
+            "ok",
+            "ok",
+            "ThrottlingException",
+        ]
+        assert rule.to_json() == {
+            "throttle": {"rate": 1.0, "burst": 2, "operation": None},
+            "throttled": 4,
+        }
+        rule.remove()
+        assert len(cm.faults) == 0
+        assert [_outcome(client.list_instances) for _ in range(3)] == ["ok"] * 3
+
+
+def test_the_rules_in_order_and_as_load_takes_them() -> None:
+    with mock_connect() as cm:
+        rule = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
+        throttle = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
+        assert list(cm.faults) == [rule, throttle]
+        # A rule shows its spec's fields; rules are told apart by identity (hashable, as keys).
+        shown = (rule.operation, rule.error, rule.outcome, rule.times, rule.after)
+        assert shown == ("ListInstances", None, None, None, 0)
+        numbers = (rule.probability, rule.latency, rule.message, rule.region, rule.account)
+        assert numbers == (1.0, 0.5, None, None, "111111111111")
+        assert (throttle.rate, throttle.burst, throttle.operation) == (3.0, 4, "ListInstances")
+        twin = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
+        other = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
+        assert twin != rule
+        assert other != throttle
+        assert len({rule, twin, throttle, other}) == 4
+        twin.remove()
+        other.remove()
+        # What an assertion message shows of them: the spec and the counters.
+        assert repr(rule) == (
+            "FaultRule(spec=FaultSpec(operation='ListInstances', error=None, outcome=None, "
+            "times=None, after=0, probability=1.0, latency=0.5, message=None, region=None, "
+            "account='111111111111'), matched=0, fired=0)"
+        )
+        assert repr(throttle) == (
+            "ThrottleRule(spec=ThrottleSpec(rate=3.0, burst=4, operation='ListInstances'), "
+            "throttled=0)"
+        )
+        specs = cm.faults.specs()
+        assert tuple(spec.to_json() for spec in specs) == (
+            {
+                "operation": "ListInstances",
+                "error": None,
+                "outcome": None,
+                "times": None,
+                "after": 0,
+                "probability": 1.0,
+                "latency": 0.5,
+                "message": None,
+                "region": None,
+                "account": "111111111111",
+            },
+            {"throttle": {"rate": 3.0, "burst": 4, "operation": "ListInstances"}},
+        )
+        cm.faults.clear()
+        assert cm.faults.load([spec.to_json() for spec in specs])[1].spec == specs[1]
+        assert cm.faults.specs() == specs
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"times": True}, TypeError, "times must be an int, not bool"),
+        ({"after": 1.0}, TypeError, "after must be an int, not float"),
+        ({"times": 2**63}, ValueError, "times must be at most 9223372036854775807 (2**63 - 1)"),
+        ({"after": 2**63}, ValueError, "after must be at most 9223372036854775807 (2**63 - 1)"),
+        ({"probability": True}, TypeError, "probability must be a number, not bool"),
+        ({"probability": "1"}, TypeError, "probability must be a number, not str"),
+        ({"probability": -0.01}, ValueError, "probability must be between 0 and 1, got -0.01"),
+        ({"probability": 1.01}, ValueError, "probability must be between 0 and 1, got 1.01"),
+        ({"latency": True}, TypeError, "latency must be seconds (a number), not bool"),
+        (
+            {"latency": MAX_LATENCY + 0.5},
+            ValueError,
+            "latency must be a number of seconds from 0 to 300, got 300.5",
+        ),
+        (
+            {"latency": float("nan")},
+            ValueError,
+            "latency must be a number of seconds from 0 to 300, got nan",
+        ),
+        ({"message": 5}, TypeError, "message must be a string, not int"),
+        ({"region": 5}, TypeError, "region must be a string, not int"),
+        ({"account": 1234}, TypeError, "account must be a string, not int"),
+        (
+            {"region": "us-east-3"},
+            ValueError,
+            "region 'us-east-3' has no Amazon Connect; Regions with Connect: af-south-1, ",
+        ),
+        (
+            {"account": "12345678901"},
+            ValueError,
+            "account must be a 12-digit AWS account ID, got '12345678901'",
+        ),
+        (
+            {"account": "12345678901a"},
+            ValueError,
+            "account must be a 12-digit AWS account ID, got '12345678901a'",
+        ),
+        (
+            {"account": "1234567890123"},
+            ValueError,
+            "account must be a 12-digit AWS account ID, got '1234567890123'",
+        ),
+    ],
+)
+def test_each_rule_field_is_checked_exactly(
+    kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    cm = mock_connect()
+    with pytest.raises(error) as refused:
+        cm.faults.add("ListInstances", INTERNAL, **kwargs)
+    assert str(refused.value).startswith(message)
+    assert len(cm.faults) == 0
+
+
+def test_the_limits_of_each_rule_field_are_accepted() -> None:
+    cm = mock_connect()
+    rule = cm.faults.add(
+        "ListInstances",
+        times=2**63 - 1,
+        after=2**63 - 1,
+        probability=0,
+        latency=MAX_LATENCY,
+        region="us-west-2",
+        account="000000000000",
+    )
+    assert (rule.times, rule.after, rule.probability, rule.latency) == (
+        2**63 - 1,
+        2**63 - 1,
+        0.0,
+        300.0,
+    )
+    assert type(rule.probability) is float
+    assert type(rule.latency) is float
+    cm.faults.add("ListInstances", INTERNAL, times=1, after=0, probability=1)
+    cm.faults.throttle(rate=0.001, burst=2**63 - 1)
+    assert len(cm.faults) == 3
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"rate": True}, TypeError, "rate must be a number, not bool"),
+        ({"rate": "2"}, TypeError, "rate must be a number, not str"),
+        ({"rate": -1}, ValueError, "rate must be a positive number of requests per second, got -1"),
+        (
+            {"rate": float("inf")},
+            ValueError,
+            "rate must be a positive number of requests per second, got inf",
+        ),
+        ({"burst": True}, TypeError, "burst must be an int, not bool"),
+        ({"burst": -3}, ValueError, "burst must be at least 1, got -3"),
+    ],
+)
+def test_each_throttle_field_is_checked_exactly(
+    kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    cm = mock_connect()
+    with pytest.raises(error) as refused:
+        cm.faults.throttle(**kwargs)
+    assert str(refused.value) == message
+    assert len(cm.faults) == 0
+
+
+def test_an_unknown_operation_is_named_with_the_nearest_and_the_answered_ones() -> None:
+    cm = mock_connect()
+    with pytest.raises(ValueError, match="unknown operation") as refused:
+        cm.faults.add("ListInstancez", INTERNAL)
+    text = str(refused.value)
+    assert text.startswith(
+        "unknown operation 'ListInstancez' (did you mean 'ListInstances' or 'DeleteInstance' or "
+        "'ListInstanceAttributes'?); the mock answers: AssociateAnalyticsDataSet, "
+    )
+    assert ", ClaimPhoneNumber, " in text
+    with pytest.raises(ValueError, match="is not an error") as refused:
+        cm.faults.add(error="ThrottlingExceptio")
+    assert str(refused.value).startswith(
+        "'ThrottlingExceptio' is not an error the model declares for any operation the mock "
+        "answers (did you mean 'ThrottlingException' or 'ResourceInUseException'?); declared: "
+        "AccessDeniedException, "
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ("rules", "<fault rules>: expected a rule object or a list of rule objects"),
+        (
+            [{"throttle": {"rate": 1}, "operation": "ListInstances"}],
+            '<fault rules>[0]: a throttle rule is {"throttle": {rate, burst, operation}}',
+        ),
+        (
+            [{"throttle": [1, 2]}],
+            '<fault rules>[0]: a throttle rule is {"throttle": {rate, burst, operation}}',
+        ),
+        (
+            [{"error": INTERNAL}, {"error": INTERNAL, "times": 0}],
+            "<fault rules>[1]: times must be at least 1, got 0",
+        ),
+        (
+            {"operation": "ListInstances", "eror": INTERNAL, "tims": 1},
+            "<fault rules>[0]: unknown key(s) 'eror', 'tims'; allowed: operation, error, "
+            "outcome, times, after, probability, latency, message, region, account",
+        ),
+        (
+            [{"throttle": {"rate": 1}}, {"throttle": {"rate": 1, "bust": 2}}],
+            "<fault rules>[1]: unknown key(s) 'bust'; allowed: rate, burst, operation",
+        ),
+    ],
+)
+def test_loading_rules_is_all_or_nothing(document: Any, message: str) -> None:
+    cm = mock_connect()
+    cm.faults.add("ListInstances", INTERNAL)
+    with pytest.raises(ValueError, match=r"^<fault rules>") as refused:
+        cm.faults.load(document)
+    assert str(refused.value) == message
+    assert len(cm.faults) == 1  # the rules loaded before the bad one are taken back
 
 
 # --- one parser for every way a rule comes in --------------------------------------------------
