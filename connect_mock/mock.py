@@ -170,7 +170,7 @@ class ConnectMock:
         runtime.push(self._runtime)
         with _lock:
             _running.append(self)
-        self._calls._mark()
+        self._calls.clear()
         return self
 
     def stop(self) -> None:
