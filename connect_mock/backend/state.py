@@ -95,14 +95,15 @@ def idempotent(
     an IdempotencyException)."""
 
     def decorate(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[S, P], T]:
-        signature = inspect.signature(method)
+        # The request is every argument but self, by name, defaults included, however it was
+        # passed (not inspect's Signature.bind: this runs on every call).
+        parameters = list(inspect.signature(method).parameters.values())[1:]
+        names = [parameter.name for parameter in parameters]
+        defaults = {p.name: p.default for p in parameters if p.default is not p.empty}
 
         @functools.wraps(method)
         def run(owner: S, /, *args: P.args, **kwargs: P.kwargs) -> T:
-            bound = signature.bind(owner, *args, **kwargs)
-            bound.apply_defaults()
-            request = dict(bound.arguments)
-            del request["self"]
+            request = {**defaults, **dict(zip(names, args, strict=False)), **kwargs}
             token = request.pop("client_token")
             digest = fingerprint(**request)
             with lifecycle_lock:  # the ClientToken check and record must not interleave
