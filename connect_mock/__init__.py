@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .core.calls import Call, CallLog
     from .core.clock import Clock
     from .core.errors import FixtureError
-    from .faults import FaultRule, Faults, ThrottleRule
+    from .faults import FaultRule, Faults, FaultSpec, ThrottleRule, ThrottleSpec
     from .inventory.sources import SourceNumber, SourceNumbers
     from .mock import ConnectMock, current, mock_connect
 
@@ -31,6 +31,7 @@ __all__ = [
     "ConnectMock",
     "ConnectMockCompatibilityWarning",
     "FaultRule",
+    "FaultSpec",
     "Faults",
     "FixtureError",
     "RemoteConnectMock",
@@ -38,6 +39,7 @@ __all__ = [
     "SourceNumber",
     "SourceNumbers",
     "ThrottleRule",
+    "ThrottleSpec",
     "__version__",
     "current",
     "mock_connect",
@@ -52,6 +54,7 @@ _PUBLIC = {
     "ConnectMock": ".mock",
     "ConnectMockCompatibilityWarning": "._http",
     "FaultRule": ".faults",
+    "FaultSpec": ".faults",
     "Faults": ".faults",
     "FixtureError": ".core.errors",
     "RemoteConnectMock": ".control.remote",
@@ -59,6 +62,7 @@ _PUBLIC = {
     "SourceNumber": ".inventory.sources",
     "SourceNumbers": ".inventory.sources",
     "ThrottleRule": ".faults",
+    "ThrottleSpec": ".faults",
     "current": ".mock",
     "mock_connect": ".mock",
 }

@@ -8,11 +8,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .config import CLOCKS, DEFAULT_CALL_LOG_LIMIT, DEFAULT_PHONE_NUMBER_QUOTA, MockConfig
+from .config import OPTIONS, MockConfig, Option
 
 # The exit status of a command that SIGPIPE ended (128 + 13): what `yes | head` leaves in
 # PIPESTATUS, and what a closed pipe makes of ours.
 BROKEN_PIPE_STATUS = 141
+# The options `sample` takes (`serve` takes every option with a flag: Option.serve).
+SAMPLE_OPTIONS = ("seed", "search_limit", "fixtures")
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -25,9 +27,7 @@ def _sample(args: argparse.Namespace) -> int:
     # The CLI must show what the service says about bad input, so we skip botocore's
     # client-side checks and let the mock validate.
     config = botocore.config.Config(parameter_validation=False)
-    mock = ConnectMock(
-        seed=args.seed, fixtures=args.fixtures or None, search_limit=args.search_limit
-    )
+    mock = ConnectMock(**{name: getattr(args, name) for name in SAMPLE_OPTIONS})
     if args.count > args.search_limit:
         # A query yields at most search_limit numbers (as AWS's searches end): say so, rather
         # than print fewer than asked with no word why.
@@ -109,23 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sample.add_argument("--prefix", help="E.164 prefix including +, e.g. +1206")
     sample.add_argument(
-        "--seed", type=_config_option("seed"), default=0, help="inventory seed (default 0)"
-    )
-    sample.add_argument(
         "--count",
         type=positive_integer,
         default=10,
         help="how many (default 10; at most --search-limit)",
     )
-    sample.add_argument(
-        "--search-limit",
-        type=_config_option("search_limit"),
-        default=100,
-        help="results per query (default 100)",
-    )
-    sample.add_argument(
-        "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
-    )
+    for name in SAMPLE_OPTIONS:
+        _add_flag(sample, OPTIONS[name])
     sample.set_defaults(run=_sample, parser=sample)
 
     serve = commands.add_parser(
@@ -143,55 +133,30 @@ def build_parser() -> argparse.ArgumentParser:
         "the port served on, so that moto's callbacks to its server (Step Functions service "
         "integrations, Lambda, Batch, CloudFormation custom resources) reach this one",
     )
-    serve.add_argument(
-        "--seed", type=_config_option("seed"), default=0, help="inventory seed (default 0)"
-    )
-    serve.add_argument(
-        "--fixtures", action="append", metavar="FILE", help="inventory fixture JSON (repeatable)"
-    )
-    serve.add_argument(
-        "--faults", action="append", metavar="FILE", help="fault rules JSON (repeatable)"
-    )
-    serve.add_argument(
-        "--source-numbers",
-        action="append",
-        metavar="FILE",
-        help="AWS End User Messaging SMS numbers for ImportPhoneNumber, JSON (repeatable)",
-    )
-    serve.add_argument(
-        "--search-limit",
-        type=_config_option("search_limit"),
-        default=100,
-        help="results per query (default 100)",
-    )
-    serve.add_argument(
-        "--phone-number-quota",
-        type=_config_option("phone_number_quota"),
-        default=DEFAULT_PHONE_NUMBER_QUOTA,
-        help=f"numbers one instance or group may hold (default {DEFAULT_PHONE_NUMBER_QUOTA})",
-    )
-    serve.add_argument(
-        "--call-log-limit",
-        type=_config_option("call_log_limit"),
-        default=DEFAULT_CALL_LOG_LIMIT,
-        help=f"calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
-        f"(default {DEFAULT_CALL_LOG_LIMIT})",
-    )
-    serve.add_argument(
-        "--clock",
-        choices=CLOCKS,
-        default="virtual",
-        help="virtual: time moves only through POST /moto-api/connect-mock/clock (default); "
-        "real: it follows wall time too, so throttling buckets refill as the real service's do",
-    )
-    serve.add_argument(
-        "--no-claim-release-limit",
-        dest="claim_release_limit",
-        action="store_false",
-        help="turn off the 200%% claim/release rule (on by default)",
-    )
+    for option in OPTIONS.values():
+        if option.serve:
+            _add_flag(serve, option)
     serve.set_defaults(run=_serve, parser=serve)
     return parser
+
+
+def _add_flag(parser: argparse.ArgumentParser, option: Option) -> None:
+    """The flag of a configuration option, from its declaration: its default, its check (the
+    configuration's, with its messages) and its help."""
+    flag, help = option.flag, option.flag_help
+    if option.kind == "files":
+        parser.add_argument(flag, dest=option.name, action="append", metavar="FILE", help=help)
+    elif option.kind == "switch":
+        action = "store_false" if option.default else "store_true"
+        parser.add_argument(flag, dest=option.name, action=action, help=help)
+    else:
+        default = option.default if option.flag_default is None else option.flag_default
+        checked: dict[str, Any] = (
+            {"choices": option.choices}
+            if option.kind == "choice"
+            else {"type": _config_option(option.name)}
+        )
+        parser.add_argument(flag, dest=option.name, default=default, help=help, **checked)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -215,19 +180,8 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        return serve(
-            args.host,
-            port,
-            seed=args.seed,
-            fixtures=args.fixtures or None,
-            faults=args.faults or None,
-            source_numbers=args.source_numbers or None,
-            search_limit=args.search_limit,
-            phone_number_quota=args.phone_number_quota,
-            call_log_limit=args.call_log_limit,
-            clock=args.clock,
-            claim_release_limit=args.claim_release_limit,
-        )
+        options = {name: getattr(args, name) for name, option in OPTIONS.items() if option.serve}
+        return serve(args.host, port, **options)
     except AddressError as error:
         # A usage error like any other flag's: argparse's form, exit status 2.
         parser: argparse.ArgumentParser = args.parser

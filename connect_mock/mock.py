@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import threading
 import unittest
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -14,12 +13,7 @@ from typing import Any, TypeVar, overload
 from . import runtime
 from ._moto import aws_mock, isolate_transitions, moto_mock_active
 from .backend import recorded_calls
-from .config import (
-    DEFAULT_CALL_LOG_LIMIT,
-    DEFAULT_PHONE_NUMBER_QUOTA,
-    DEFAULT_SEARCH_LIMIT,
-    MockConfig,
-)
+from .config import OPTIONS, MockConfig, refuse_unknown
 from .core.calls import CallLog
 from .core.clock import Clock
 from .faults import Faults, FaultSource
@@ -32,8 +26,6 @@ __all__ = ["ConnectMock", "current", "mock_connect"]
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
-_lock = threading.Lock()
-_running: list[ConnectMock] = []  # started mocks, innermost last
 _BORROWED = object()  # the _aws of a mock started by plain mock_aws, not by us
 
 
@@ -44,18 +36,8 @@ def _nothing() -> None:
 class ConnectMock:
     """A Connect phone-number mock and its controller.
 
-    ``seed`` fixes the inventories (default: $CONNECT_MOCK_SEED, else 0); ``fixtures`` are JSON
-    files or mappings of explicit numbers (see docs/behaviour.md); ``search_limit`` is how
-    many results one query hands out over all its pages before its NextTokens stop, so that
-    auto-paginators finish; ``phone_number_quota`` is how many numbers one instance or traffic
-    distribution group may hold (a claim over it ends FAILED); ``faults`` are fault rules (a JSON
-    file, a rule mapping or a list); with ``assert_all_faults_fired`` a rule with ``times=N`` that
-    fired fewer than N times fails ``stop()``; ``call_log_limit`` is how many calls ``cm.calls``
-    keeps (the oldest go first; ``cm.calls.dropped`` counts them); ``clock`` is ``"virtual"``
-    (time moves only with ``cm.clock.advance``) or ``"real"`` (it follows wall time too);
-    ``claim_release_limit=False`` turns off the 200% claim/release rule (docs/lifecycle.md);
-    ``source_numbers`` declares AWS End User Messaging SMS numbers for ImportPhoneNumber (JSON
-    files, mappings or a list; see ``cm.source_numbers``).
+    Its options are ``mock_connect``'s, declared once in ``connect_mock.config.OPTIONS`` with
+    their defaults, ranges and meaning (the table in docs/api.md lists them).
     """
 
     def __init__(
@@ -63,29 +45,21 @@ class ConnectMock:
         *,
         seed: int | None = None,
         fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-        search_limit: int = DEFAULT_SEARCH_LIMIT,
-        phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
+        search_limit: int = 100,
+        phone_number_quota: int = 5,
         faults: FaultSource | None = None,
         assert_all_faults_fired: bool = False,
-        call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
+        call_log_limit: int = 10_000,
         clock: str = "virtual",
         claim_release_limit: bool = True,
         source_numbers: SourceNumberSource | None = None,
     ) -> None:
-        self._start_with(
-            MockConfig.create(
-                seed=seed,
-                fixtures=fixtures,
-                search_limit=search_limit,
-                phone_number_quota=phone_number_quota,
-                faults=faults,
-                assert_all_faults_fired=assert_all_faults_fired,
-                call_log_limit=call_log_limit,
-                clock=clock,
-                claim_release_limit=claim_release_limit,
-                source_numbers=source_numbers,
-            )
-        )
+        # The parameters are the options, spelt out for type checkers and IDEs;
+        # tests/test_config.py holds them equal to config.OPTIONS. Every one goes to the
+        # configuration as it is.
+        options = dict(locals())
+        del options["self"]
+        self._start_with(MockConfig.create(**options))
 
     @classmethod
     def _borrowing(cls, active: Runtime) -> ConnectMock:
@@ -99,6 +73,7 @@ class ConnectMock:
     def _start_with(self, config: MockConfig) -> None:
         # The runtime exists before start(): cm.faults.add(...) and cm.clock work on it then.
         self._runtime = Runtime(config)
+        self._runtime.controller = self
         self._calls = CallLog(recorded_calls)
         self._aws: Any = None
         self._restore_transitions: Callable[[], None] = _nothing
@@ -168,8 +143,6 @@ class ConnectMock:
         # and leaves the ones it found.
         self._restore_transitions = isolate_transitions()
         runtime.push(self._runtime)
-        with _lock:
-            _running.append(self)
         self._calls.clear()
         return self
 
@@ -184,8 +157,6 @@ class ConnectMock:
         if self._aws is _BORROWED:
             raise RuntimeError("this mock is plain mock_aws's: it stops when mock_aws does")
         aws, self._aws = self._aws, None
-        with _lock:
-            _running.remove(self)
         runtime.remove(self._runtime)
         self._restore_transitions()
         aws.stop()
@@ -227,7 +198,7 @@ class ConnectMock:
     def __call__(self, target: Any) -> Any:
         """Decorate a function (sync or async) or a test class."""
         if inspect.isclass(target):
-            return self._decorate_class(target)
+            return _decorate_class(self, target)
         if not callable(target):
             raise TypeError(
                 f"mock_connect decorates functions and classes, not {type(target).__name__}"
@@ -247,9 +218,6 @@ class ConnectMock:
                 return target(*args, **kwargs)
 
         return run
-
-    def _decorate_class(self, klass: type[T]) -> type[T]:
-        return _decorate_class(self, klass)
 
 
 def _call_hook(hook: Callable[..., Any], test: Any, method: Any) -> None:
@@ -310,12 +278,12 @@ def _decorate_class(mock: ConnectMock, klass: type[T]) -> type[T]:
 def current() -> ConnectMock:
     """The running mock (the innermost one): in decorated functions and classes, context
     managers, the ``connect_mock`` fixture and plain ``mock_aws`` tests alike."""
-    with _lock:
-        if _running:
-            return _running[-1]
-    if moto_mock_active():
-        # A plain mock_aws: the mock its requests are answered by.
-        return ConnectMock._borrowing(runtime.current())
+    if runtime.started() or moto_mock_active():
+        active = runtime.in_force()
+        if isinstance(active.controller, ConnectMock):
+            return active.controller
+        # Plain mock_aws (or a server in this process): the mock its requests are answered by.
+        return ConnectMock._borrowing(active)
     raise RuntimeError(
         "no connect_mock is running: decorate the test with @mock_connect or @mock_aws, use "
         "'with mock_connect() as cm:', or take the connect_mock fixture"
@@ -329,11 +297,11 @@ def mock_connect(
     *,
     seed: int | None = None,
     fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-    search_limit: int = DEFAULT_SEARCH_LIMIT,
-    phone_number_quota: int = DEFAULT_PHONE_NUMBER_QUOTA,
+    search_limit: int = 100,
+    phone_number_quota: int = 5,
     faults: FaultSource | None = None,
     assert_all_faults_fired: bool = False,
-    call_log_limit: int = DEFAULT_CALL_LOG_LIMIT,
+    call_log_limit: int = 10_000,
     clock: str = "virtual",
     claim_release_limit: bool = True,
     source_numbers: SourceNumberSource | None = None,
@@ -345,6 +313,7 @@ def mock_connect(target: Any = None, /, **options: Any) -> Any:
     (``with mock_connect(seed=7) as cm:``) or with ``start()``/``stop()``.
     """
     if target is None:
+        refuse_unknown(options, OPTIONS, "mock_connect()")
         return ConnectMock(**options)
     if options:
         raise TypeError("use either @mock_connect or @mock_connect(**options), not both")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pytest
 
 # Light: config imports no moto or botocore (see the module docstring).
-from .config import OPTIONS, MockConfig, set_session_seed
+from .config import OPTIONS, MockConfig, set_session_seed, suggest
 
 if TYPE_CHECKING:
     from .control.remote import RemoteConnectMock
@@ -89,9 +89,18 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     if marker is not None:
         if marker.args:
             raise TypeError(f"@pytest.mark.connect_mock takes keyword arguments only ({_OPTIONS})")
+        for name in marker.kwargs:
+            if name not in OPTIONS:
+                message = (
+                    f"@pytest.mark.connect_mock: unexpected keyword argument {name!r}; it takes "
+                    f"mock_connect's options: {_OPTIONS}"
+                )
+                # The hint on a line of its own, after the list of options.
+                hint = suggest(name, OPTIONS).strip()
+                raise TypeError(f"{message}\n{hint}" if hint else message)
         options.update(marker.kwargs)
-    for name in ("fixtures", "faults", "source_numbers"):
-        if name in options:
+    for name, option in OPTIONS.items():
+        if option.kind == "files" and name in options:
             options[name] = _from_rootdir(options[name], request.config.rootpath)
     return options
 

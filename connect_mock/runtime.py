@@ -1,5 +1,5 @@
 """The running mocks: each started mock's runtime (its configuration, virtual clock, fault rules
-and NextToken codec), innermost first, where the request handlers find it.
+and NextToken codec) on one stack, and the one lookup of the runtime in force (``in_force``).
 
 The runtime belongs to the mock (``mock_connect(seed=...)``), not to moto's per-account state,
 so it survives moto's resets; the innermost started mock wins.
@@ -16,17 +16,17 @@ from .config import MockConfig, default_seed
 from .core.clock import Clock
 from .core.tokens import TokenCodec
 from .faults import Faults
-from .inventory.fixtures import Inventories
 from .inventory.sources import SourceNumbers
 
 __all__ = [
     "Runtime",
-    "configure_current",
-    "current",
+    "configure",
     "get_default",
+    "in_force",
     "push",
     "remove",
     "set_default",
+    "started",
 ]
 
 
@@ -38,6 +38,9 @@ class Runtime:
     # What an outcome fault rule decided for the call at hand (see ``failing``): None, or the
     # message its asynchronous operation ends FAILED with.
     injected_failure: str | None = None
+    # The mock_connect (mock.ConnectMock) this runtime is the runtime of; None for a server's
+    # and plain mock_aws's.
+    controller: object = None
 
     def __init__(self, config: MockConfig) -> None:
         self.reconfigure(config)
@@ -55,7 +58,7 @@ class Runtime:
         else:
             clock = Clock(previous.now() if previous is not None else None, real=real)
         faults = Faults(config.seed, clock)
-        faults.load(config.fault_rules)
+        faults.extend(config.fault_rules)
         # Like the rules: the configured source numbers afresh, those added since dropped.
         sources = SourceNumbers()
         sources.load(list(config.source_numbers))
@@ -87,62 +90,58 @@ class Runtime:
         call.injected_failure = message
         return call
 
-    @property
-    def seed(self) -> int:
-        return self.config.seed
-
-    @property
-    def inventories(self) -> Inventories:
-        return self.config.inventories
-
-    @property
-    def search_limit(self) -> int:
-        return self.config.search_limit
-
-    @property
-    def phone_number_quota(self) -> int:
-        return self.config.phone_number_quota
-
-    @property
-    def claim_release_limit(self) -> bool:
-        return self.config.claim_release_limit
-
 
 @dataclass
-class _Configured:
-    runtime: Runtime | None = None  # what POST /config set
-    # Plain mock_aws's mock otherwise (seeded from the environment): its fault rules and clock
-    # go with moto's reset, so a rule one plain mock_aws test added never reaches the next.
-    from_environment: Runtime | None = None
+class _Plain:
+    """The runtime of plain mock_aws (no mock_connect started, no server). It lives in moto's
+    reset-scoped state: its fault rules and clock, and what POST /config set, go with moto's
+    reset, so that nothing one plain mock_aws test set reaches the next."""
+
+    runtime: Runtime | None = None
+    # POST /config set it: it keeps its seed when the session's or the environment's changes.
+    configured: bool = False
+
+    def get(self) -> Runtime:
+        if self.configured and self.runtime is not None:
+            return self.runtime
+        seed = default_seed()
+        if self.runtime is None or self.runtime.config.seed != seed:
+            self.runtime = Runtime(MockConfig(seed=seed))
+        return self.runtime
 
 
+# The one stack of running mocks. Requests are answered by the innermost started mock_connect,
+# else the server's mock (connect-mock serve, the connect_server fixture), else plain
+# mock_aws's: ``in_force`` is that lookup, and everything else (the wire layer, the control
+# endpoints, ``connect_mock.current()``) goes through it.
 _lock = threading.Lock()
-_stack: list[Runtime] = []
-_default: Runtime | None = None
-# What POST /config set under plain mock_aws (no mock_connect, no server): moto's reset, which
-# the next mock_aws does, wipes it, so it never reaches later tests.
-_configured: ResetScoped[_Configured] = ResetScoped(_Configured)
+_stack: list[Runtime] = []  # started mock_connects' runtimes, innermost last
+_server: Runtime | None = None
+_plain: ResetScoped[_Plain] = ResetScoped(_Plain)
 
 
 def set_default(runtime: Runtime | None) -> None:
-    """The runtime of requests made when no mock_connect is active (plain mock_aws, server)."""
-    global _default
+    """The runtime of requests made when no mock_connect is started (a server's); None: plain
+    mock_aws's."""
+    global _server
     with _lock:
-        _default = runtime
+        _server = runtime
 
 
 def get_default() -> Runtime | None:
-    """What ``set_default`` last set (None: seed from $CONNECT_MOCK_SEED, else 0)."""
+    """What ``set_default`` last set."""
     with _lock:
-        return _default
+        return _server
 
 
 def push(runtime: Runtime) -> None:
+    """A mock_connect started: its runtime is innermost until it is removed."""
     with _lock:
         _stack.append(runtime)
 
 
 def remove(runtime: Runtime) -> None:
+    """A mock_connect stopped (not necessarily the innermost: mocks may stop out of order)."""
     with _lock:
         for index in range(len(_stack) - 1, -1, -1):
             if _stack[index] is runtime:
@@ -150,40 +149,39 @@ def remove(runtime: Runtime) -> None:
                 return
 
 
-def current() -> Runtime:
-    """The innermost active mock's runtime, else the default, else what ``POST /config`` set
-    since moto's last reset, else seed $CONNECT_MOCK_SEED/0."""
+def started() -> bool:
+    """Whether a mock_connect is started."""
+    with _lock:
+        return bool(_stack)
+
+
+def in_force() -> Runtime:
+    """The runtime requests are answered with: the innermost started mock_connect's, else the
+    server's, else plain mock_aws's (what ``POST /config`` set since moto's last reset, else
+    seeded with ``--connect-mock-seed``, else $CONNECT_MOCK_SEED, else 0)."""
     with _lock:
         if _stack:
             return _stack[-1]
-        if _default is not None:
-            return _default
-    scoped = _configured.get()
-    if scoped.runtime is not None:
-        return scoped.runtime
+        if _server is not None:
+            return _server
+    plain = _plain.get()
     with _lock:
-        seed = default_seed()
-        if scoped.from_environment is None or scoped.from_environment.seed != seed:
-            scoped.from_environment = Runtime(MockConfig(seed=seed))
-        return scoped.from_environment
+        return plain.get()
 
 
-def configure_current(config: MockConfig) -> Runtime:
-    """Make the mock in force run with ``config`` (``POST /config``): the innermost active
-    mock_connect, else the default (a server's), else plain mock_aws's until moto's next reset.
-    Nothing set here reaches the mocks of later tests."""
+def configure(config: MockConfig) -> Runtime:
+    """Make the runtime in force run with ``config`` (``POST /config``); returns it. Nothing set
+    here reaches the mocks of later tests: a mock_connect's runtime goes with it, and plain
+    mock_aws's with moto's reset."""
+    plain = _plain.get()
+    active = in_force()
+    active.reconfigure(config)
     with _lock:
-        target = _stack[-1] if _stack else _default
-    if target is None:
-        configured = _configured.get()
-        target = configured.runtime
-        if target is None:
-            configured.runtime = Runtime(config)
-            return configured.runtime
-    target.reconfigure(config)
-    return target
+        if active is plain.runtime:
+            plain.configured = True
+    return active
 
 
 # Timed state-manager progressions ({"progression": "time"}) run on the mock's clock, as
 # everything else does: cm.clock.advance(11) completes a 10-second claim.
-set_progress_clock(lambda: current().clock.now())
+set_progress_clock(lambda: in_force().clock.now())

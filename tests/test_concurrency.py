@@ -242,7 +242,7 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
         offered = search_numbers(client, instance_id, PhoneNumberPrefix=PREFIX, MaxResults=4)
         for number in offered[:3]:
             client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
-        claims = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
+        claims = PhoneNumbers(runtime.in_force(), DEFAULT_ACCOUNT_ID, "us-east-1")
         first = next(iter(claims.state.phone_numbers.values()))
         landed: list[threading.Thread] = []
 
@@ -283,7 +283,7 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
         first, second = _create_instances(client, 2)
         offered = search_numbers(client, first, PhoneNumberPrefix=PREFIX, MaxResults=3)
         moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
-        numbers = PhoneNumbers(runtime.current(), DEFAULT_ACCOUNT_ID, "us-east-1")
+        numbers = PhoneNumbers(runtime.in_force(), DEFAULT_ACCOUNT_ID, "us-east-1")
         landed: list[threading.Thread] = []
 
         def claim_elsewhere() -> None:

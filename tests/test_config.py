@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import re
+import sys
+import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from connect_mock import RemoteConnectMock, RemoteError, mock_connect
-from connect_mock.cli import main
-from connect_mock.config import OPTIONS, MockConfig
+from connect_mock import ConnectMock, RemoteConnectMock, RemoteError, mock_connect
+from connect_mock.cli import build_parser, main
+from connect_mock.config import (
+    OPTIONS,
+    SEED_ENVIRONMENT_VARIABLE,
+    SETTABLE,
+    MockConfig,
+    default_seed,
+)
 from connect_mock.control.endpoints import config_endpoint, faults_endpoint
+from connect_mock.faults import FaultSpec
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BAD = [
     ({"seed": -1}, ValueError, "seed must be at least 0, got -1"),
@@ -76,9 +89,7 @@ def test_fault_files_are_read_once_at_configuration(tmp_path: Path) -> None:
     rules.unlink()  # each run loads the rules from the configuration, not from the file
     with mock_connect(faults=config.fault_rules) as cm:
         assert [rule.operation for rule in cm.faults] == ["ListInstances"]
-    assert config.fault_rules == (
-        {"operation": "ListInstances", "error": "InternalServiceException"},
-    )
+    assert config.fault_rules == (FaultSpec("ListInstances", "InternalServiceException"),)
 
 
 def test_a_bad_rule_names_its_file_and_index(tmp_path: Path) -> None:
@@ -105,35 +116,187 @@ def test_a_control_request_cannot_name_a_server_file(tmp_path: Path) -> None:
         assert list(cm.faults) == []
 
 
-def test_every_entry_point_takes_the_same_options_with_the_same_defaults() -> None:
-    # The keyword lists are written out three times for typed signatures; this keeps them one.
-    import ast
-    import inspect
+# --- one declaration of the options (config.OPTIONS) -----------------------------------------
 
-    from connect_mock import ConnectMock
-    from connect_mock import mock as mock_module
 
-    def keywords(function: Any) -> dict[str, Any]:
-        parameters = inspect.signature(function).parameters.values()
-        return {p.name: p.default for p in parameters if p.kind is p.KEYWORD_ONLY}
+def _declared() -> list[tuple[str, Any, str]]:
+    return [(o.name, o.default, o.annotation) for o in OPTIONS.values()]
 
-    expected = keywords(MockConfig.create)
-    assert list(expected) == list(OPTIONS)
-    assert keywords(ConnectMock.__init__) == expected
-    # mock_connect's typed overload (typing.get_overloads is Python 3.11+): read from source.
-    tree = ast.parse(inspect.getsource(mock_module))
-    overloads = [
-        node
-        for node in tree.body
-        if isinstance(node, ast.FunctionDef) and node.name == "mock_connect" and node.decorator_list
+
+def _keywords(function: Any) -> list[tuple[str, Any, str]]:
+    parameters = inspect.signature(function).parameters.values()
+    assert all(p.kind is p.KEYWORD_ONLY for p in parameters if p.name not in ("self", "target"))
+    return [(p.name, p.default, p.annotation) for p in parameters if p.kind is p.KEYWORD_ONLY]
+
+
+def test_the_constructor_signature_is_the_declaration() -> None:
+    assert _keywords(ConnectMock.__init__) == _declared()
+
+
+def test_mock_connects_typed_overload_is_the_declaration() -> None:
+    if sys.version_info < (3, 11):
+        pytest.skip("typing.get_overloads is Python 3.11+")
+    else:
+        # The same source on every Python: checking it where overloads can be read suffices.
+        typed = [f for f in typing.get_overloads(mock_connect) if _keywords(f)]
+        assert [_keywords(f) for f in typed] == [_declared()]
+
+
+def test_the_configurations_defaults_are_the_options_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(SEED_ENVIRONMENT_VARIABLE, raising=False)
+    assert MockConfig.create() == MockConfig()
+    for option in OPTIONS.values():
+        if option.kind != "files" and option.default is not None:
+            assert getattr(MockConfig(), option.name) == option.default
+
+
+def test_serve_takes_the_declared_flags_with_the_declared_defaults() -> None:
+    serve = build_parser().parse_args(["serve"]).parser
+    flags = [action.option_strings[0] for action in serve._actions if action.dest in OPTIONS]
+    assert flags == [option.flag for option in OPTIONS.values() if option.serve]
+    defaults = vars(serve.parse_args([]))
+    for option in OPTIONS.values():
+        if option.serve:
+            expected = option.default if option.flag_default is None else option.flag_default
+            assert defaults[option.name] == expected, option.name
+
+
+def test_the_config_endpoint_sets_the_settable_options() -> None:
+    with mock_connect():
+        status, _, body = config_endpoint("GET", b"")
+        assert (status, list(json.loads(body))) == (200, [*SETTABLE, "now"])
+        for option in OPTIONS.values():
+            document = json.dumps({option.name: None}).encode()
+            status, _, body = config_endpoint("POST", document)
+            message = json.loads(body)["Message"]
+            assert status == 400
+            # Not settable: refused by name; settable: by its value's check.
+            assert message.startswith("unknown option(s)") is (not option.settable)
+
+
+def test_a_misspelt_option_says_which_was_meant() -> None:
+    with pytest.raises(
+        TypeError,
+        match=r"^mock_connect\(\) got an unexpected keyword argument 'serch_limit' "
+        r"\(did you mean 'search_limit'\?\)$",
+    ):
+        mock_connect(serch_limit=5)  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"^MockConfig.create\(\) got an unexpected keyword "):
+        MockConfig.create(colour="red")
+
+
+def test_a_misspelt_marker_option_says_which_was_meant(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.connect_mock(phone_number_quotas=1)
+        def test_typo(connect_server):
+            pass
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*TypeError: @pytest.mark.connect_mock: unexpected keyword argument "
+            "'phone_number_quotas'; it takes mock_connect's options: *",
+            "E * (did you mean 'phone_number_quota'?)",
+        ]
+    )
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f'`"{value}"`'
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"`{value:_}`"
+    return f"`{value!r}`"
+
+
+def option_table() -> str:
+    """docs/api.md's option table, from the declaration."""
+    rows = [
+        "| option | default | meaning | `connect-mock serve` | `POST /config` |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    typed = [node.args for node in overloads if node.args.kwonlyargs]
-    assert len(typed) == 1
-    names = [argument.arg for argument in typed[0].kwonlyargs]
-    defaults = [
-        eval(ast.unparse(default), vars(mock_module))  # names such as DEFAULT_SEARCH_LIMIT
-        for default in typed[0].kw_defaults
-        if default is not None
-    ]
-    assert names == list(expected)
-    assert defaults == list(expected.values())
+    for option in OPTIONS.values():
+        meaning = option.help + (f" (≥ {option.minimum})" if option.kind == "count" else "")
+        flag = "no"
+        if option.serve:
+            flag = f"`{option.flag}`"
+            if option.flag_default is not None:
+                flag += f" (default {option.flag_default})"
+        settable = "yes" if option.settable else "no"
+        rows.append(
+            f"| `{option.name}` | {_shown(option.default)} | {meaning} | {flag} | {settable} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def signature_line() -> str:
+    """How docs/api.md writes mock_connect's signature, from the declaration."""
+    options = ", ".join(f"{o.name}={_shown(o.default).strip('`')}" for o in OPTIONS.values())
+    return f"mock_connect(*, {options})"
+
+
+def test_the_docs_option_table_is_the_declaration() -> None:
+    api = (ROOT / "docs" / "api.md").read_text("utf-8")
+    assert option_table() in api, "docs/api.md's option table should be:\n" + option_table()
+    # The signature above it, as one line of text (the page wraps it).
+    assert signature_line() in " ".join(api.replace("`", "").split())
+
+
+def test_the_server_docs_list_the_declared_flags_and_settable_options() -> None:
+    page = (ROOT / "docs" / "server-mode.md").read_text("utf-8")
+    synopsis = re.search(r"^`connect-mock serve (\[.*?)` runs", page, re.M | re.S)
+    assert synopsis is not None
+    flags = re.findall(r"\[(--[a-z-]+)", synopsis.group(1))
+    declared = [option.flag for option in OPTIONS.values() if option.serve]
+    assert flags == ["--host", "--port", *declared]
+    settable = ", ".join(f"`{name}`" for name in SETTABLE)
+    assert f"set any of {settable} (an empty body sets none)" in page
+
+
+# --- one stack of running mocks (runtime.in_force) ----------------------------------------------
+
+
+def _now() -> str:
+    status, _, body = config_endpoint("GET", b"")
+    assert status == 200
+    now: str = json.loads(body)["now"]
+    return now
+
+
+def test_config_under_plain_mock_aws_carries_time_on_as_everywhere_else() -> None:
+    from moto import mock_aws
+
+    import connect_mock
+
+    with mock_aws():
+        cm = connect_mock.current()
+        cm.clock.advance(100)
+        advanced = _now()
+        status, _, _ = config_endpoint("POST", b'{"seed": 3}')
+        assert status == 200
+        # The mock in force was reconfigured, not replaced: its clock, and a controller taken
+        # before, carry on.
+        assert (_now(), cm.seed, connect_mock.current().seed) == (advanced, 3, 3)
+    with mock_aws():  # moto's reset: what /config set is gone
+        assert connect_mock.current().seed == default_seed()
+
+
+def test_current_and_the_requests_find_the_same_mock() -> None:
+    import connect_mock
+    from connect_mock import runtime
+
+    with mock_connect(seed=1) as outer:
+        with mock_connect(seed=2) as inner:
+            assert connect_mock.current() is inner
+            assert runtime.in_force() is inner._runtime
+        assert connect_mock.current() is outer
+        assert runtime.in_force() is outer._runtime
+    with pytest.raises(RuntimeError, match=r"^no connect_mock is running"):
+        connect_mock.current()

@@ -3,6 +3,7 @@ throttling on the virtual clock, rule files, strictness."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from datetime import timedelta
@@ -12,7 +13,10 @@ from typing import Any
 import botocore.exceptions
 import pytest
 
-from connect_mock import ConnectMock, mock_connect
+from connect_mock import ConnectMock, RemoteConnectMock, RemoteError, mock_connect
+from connect_mock.config import MockConfig
+from connect_mock.control.endpoints import faults_endpoint
+from connect_mock.faults import Faults, FaultSpec, ThrottleSpec, parse_rules
 from connect_mock.plugin import ConnectInstance
 from tests.helpers import connect_client, create_instance
 
@@ -454,3 +458,171 @@ def test_rule_json_round_trip(connect_mock_controller: ConnectMock) -> None:
         "fired": 0,
     }
     json.dumps(data)
+
+
+# --- one parser for every way a rule comes in --------------------------------------------------
+
+
+def _refusal(make: Any, kind: type[Exception] | tuple[type[Exception], ...] = Exception) -> str:
+    """The message of what ``make()`` raises (of ``kind``)."""
+    with pytest.raises(kind) as refused:
+        make()
+    return str(refused.value)
+
+
+def test_a_spec_is_checked_frozen_and_hashable() -> None:
+    spec = FaultSpec(SEARCH, "ThrottlingException", times=2, probability=1, latency=0)
+    assert (spec.probability, spec.latency) == (1.0, 0.0)
+    assert (type(spec.probability), type(spec.latency)) == (float, float)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        spec.times = 3  # type: ignore[misc]
+    same = FaultSpec(SEARCH, "ThrottlingException", times=2)
+    assert spec == same
+    assert len({spec, same}) == 1
+    with pytest.raises(ValueError, match=r"^times must be at least 1, got 0$"):
+        dataclasses.replace(spec, times=0)
+    throttle = ThrottleSpec(rate=1, burst=2)
+    assert (throttle.rate, type(throttle.rate)) == (1.0, float)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        throttle.burst = 0  # type: ignore[misc]
+    # The JSON form parses back to the same spec.
+    assert parse_rules([spec.to_json(), throttle.to_json()]) == (spec, throttle)
+    assert throttle.to_json() == {"throttle": {"rate": 1.0, "burst": 2, "operation": None}}
+
+
+BAD_RULES: list[tuple[dict[str, Any], type[Exception], str]] = [
+    (
+        {"operation": "SearchPhoneNumbers", "error": "ThrottlingException"},
+        ValueError,
+        "unknown operation 'SearchPhoneNumbers' (did you mean 'SearchAvailablePhoneNumbers'",
+    ),
+    (
+        {"operation": SEARCH, "error": "ResourceNotFoundException"},
+        ValueError,
+        "'ResourceNotFoundException' is not an error the model declares for "
+        "SearchAvailablePhoneNumbers; allowed: ",
+    ),
+    ({"operation": SEARCH}, ValueError, "a fault rule needs an error, an outcome or a latency"),
+    (
+        {"operation": SEARCH, "error": "ThrottlingException", "times": "2"},
+        TypeError,
+        "times must be an int, not str",
+    ),
+    (
+        {"operation": SEARCH, "latency": -1},
+        ValueError,
+        "latency must be a number of seconds from 0 to 300, got -1",
+    ),
+    ({"operation": "ClaimPhoneNumber", "outcome": "FAIL"}, ValueError, "outcome must be 'FAILED'"),
+    (
+        {"error": "ThrottlingException", "account": "abc"},
+        ValueError,
+        "account must be a 12-digit AWS account ID, got 'abc'",
+    ),
+    # Values JSON can hold that no rule takes: refused as the others, never a crash.
+    ({"operation": 5, "error": "ThrottlingException"}, TypeError, "operation must be a string"),
+    ({"error": ["ThrottlingException"]}, TypeError, "error must be a string, not list"),
+    (
+        {"operation": SEARCH, "latency": 10**400},
+        ValueError,
+        "latency must be a number of seconds from 0 to 300, got a 1329-bit int",
+    ),
+    (
+        {"error": "ThrottlingException", "probability": 10**1000},
+        ValueError,
+        "probability must be between 0 and 1, got a 3322-bit int",
+    ),
+    ({"throttle": {"rate": 0}}, ValueError, "rate must be a positive number"),
+    (
+        {"throttle": {"rate": 10**400}},
+        ValueError,
+        "rate must be a positive number of requests per second, got a 1329-bit int",
+    ),
+    ({"throttle": {"burst": 1.5}}, TypeError, "burst must be an int, not float"),
+    ({"throttle": {"operation": "describe_instance"}}, ValueError, "unknown operation"),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "start"), BAD_RULES)
+def test_every_way_in_refuses_a_bad_rule_with_the_same_message(
+    rule: dict[str, Any], kind: type[Exception], start: str, tmp_path: Path
+) -> None:
+    throttle = rule.get("throttle")
+    if throttle is not None:
+        message = _refusal(lambda: ThrottleSpec(**throttle), kind)
+    else:
+        message = _refusal(lambda: FaultSpec(**rule), kind)
+    assert message.startswith(start)
+    path = tmp_path / "faults.json"
+    path.write_text(json.dumps([rule]))
+    with mock_connect() as cm:
+        kept = cm.faults.add(SEARCH, "ThrottlingException", times=1)
+        if throttle is not None:
+            assert _refusal(lambda: cm.faults.throttle(**throttle), kind) == message
+        else:
+            assert _refusal(lambda: cm.faults.add(**rule), kind) == message
+        for source, name in (
+            (rule, "<fault rules>"),
+            ([rule], "<fault rules>"),
+            (path, str(path)),
+            ([str(path)], str(path)),
+        ):
+            configured = _refusal(lambda source=source: mock_connect(faults=source), ValueError)
+            assert configured == f"{name}[0]: {message}"
+        loaded = _refusal(lambda: cm.faults.load([rule]), ValueError)
+        assert loaded == f"<fault rules>[0]: {message}"
+        status, _, body = faults_endpoint("POST", json.dumps(rule).encode())
+        assert (status, json.loads(body)) == (400, {"Message": f"<fault rules>[0]: {message}"})
+        assert list(cm.faults) == [kept]  # nothing changed
+
+
+def test_the_remote_controller_gets_the_same_refusal(connect_server: RemoteConnectMock) -> None:
+    for rule, kind, _ in BAD_RULES[:3] + BAD_RULES[7:9]:
+        message = _refusal(lambda rule=rule: FaultSpec(**rule), kind)
+        with pytest.raises(RemoteError) as refused:
+            connect_server.faults.add(**rule)
+        assert (str(refused.value), refused.value.status) == (f"<fault rules>[0]: {message}", 400)
+    with pytest.raises(RemoteError) as refused:
+        connect_server.faults.throttle(rate=0)
+    assert str(refused.value) == f"<fault rules>[0]: {_refusal(lambda: ThrottleSpec(rate=0))}"
+    assert connect_server.faults.list() == []
+
+
+def _decisions(faults: Faults) -> list[bool]:
+    return [faults.decide(SEARCH, "123456789012", "us-east-1") is not None for _ in range(40)]
+
+
+def test_a_refused_list_adds_nothing_and_shifts_no_draws() -> None:
+    chance = {"operation": SEARCH, "error": "ThrottlingException", "probability": 0.5}
+    with mock_connect(seed=3) as clean:
+        clean.faults.load([chance])
+        expected = _decisions(clean.faults)
+    with mock_connect(seed=3) as cm:
+        with pytest.raises(ValueError, match=r"^<fault rules>\[1\]: unknown key\(s\) 'tiems'"):
+            cm.faults.load([chance, {"error": "ThrottlingException", "tiems": 1}])
+        bad = [chance, {"throttle": {"rate": -1}}]
+        status, _, _ = faults_endpoint("POST", json.dumps(bad).encode())
+        assert status == 400
+        assert list(cm.faults) == []
+        # The rule that follows draws what it would have drawn without the refused ones.
+        cm.faults.load([chance])
+        assert _decisions(cm.faults) == expected
+        assert 5 < expected.count(True) < 35
+
+
+def test_specs_are_taken_as_they_are() -> None:
+    spec = FaultSpec("ListInstances", "InternalServiceException", times=1)
+    throttle = ThrottleSpec(rate=1, burst=1, operation="ListInstances")
+    cm = mock_connect(faults=[spec, throttle])
+    assert cm.config.fault_rules == (spec, throttle)
+    assert cm.config.fault_rules[0] is spec
+    assert [rule.spec for rule in cm.faults] == [spec, throttle]
+    assert cm.faults.specs() == (spec, throttle)
+    rule = cm.faults.add("ListInstances", "InternalServiceException", times=1)
+    assert rule.spec == spec
+    assert (rule.operation, rule.times, rule.fired) == ("ListInstances", 1, 0)
+    # A mapping handed to MockConfig itself is parsed by the same parser.
+    mapping = {"operation": "ListInstances", "error": "InternalServiceException", "times": 1}
+    assert MockConfig(fault_rules=(mapping,)).fault_rules == (spec,)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^<fault rules>\[0\]: times must be at least 1"):
+        MockConfig(fault_rules=({**mapping, "times": 0},))  # type: ignore[arg-type]

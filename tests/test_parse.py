@@ -18,7 +18,7 @@ from connect_mock.core.errors import (
     SerializationException,
 )
 from connect_mock.core.operations import SERVED_OPERATIONS
-from connect_mock.wire.parse import RequestParser, model_pattern, shorten
+from connect_mock.wire.parse import RequestParser, model_pattern, read_body, shorten
 
 CONNECT = botocore.session.get_session().get_service_model("connect")
 TYPES = ", ".join(CONNECT.shape_for("PhoneNumberType").enum)
@@ -27,6 +27,11 @@ US_DID = b'{"PhoneNumberCountryCode": "US", "PhoneNumberType": "DID"'
 
 def parser(operation: str) -> RequestParser:
     return RequestParser(CONNECT.operation_model(operation))
+
+
+def parse(request_parser: RequestParser, body: bytes, *args: Any, **kwargs: Any) -> Any:
+    """A request as the handler reads it: its body once (``read_body``), then its members."""
+    return request_parser.parse_document(read_body(body), *args, **kwargs)
 
 
 SEARCH = parser("SearchAvailablePhoneNumbers")
@@ -54,7 +59,7 @@ def test_a_valid_body_is_read_without_unknown_or_null_members() -> None:
     body = search_body(
         '"PhoneNumberPrefix": "+1206", "MaxResults": 10, "Other": 1, "NextToken": null'
     )
-    assert SEARCH.parse(body) == {
+    assert parse(SEARCH, body) == {
         "PhoneNumberCountryCode": "US",
         "PhoneNumberType": "DID",
         "PhoneNumberPrefix": "+1206",
@@ -64,7 +69,7 @@ def test_a_valid_body_is_read_without_unknown_or_null_members() -> None:
 
 @pytest.mark.parametrize("body", [b"", b"  \n", b"{}", b'{"PhoneNumberType": null}'])
 def test_required_members_must_not_be_null(body: bytes) -> None:
-    refused = error(InvalidParameterException, SEARCH.parse, body)
+    refused = error(InvalidParameterException, parse, SEARCH, body)
     assert refused.message == violations(
         "Value null at 'PhoneNumberCountryCode' failed to satisfy constraint: "
         "Member must not be null",
@@ -76,7 +81,8 @@ def test_an_enum_member_takes_only_the_models_values() -> None:
     assert TYPES.startswith("TOLL_FREE, DID, UIFN")
     refused = error(
         InvalidParameterException,
-        SEARCH.parse,
+        parse,
+        SEARCH,
         b'{"PhoneNumberCountryCode": "US", "PhoneNumberType": "NOPE"}',
     )
     assert refused.message == violations(
@@ -94,7 +100,7 @@ def test_an_enum_member_takes_only_the_models_values() -> None:
     ],
 )
 def test_max_results_out_of_the_models_range(value: int, constraint: str) -> None:
-    refused = error(InvalidParameterException, SEARCH.parse, search_body(f'"MaxResults": {value}'))
+    refused = error(InvalidParameterException, parse, SEARCH, search_body(f'"MaxResults": {value}'))
     assert refused.message == violations(
         f"Value '{value}' at 'MaxResults' failed to satisfy constraint: {constraint}"
     )
@@ -102,7 +108,7 @@ def test_max_results_out_of_the_models_range(value: int, constraint: str) -> Non
 
 @pytest.mark.parametrize("value", [1, 10])
 def test_max_results_at_the_ends_of_its_range(value: int) -> None:
-    assert SEARCH.parse(search_body(f'"MaxResults": {value}'))["MaxResults"] == value
+    assert parse(SEARCH, search_body(f'"MaxResults": {value}'))["MaxResults"] == value
 
 
 @pytest.mark.parametrize(
@@ -119,7 +125,7 @@ def test_max_results_at_the_ends_of_its_range(value: int) -> None:
     ],
 )
 def test_a_value_of_the_wrong_type_is_unreadable(value: str, message: str) -> None:
-    refused = error(SerializationException, SEARCH.parse, search_body(f'"MaxResults": {value}'))
+    refused = error(SerializationException, parse, SEARCH, search_body(f'"MaxResults": {value}'))
     assert refused.message == message
 
 
@@ -133,7 +139,7 @@ def test_a_value_of_the_wrong_type_is_unreadable(value: str, message: str) -> No
 )
 def test_the_prefix_pattern_and_the_documented_plus(prefix: str, constraint: str) -> None:
     refused = error(
-        InvalidParameterException, SEARCH.parse, search_body(f'"PhoneNumberPrefix": "{prefix}"')
+        InvalidParameterException, parse, SEARCH, search_body(f'"PhoneNumberPrefix": "{prefix}"')
     )
     assert refused.message == violations(
         f"Value '{prefix}' at 'PhoneNumberPrefix' failed to satisfy constraint: {constraint}"
@@ -145,7 +151,7 @@ def test_every_violation_is_reported_at_once_and_long_values_are_cut() -> None:
     body = (
         b'{"PhoneNumberType": "NOPE", "MaxResults": 0, "InstanceId": "' + long_id.encode() + b'"}'
     )
-    refused = error(InvalidParameterException, SEARCH.parse, body)
+    refused = error(InvalidParameterException, parse, SEARCH, body)
     assert refused.message == violations(
         "Value null at 'PhoneNumberCountryCode' failed to satisfy constraint: "
         "Member must not be null",
@@ -207,7 +213,7 @@ def test_every_violation_is_reported_at_once_and_long_values_are_cut() -> None:
 def test_list_map_and_pattern_members_are_checked_item_by_item(
     operation: str, body: bytes, kind: type[ConnectServiceError], message: str
 ) -> None:
-    assert error(kind, parser(operation).parse, body).message == message
+    assert error(kind, parse, parser(operation), body).message == message
 
 
 # --- path, query string, headers ---------------------------------------------------------------
@@ -215,11 +221,11 @@ def test_list_map_and_pattern_members_are_checked_item_by_item(
 
 def test_a_path_member_comes_from_the_uri_and_wins_over_the_body() -> None:
     describe = parser("DescribePhoneNumber")
-    assert describe.parse(b"", uri_params={"PhoneNumberId": "abc"}) == {"PhoneNumberId": "abc"}
-    assert describe.parse(b'{"PhoneNumberId": "body"}', uri_params={"PhoneNumberId": "abc"}) == {
+    assert parse(describe, b"", uri_params={"PhoneNumberId": "abc"}) == {"PhoneNumberId": "abc"}
+    assert parse(describe, b'{"PhoneNumberId": "body"}', uri_params={"PhoneNumberId": "abc"}) == {
         "PhoneNumberId": "abc"
     }
-    missing = error(InvalidParameterException, describe.parse, b"")
+    missing = error(InvalidParameterException, parse, describe, b"")
     assert missing.message == violations(
         "Value null at 'PhoneNumberId' failed to satisfy constraint: Member must not be null"
     )
@@ -233,19 +239,19 @@ def test_query_members_are_read_by_their_wire_names_and_modelled_types() -> None
         "nextToken": ["t"],
         "MaxResults": ["7"],  # the member's own name is not its wire name
     }
-    assert listing.parse(b"", uri_params={"InstanceId": "i"}, query=query) == {
+    assert parse(listing, b"", uri_params={"InstanceId": "i"}, query=query) == {
         "InstanceId": "i",
         "PhoneNumberTypes": ["DID", "TOLL_FREE"],
         "NextToken": "t",
         "MaxResults": 5,
     }
-    assert listing.parse(b"", uri_params={"InstanceId": "i"}, query={"maxResults": []}) == {
+    assert parse(listing, b"", uri_params={"InstanceId": "i"}, query={"maxResults": []}) == {
         "InstanceId": "i"
     }
 
     def listed(max_results: str) -> Any:
-        return listing.parse(
-            b"", uri_params={"InstanceId": "i"}, query={"maxResults": [max_results]}
+        return parse(
+            listing, b"", uri_params={"InstanceId": "i"}, query={"maxResults": [max_results]}
         )
 
     unreadable = error(SerializationException, listed, "abc")
@@ -301,14 +307,15 @@ PUT = RequestParser(SERVICE.operation_model("Put"))
 
 
 def test_headers_and_typed_path_and_query_members() -> None:
-    parsed = PUT.parse(
+    parsed = parse(
+        PUT,
         b"",
         uri_params={"Count": "3"},
         query={"force": ["true"]},
         headers={"X-Token": "abc", "X-Retries": "2", "Token": "ignored"},
     )
     assert parsed == {"Count": 3, "Token": "abc", "Retries": 2, "Force": True}
-    assert PUT.parse(b"", {"Count": "3"}, {"force": ["false"]}, {"X-Token": "a"})["Force"] is False
+    assert parse(PUT, b"", {"Count": "3"}, {"force": ["false"]}, {"X-Token": "a"})["Force"] is False
 
 
 @pytest.mark.parametrize(
@@ -336,15 +343,21 @@ def test_headers_and_typed_path_and_query_members() -> None:
 def test_headers_and_typed_members_are_validated(
     uri: dict[str, str], headers: dict[str, str], message: str
 ) -> None:
-    refused = error(InvalidParameterException, PUT.parse, b"", uri, {}, headers)
+    refused = error(InvalidParameterException, parse, PUT, b"", uri, {}, headers)
     assert refused.message == message
 
 
 def test_exact_messages_of_unreadable_text_members() -> None:
-    bad_int = error(SerializationException, PUT.parse, b"", {"Count": "x"}, {}, {"X-Token": "a"})
+    bad_int = error(SerializationException, parse, PUT, b"", {"Count": "x"}, {}, {"X-Token": "a"})
     assert bad_int.message == "Cannot read 'Count': expected an integer, got string \"x\""
     bad_bool = error(
-        SerializationException, PUT.parse, b"", {"Count": "1"}, {"force": ["yes"]}, {"X-Token": "a"}
+        SerializationException,
+        parse,
+        PUT,
+        b"",
+        {"Count": "1"},
+        {"force": ["yes"]},
+        {"X-Token": "a"},
     )
     assert bad_bool.message == "Cannot read 'Force': expected a boolean, got string \"yes\""
 
@@ -375,7 +388,7 @@ def test_exact_messages_of_unreadable_text_members() -> None:
     ids=["json", "utf-8", "utf-8-cut", "array", "null", "string", "deep", "digits"],
 )
 def test_an_unreadable_body_is_a_serialization_error(body: bytes, message: str) -> None:
-    refused = error(SerializationException, SEARCH.parse, body)
+    refused = error(SerializationException, parse, SEARCH, body)
     assert refused.message.startswith(message)
     assert refused.code == "SerializationException"
     status, headers, _ = refused.to_response("r-1")
@@ -426,10 +439,10 @@ def test_tag_keys_are_held_to_the_models_java_pattern(key: str, refused: bool) -
     claim = parser("ClaimPhoneNumber")
     body = json.dumps({"PhoneNumber": "+12065550100", "InstanceId": "i", "Tags": {key: "v"}})
     if not refused:
-        assert claim.parse(body.encode())["Tags"] == {key: "v"}
+        assert parse(claim, body.encode())["Tags"] == {key: "v"}
         return
     pattern = CONNECT.shape_for("TagKey").metadata["pattern"]
-    raised = error(InvalidParameterException, claim.parse, body.encode())
+    raised = error(InvalidParameterException, parse, claim, body.encode())
     assert raised.message == violations(
         f"Value '{key}' at 'Tags.key' failed to satisfy constraint: "
         f"Member must satisfy regular expression pattern: {pattern}"

@@ -10,6 +10,8 @@ import botocore.session
 import pytest
 import requests
 
+from connect_mock.core import errors
+from connect_mock.core.errors import ConnectServiceError, InvalidParameterException
 from connect_mock.plugin import ConnectInstance
 
 URL = "https://connect.us-east-1.amazonaws.com/phone-number/search-available"
@@ -284,3 +286,56 @@ def test_a_method_no_operation_has_is_a_404() -> None:
     assert response.json() == {
         "Message": "connect_mock does not serve PATCH /phone-number/search-available"
     }
+
+
+# --- one error model: a code per error, its status from the model -----------------------------
+
+
+def _kinds() -> list[type[ConnectServiceError]]:
+    return [
+        kind
+        for kind in vars(errors).values()
+        if isinstance(kind, type)
+        and issubclass(kind, ConnectServiceError)
+        and kind is not ConnectServiceError
+    ]
+
+
+@pytest.mark.parametrize("kind", _kinds(), ids=lambda kind: kind.__name__)
+def test_each_error_class_is_an_error_shape_of_the_model(kind: type[ConnectServiceError]) -> None:
+    error = kind(["a problem"]) if kind is errors.InvalidContactFlowException else kind("boom")
+    status, headers, _ = error.to_response("r")
+    assert headers["x-amzn-ErrorType"] == error.code == kind.__name__
+    if kind is errors.SerializationException:  # the protocol's, not the model's
+        assert status == 400
+        return
+    shape = MODEL.shape_for(kind.__name__)
+    assert shape.metadata["exception"] is True
+    assert status == error.status == shape.metadata["error"]["httpStatusCode"]
+
+
+def test_an_error_of_any_declared_code_is_one_of_the_same_model() -> None:
+    original = InvalidParameterException("bad", {"problems": []})
+    conflict = original.redeclared("ResourceConflictException")
+    assert (conflict.code, conflict.status, conflict.message) == (
+        "ResourceConflictException",
+        409,
+        "bad",
+    )
+    assert conflict.to_response("r") == (
+        409,
+        {
+            "Content-Type": "application/json",
+            "x-amzn-ErrorType": "ResourceConflictException",
+            "x-amzn-RequestId": "r",
+        },
+        json.dumps({"Message": "bad", "problems": []}),
+    )
+    # The code is the error's own: neither the original nor its class changed.
+    assert (original.code, original.status) == ("InvalidParameterException", 400)
+    assert InvalidParameterException("x").code == "InvalidParameterException"
+    limit = ConnectServiceError.declared("ServiceQuotaExceededException", "too many")
+    assert (limit.code, limit.status) == ("ServiceQuotaExceededException", 402)
+    assert ConnectServiceError("x", code="LimitExceededException").status == 429
+    with pytest.raises(TypeError, match=r"needs the code of an error shape"):
+        ConnectServiceError("no code")

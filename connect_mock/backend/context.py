@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from ..config import MockConfig
 from ..core.clock import Clock
 from ..core.tokens import TokenCodec
-from ..inventory.fixtures import Inventories
 from ..inventory.sources import SourceNumbers
 
 
@@ -15,15 +15,10 @@ class Context(Protocol):
     numbers (``runtime.Runtime`` is one)."""
 
     @property
-    def seed(self) -> int: ...
-    @property
-    def inventories(self) -> Inventories: ...
-    @property
-    def search_limit(self) -> int: ...
-    @property
-    def phone_number_quota(self) -> int: ...
-    @property
-    def claim_release_limit(self) -> bool: ...
+    def config(self) -> MockConfig:
+        """The options it runs with: seed, fixture inventories, limits, quotas."""
+        ...
+
     @property
     def tokens(self) -> TokenCodec: ...
     @property

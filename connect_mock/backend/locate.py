@@ -11,7 +11,7 @@ __all__ = ["locate"]
 
 
 def _in_inventory(context: Context, country: str, kind: str, number: str) -> bool:
-    group = context.inventories.get((country, kind))
+    group = context.config.inventories.get((country, kind))
     if group is not None and number in group.members:
         return True
     if group is not None and group.replace:
@@ -26,7 +26,7 @@ def locate(number: str, context: Context, pool: NumberPool) -> tuple[str, str] |
     offered = pool.offered.get(number)
     if offered is not None and _in_inventory(context, *offered, number):
         return offered
-    for (country, kind), group in context.inventories.items():
+    for (country, kind), group in context.config.inventories.items():
         if number in group.members:
             return country, kind
     uifn = number.startswith("+800")

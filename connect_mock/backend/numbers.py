@@ -115,10 +115,10 @@ class PhoneNumbers:
         failure, say), the target is full, or the 200% rule."""
         if self.context.injected_failure is not None:
             return self.context.injected_failure
-        quota = self.context.phone_number_quota
+        quota = self.context.config.phone_number_quota
         if self.state.active_claims.get(target, 0) >= quota:
             return QUOTA_MESSAGE
-        if self.context.claim_release_limit:
+        if self.context.config.claim_release_limit:
             return churn_failure(self.state, target, quota, now)
         return None
 
@@ -288,7 +288,8 @@ class PhoneNumbers:
             claim.begin(self.context.injected_failure)
             return claim
         active = self.state.active_claims
-        if target != claim.target_arn and active.get(target, 0) >= self.context.phone_number_quota:
+        quota = self.context.config.phone_number_quota
+        if target != claim.target_arn and active.get(target, 0) >= quota:
             # "A common reason for a failure may be that the TargetArn value you are claiming or
             # updating a phone number to has reached its limit of total claimed numbers."
             # (PhoneNumberStatus): FAILED, and the number stays where it was.

@@ -39,21 +39,22 @@ def search_available(
     max_results: int | None = None,
     next_token: str | None = None,
 ) -> Page[AvailableNumber]:
-    """One page of available numbers. A query hands out at most ``context.search_limit``
+    """One page of available numbers. A query hands out at most ``context.config.search_limit``
     numbers over all its pages, so that auto-paginators finish."""
     target = resolve(account_id, region, query.instance_id, query.target_arn)
     prefix = (query.prefix or "").lstrip("+")
     binding = "|".join((account_id, region, target, query.country, query.number_type, prefix))
+    config = context.config
     position, served = 0, 0
     if next_token is not None:
         position, served = context.tokens.decode(binding, next_token)
-    want = min(max_results or DEFAULT_PAGE_SIZE, context.search_limit - served)
+    want = min(max_results or DEFAULT_PAGE_SIZE, config.search_limit - served)
     inventory = OrderedInventory(
-        context.seed,
+        config.seed,
         query.country,
         query.number_type,
         prefix,
-        context.inventories.get((query.country, query.number_type)),
+        config.inventories.get((query.country, query.number_type)),
     )
     pool = shared_state().pool
     now = context.clock.now()
@@ -61,7 +62,7 @@ def search_available(
     next_position: int | None = None
     if want > 0:
         skips = pool.skips_for(
-            (context.seed, query.country, query.number_type, prefix, id(context.inventories)), now
+            (config.seed, query.country, query.number_type, prefix, id(config.inventories)), now
         )
         numbers, next_position = inventory.scan(
             position, want, lambda number: pool.unavailable(number, now), skips
@@ -70,6 +71,6 @@ def search_available(
     for number in numbers:
         pool.offered[number] = (query.country, query.number_type)
     token = None
-    if next_position is not None and served < context.search_limit:
+    if next_position is not None and served < config.search_limit:
         token = context.tokens.encode(binding, next_position, served)
     return Page([AvailableNumber(n, query.country, query.number_type) for n in numbers], token)

@@ -138,7 +138,7 @@ def _collection(
 
 @_endpoint(("GET", "POST", "DELETE"))
 def faults_endpoint(method: str, body: bytes) -> Response:
-    faults = runtime.current().faults
+    faults = runtime.in_force().faults
     return _collection(method, body, "rules", faults, "a rule object or a list of rule objects")
 
 
@@ -158,30 +158,30 @@ def _config(active: Runtime) -> dict[str, Any]:
 @_endpoint(("GET", "POST"))
 def config_endpoint(method: str, body: bytes) -> Response:
     if method == "GET":
-        return _answer(200, _config(runtime.current()))
+        return _answer(200, _config(runtime.in_force()))
     options = 'an object of options, e.g. {"seed": 1}'
     document = _read_json(body, options, empty={})
     if not isinstance(document, dict):
         raise _Refused(400, f"expected {options}")
     try:
-        updated = runtime.current().config.updated(document)
+        updated = runtime.in_force().config.updated(document)
     except (TypeError, ValueError) as exc:
         raise _Refused(400, str(exc)) from None
-    configured = runtime.configure_current(updated)
+    configured = runtime.configure(updated)
     recorded_calls().trim(updated.call_log_limit)  # a lower limit holds from now on
     return _answer(200, _config(configured))
 
 
 @_endpoint(("GET", "POST", "DELETE"))
 def source_numbers_endpoint(method: str, body: bytes) -> Response:
-    sources = runtime.current().source_numbers
+    sources = runtime.in_force().source_numbers
     expected = 'an entry, a list of entries or {"PhoneNumbers": [...]}'
     return _collection(method, body, "PhoneNumbers", sources, expected)
 
 
 @_endpoint(("GET", "POST"))
 def clock_endpoint(method: str, body: bytes) -> Response:
-    clock = runtime.current().clock
+    clock = runtime.in_force().clock
     if method == "POST":
         expected = '{"advance": seconds} with seconds a number >= 0'
         document = _read_json(body, expected)

@@ -165,9 +165,9 @@ class RemoteConnectMock:
         return int(self.config["seed"])
 
     def configure(self, **options: Any) -> dict[str, Any]:
-        """Set any of seed, search_limit, phone_number_quota, call_log_limit, clock,
-        claim_release_limit (the configured fault rules load again, rules added since are
-        dropped; time carries on)."""
+        """Set any of the options ``POST /config`` takes (``connect_mock.config.SETTABLE``:
+        seed, limits, quota, clock, the 200% rule); the configured fault rules load again,
+        rules added since are dropped; time carries on."""
         return _request("POST", self._config_url, options)
 
     def reset(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any
 
 __all__ = [
     "AccessDeniedException",
@@ -38,16 +38,27 @@ def _modelled_status(code: str) -> int:
 class ConnectServiceError(Exception):
     """An error the mocked service answers with, serialized as restJson1 says.
 
-    The status is the model's for the error's code; the body is ``{"Message": ...}`` and the
-    code travels in the ``x-amzn-ErrorType`` header, which is where botocore reads it.
-    ``members`` are the error shape's other modelled members (InvalidContactFlowException's
-    ``problems``), sent next to the message.
+    ``code`` names one of the error shapes of botocore's Connect model: a subclass's is its own
+    name (each subclass below is named after its shape, so that ``InvalidParameterException(
+    "...")`` is one); any other is given as ``code=`` (or through ``declared``). The status is
+    the model's for that shape; the body is ``{"Message": ...}`` and the code travels in the
+    ``x-amzn-ErrorType`` header, which is where botocore reads it. ``members`` are the error
+    shape's other modelled members (InvalidContactFlowException's ``problems``), sent next to
+    the message.
     """
 
-    code: ClassVar[str] = "ServiceException"
-
-    def __init__(self, message: str, members: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, message: str, members: dict[str, Any] | None = None, *, code: str | None = None
+    ) -> None:
         super().__init__(message)
+        if code is None:
+            if type(self) is ConnectServiceError:
+                raise TypeError(
+                    "ConnectServiceError(message, code=...) needs the code of an error shape "
+                    "of the model (or raise the subclass named after it)"
+                )
+            code = type(self).__name__
+        self.code: str = code
         self.message = message
         self.members: dict[str, Any] = dict(members or {})
 
@@ -55,18 +66,14 @@ class ConnectServiceError(Exception):
     def status(self) -> int:
         return _modelled_status(self.code)
 
-    @classmethod
-    def declared(cls, code: str, message: str) -> ConnectServiceError:
+    @staticmethod
+    def declared(code: str, message: str) -> ConnectServiceError:
         """An error of any code the model declares (its status is the model's)."""
-        error = cls(message)
-        error.code = code  # type: ignore[misc]
-        return error
+        return ConnectServiceError(message, code=code)
 
     def redeclared(self, code: str) -> ConnectServiceError:
         """This error as another declared code: same message and members."""
-        error = ConnectServiceError.declared(code, self.message)
-        error.members = dict(self.members)
-        return error
+        return ConnectServiceError(self.message, self.members, code=code)
 
     def to_response(self, request_id: str | None = None) -> Response:
         headers = {
@@ -78,26 +85,24 @@ class ConnectServiceError(Exception):
 
 
 class InvalidParameterException(ConnectServiceError):
-    code = "InvalidParameterException"
+    """A parameter is not valid (the service's usual answer to bad input)."""
 
 
 class AccessDeniedException(ConnectServiceError):
-    code = "AccessDeniedException"
+    """The caller may not do this (IAM, or another account's resource)."""
 
 
 class ThrottlingException(ConnectServiceError):
-    code = "ThrottlingException"
+    """Too many requests."""
 
 
 class InternalServiceException(ConnectServiceError):
-    code = "InternalServiceException"
+    """The service failed."""
 
 
 class SerializationException(ConnectServiceError):
     """The restJson1 protocol's answer to a body it cannot read (not JSON, wrong JSON type);
     the protocol, not the model, defines it: always 400."""
-
-    code = "SerializationException"
 
     @property
     def status(self) -> int:
@@ -109,34 +114,32 @@ class FixtureError(ValueError):
 
 
 class ResourceNotFoundException(ConnectServiceError):
-    code = "ResourceNotFoundException"
+    """What a request names does not exist."""
 
 
 class IdempotencyException(ConnectServiceError):
-    code = "IdempotencyException"
+    """A ClientToken was used before with other parameters."""
 
 
 class ResourceInUseException(ConnectServiceError):
-    code = "ResourceInUseException"
+    """The resource is busy (a claim in progress, a number in use)."""
 
 
 class InvalidRequestException(ConnectServiceError):
-    code = "InvalidRequestException"
+    """The request is not valid (the traffic distribution group operations' bad input)."""
 
 
 class DuplicateResourceException(ConnectServiceError):
-    code = "DuplicateResourceException"
+    """A resource of that name exists."""
 
 
 class ContactFlowNotPublishedException(ConnectServiceError):
-    code = "ContactFlowNotPublishedException"
+    """The flow is saved, not published."""
 
 
 class InvalidContactFlowException(ConnectServiceError):
     """Flow content that does not validate: one ``problems`` entry (ProblemDetail) per
     problem, as the model's error shape carries them."""
-
-    code = "InvalidContactFlowException"
 
     def __init__(self, problems: list[str]) -> None:
         count = len(problems)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = ["read_documents", "read_json_file"]
 
-Entries = tuple[Mapping[str, Any], ...]
+Entry = TypeVar("Entry")
 
 
 def read_json_file(
@@ -42,11 +42,12 @@ def read_json_file(
 
 
 def read_documents(
-    source: Any, kind: str, unnamed: str, check: Callable[[Any, str], Entries]
-) -> Entries:
+    source: Any, kind: str, unnamed: str, check: Callable[[Any, str], tuple[Entry, ...]]
+) -> tuple[Entry, ...]:
     """The entries of an option that takes JSON documents: files, mappings, or lists of both
     (``serve --faults A --faults B``), in order. ``check(document, name)`` validates each file's
-    document (named by its path) or the mapping or list itself (named ``unnamed``)."""
+    document (named by its path) or the mapping or list itself (named ``unnamed``) and returns
+    its entries (the mappings, or what they were parsed into)."""
     if source is None:
         return ()
     if isinstance(source, list | tuple) and any(

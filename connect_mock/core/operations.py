@@ -13,7 +13,10 @@ from .._moto import connect_model, moto_connect_operations, unknown_regions_allo
 __all__ = ["SERVED_OPERATIONS", "connect_regions", "declared_errors", "declaring", "has_connect"]
 
 # The operations connect_mock serves itself. Everything else about one (method, URI, members,
-# constraints, errors) is read from botocore's model.
+# constraints, errors) is read from botocore's model. wire.operations builds the operation table
+# (each one's handler, then its route) from this list when it is imported, and refuses a name
+# without a handler or a handler of a name not listed: the wire layer is above this one, so the
+# list lives here for what reads it below (declared errors, fault rules, the call log).
 SERVED_OPERATIONS: tuple[str, ...] = (
     "SearchAvailablePhoneNumbers",
     "ClaimPhoneNumber",

@@ -1,2 +1,3 @@
-"""HTTP: routing by botocore's model, request parsing and validation, serialization, and the
-intercept (faults and call recording) around every Connect request."""
+"""HTTP: the operation table (each served operation's handler), routing by botocore's model,
+request parsing and validation, serialization, and the intercept (faults and call recording)
+around every Connect request."""

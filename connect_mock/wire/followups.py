@@ -33,7 +33,7 @@ def followed(answer: Callable[[Incoming], Response]) -> Callable[[Incoming], Res
         if prepare is not None and incoming.request.complete:
             request = incoming.request
             uri = dict(incoming.uri_params)
-            finish = prepare(runtime.current(), request.account, request.region, uri)
+            finish = prepare(runtime.in_force(), request.account, request.region, uri)
         response = answer(incoming)
         if finish is not None and response[0] == 200:
             finish()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
 
 from .. import runtime
 from .._http import Response
@@ -13,15 +12,20 @@ from .._moto import authorize
 from ..core.errors import AccessDeniedException, ConnectServiceError, ResourceNotFoundException
 from ..core.operations import declared_errors
 from .incoming import Incoming
-from .operations import OPERATIONS
 from .serialize import conform
 
 __all__ = ["as_declared", "handle", "handle_unroutable"]
 
 
-def _json_response(status: int, body: dict[str, Any], request_id: str) -> Response:
-    headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
-    return status, headers, json.dumps(body)
+def _headers(request_id: str) -> dict[str, str]:
+    return {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+
+
+def _not_served(incoming: Incoming, request_id: str) -> Response:
+    """The mock's JSON 404 for a path and method no operation of ours has."""
+    request = incoming.request
+    message = f"connect_mock does not serve {request.method} {request.path}"
+    return 404, _headers(request_id), json.dumps({"Message": message})
 
 
 def handle(incoming: Incoming) -> Response:
@@ -30,33 +34,20 @@ def handle(incoming: Incoming) -> Response:
     request_id = str(uuid.uuid4())
     request, route = incoming.request, incoming.route
     if route is None:
-        return _json_response(
-            404,
-            {"Message": f"connect_mock does not serve {request.method} {request.path}"},
-            request_id,
-        )
+        return _not_served(incoming, request_id)
     denial = authorize(request, route.operation)
     if denial is not None:
         return AccessDeniedException(denial).to_response(request_id)
     try:
-        if incoming.body_error is not None:
-            raise incoming.body_error
-        params = route.parser.parse_document(
-            incoming.document,
-            uri_params=dict(incoming.uri_params),
-            query=request.query,
-            headers=request.headers,
-        )
-        operation = OPERATIONS[route.operation]
-        context = runtime.current()
+        params = incoming.params(route.parser)
+        context = runtime.in_force()
         if incoming.failure is not None:
             context = context.failing(incoming.failure)
-        result = operation(context, request.account, request.region, params)
+        result = route.handler(context, request.account, request.region, params)
     except ConnectServiceError as error:
         return as_declared(error, route.declared_errors).to_response(request_id)
-    # The same serializer as moto's own operations' answers go through (see intercept).
-    headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
-    return 200, headers, conform(route.operation, result)
+    # The same serializer as moto's own operations' answers go through (see moto_answers).
+    return 200, _headers(request_id), conform(route.operation, result)
 
 
 def handle_unroutable(incoming: Incoming) -> Response:
@@ -65,16 +56,12 @@ def handle_unroutable(incoming: Incoming) -> Response:
     take the instance's ID, so an ARN names nothing: the operation's not-found error, as in
     process."""
     request_id = str(uuid.uuid4())
-    request, operation = incoming.request, incoming.operation
+    operation = incoming.operation
     labelled = [
         (name, value) for name, value in incoming.uri_params if "/" in value or "\n" in value
     ]
     if operation is None or not labelled:
-        return _json_response(
-            404,
-            {"Message": f"connect_mock does not serve {request.method} {request.path}"},
-            request_id,
-        )
+        return _not_served(incoming, request_id)
     name, value = labelled[0]
     hint = ": it takes the ID, not the ARN" if value.startswith("arn:") else ""
     error = ResourceNotFoundException(f"{name} '{value}' names nothing {operation} finds{hint}")

@@ -8,7 +8,7 @@ from typing import Any
 
 from .._http import Request
 from ..core.errors import ConnectServiceError
-from .parse import read_body
+from .parse import RequestParser, read_body
 from .routing import Route, match
 
 __all__ = ["Incoming", "read"]
@@ -24,6 +24,18 @@ class Incoming:
     body_error: ConnectServiceError | None  # why the body is not a JSON object, if it is not
     # An outcome fault rule's FAILED message for this call (the intercept sets it), else None.
     failure: str | None = None
+
+    def params(self, parser: RequestParser) -> dict[str, Any]:
+        """The request's parameters as ``parser`` reads and validates them (body, path, query
+        string, headers); raises the body's error, or the parser's."""
+        if self.body_error is not None:
+            raise self.body_error
+        return parser.parse_document(
+            self.document,
+            uri_params=dict(self.uri_params),
+            query=self.request.query,
+            headers=self.request.headers,
+        )
 
     def recorded_params(self) -> dict[str, Any]:
         """What the call log records: the body's members, then URI and query parameters."""

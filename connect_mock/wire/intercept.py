@@ -30,7 +30,7 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
     and recorded as well as we can."""
     incoming = read(request)
     operation = incoming.operation or "Unknown"
-    active = runtime.current()
+    active = runtime.in_force()
     # A Region without Connect has no service to fail, delay or throttle: refused first.
     refusal = region_refusal(operation, request.region) if request.complete else None
     outcome = None

@@ -89,16 +89,8 @@ def _refusal(incoming: Incoming, operation: str) -> ConnectServiceError | None:
     """Why moto's own operation must not get this request: input the model refuses (moto's
     handlers read what they expect and fail with a 500 on anything else), as the operation
     declares it; None if valid."""
-    request = incoming.request
     try:
-        if incoming.body_error is not None:
-            raise incoming.body_error
-        parser(operation).parse_document(
-            incoming.document,
-            uri_params=dict(incoming.uri_params),
-            query=request.query,
-            headers=request.headers,
-        )
+        incoming.params(parser(operation))
     except ConnectServiceError as error:
         return as_declared(error, declared_errors().get(operation, frozenset()))
     return None

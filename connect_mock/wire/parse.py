@@ -243,16 +243,6 @@ class RequestParser:
                 if location == "uri" and not member.metadata.get("min"):
                     self._labels_without_minimum.append(name)
 
-    def parse(
-        self,
-        body: bytes,
-        uri_params: Mapping[str, str] | None = None,
-        query: Mapping[str, list[str]] | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> dict[str, Any]:
-        """The validated parameters; raises SerializationException or InvalidParameterException."""
-        return self.parse_document(read_body(body), uri_params, query, headers)
-
     def parse_document(
         self,
         document: Mapping[str, Any],
@@ -260,7 +250,8 @@ class RequestParser:
         query: Mapping[str, list[str]] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """``parse`` of a body already read (``read_body``): the intercept reads each body once."""
+        """The validated parameters of a request whose body ``read_body`` read (the intercept
+        reads each body once); raises SerializationException or InvalidParameterException."""
         params = dict(document)  # the caller's document stays as sent (the call log records it)
         for name, (location, wire, kind) in self._locations.items():
             raw: str | None = None

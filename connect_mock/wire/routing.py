@@ -1,5 +1,5 @@
 """Routing from botocore's model: which Connect operation a request calls, and connect_mock's
-own routes with their request parsers."""
+own routes (the operation table's entries) with their request parsers and handlers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from functools import cache, lru_cache
 from urllib.parse import unquote
 
 from .._moto import connect_model, moto_connect_operations
-from ..core.operations import SERVED_OPERATIONS
+from ..core.operations import declared_errors
+from .operations import OPERATIONS, Operation
 from .parse import RequestParser
 
 __all__ = ["Route", "match", "parser", "routes"]
@@ -17,13 +18,14 @@ __all__ = ["Route", "match", "parser", "routes"]
 
 @dataclass(frozen=True)
 class Route:
-    """One operation connect_mock serves."""
+    """One operation connect_mock serves: its entry in the operation table, routed."""
 
     operation: str
     method: str
     path: re.Pattern[str]
     parser: RequestParser
     declared_errors: frozenset[str]
+    handler: Operation
 
 
 def _path_regex(
@@ -54,22 +56,23 @@ def _path_regex(
 
 @lru_cache(maxsize=1)
 def routes() -> tuple[Route, ...]:
-    """Our operations' routes, compiled once from the model; literal paths before templated."""
+    """The operation table's routes, compiled once from the model; literal paths before
+    templated."""
     model = connect_model()
     # Operations moto serves too (TagResource...): a label ending the path is read as moto
     # reads it, greedily (an ARN's "/"), so that both agree on what the path names.
     motos = frozenset(moto_connect_operations())
     table = []
-    for name in SERVED_OPERATIONS:
-        operation = model.operation_model(name)
-        uri = operation.http["requestUri"]
+    for name, handler in OPERATIONS.items():
+        http = model.operation_model(name).http
         table.append(
             Route(
                 operation=name,
-                method=operation.http["method"],
-                path=_path_regex(uri, greedy_last=name in motos, empty=True),
-                parser=RequestParser(operation),
-                declared_errors=frozenset(shape.name for shape in operation.error_shapes),
+                method=http["method"],
+                path=_path_regex(http["requestUri"], greedy_last=name in motos, empty=True),
+                parser=parser(name),
+                declared_errors=declared_errors()[name],
+                handler=handler,
             )
         )
     table.sort(key=lambda route: route.path.pattern.count("(?P<"))
