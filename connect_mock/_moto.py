@@ -40,7 +40,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -454,6 +454,13 @@ def service_model(service: str) -> Any:
         return botocore.session.get_session().get_service_model(service)
 
 
+@cache
+def model_enum(shape_name: str, service: str = "connect") -> tuple[str, ...]:
+    """The values of the enum ``shape_name`` in botocore's model of ``service``, in the
+    model's order (the order lists answer in)."""
+    return tuple(service_model(service).shape_for(shape_name).enum)
+
+
 @lru_cache(maxsize=1)
 def moto_connect_operations() -> tuple[str, ...]:
     """Connect operations moto itself implements (a ConnectResponse method per operation)."""
@@ -527,10 +534,33 @@ def set_instance_call_flag(instance: Any, attribute: str, enabled: bool) -> bool
     return True
 
 
-def connect_tags(account_id: str, region: str) -> Any:
-    """moto's Connect tagging service for this account and Region (Tag/Untag/ListTagsForResource
-    on any ARN, ours included)."""
+# Tags live in moto's Connect tagging service of an account and Region (Tag/Untag/
+# ListTagsForResource on any ARN, ours included): one store for moto's resources and ours.
+
+
+def _tagger(account_id: str, region: str) -> Any:
     return _connect_backends()[account_id][region].tagger
+
+
+def resource_tags(account_id: str, region: str, arn: str) -> dict[str, str]:
+    """The tags of ``arn`` kept in this account and Region."""
+    return dict(_tagger(account_id, region).get_tag_dict_for_resource(arn))
+
+
+def tag_resource(account_id: str, region: str, arn: str, tags: Mapping[str, str]) -> None:
+    """Add ``tags`` to ``arn`` (overwriting the values of keys it has)."""
+    pairs = [{"Key": key, "Value": value} for key, value in tags.items()]
+    _tagger(account_id, region).tag_resource(arn, pairs)
+
+
+def untag_resource(account_id: str, region: str, arn: str, keys: Sequence[str]) -> None:
+    """Remove ``keys`` from ``arn`` (keys it does not have are ignored)."""
+    _tagger(account_id, region).untag_resource_using_names(arn, list(keys))
+
+
+def drop_tags(account_id: str, region: str, arn: str) -> None:
+    """Forget every tag of ``arn`` (a resource deleted)."""
+    _tagger(account_id, region).delete_all_tags_for_resource(arn)
 
 
 # --- state -----------------------------------------------------------------------------------

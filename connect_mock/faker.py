@@ -22,26 +22,15 @@ from __future__ import annotations
 
 import random
 import re
-from functools import lru_cache
 
 from faker.providers import BaseProvider
 
-from ._moto import connect_model
+from ._moto import model_enum
 from .inventory.numbering import NumberSpace, number_space
 
 __all__ = ["ConnectPhoneNumberProvider"]
 
 _PREFIX = re.compile(r"\+[0-9]{1,15}")
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(connect_model().shape_for("PhoneNumberCountryCode").enum)
-
-
-@lru_cache(maxsize=1)
-def _types() -> tuple[str, ...]:
-    return tuple(connect_model().shape_for("PhoneNumberType").enum)
 
 
 def _check_str(name: str, value: object) -> None:
@@ -53,21 +42,21 @@ def _space(country_code: str, number_type: str) -> NumberSpace:
     """The plan of a country and type, or a ValueError saying which plans the country has."""
     _check_str("country_code", country_code)
     _check_str("number_type", number_type)
-    if country_code not in _countries():
+    countries = model_enum("PhoneNumberCountryCode")
+    types = model_enum("PhoneNumberType")
+    if country_code not in countries:
         hint = (
-            f"; did you mean {country_code.upper()!r}?"
-            if country_code.upper() in _countries()
-            else ""
+            f"; did you mean {country_code.upper()!r}?" if country_code.upper() in countries else ""
         )
         raise ValueError(
             f"country_code {country_code!r} is not an ISO code Amazon Connect accepts "
             f"(see the PhoneNumberCountryCode enum){hint}"
         )
-    if number_type not in _types():
-        raise ValueError(f"number_type {number_type!r} is not one of {', '.join(_types())}")
+    if number_type not in types:
+        raise ValueError(f"number_type {number_type!r} is not one of {', '.join(types)}")
     space = number_space(country_code, number_type)
     if space is None:
-        have = [kind for kind in _types() if number_space(country_code, kind) is not None]
+        have = [kind for kind in types if number_space(country_code, kind) is not None]
         listed = f"has: {', '.join(have)}" if have else "has none"
         raise ValueError(
             f"{country_code} has no {number_type} numbering plan ({country_code} {listed})"

@@ -143,7 +143,7 @@ class ConnectMock:
         # and leaves the ones it found.
         self._restore_transitions = isolate_transitions()
         runtime.push(self._runtime)
-        self._calls._mark()
+        self._calls.clear()
         return self
 
     def stop(self) -> None:

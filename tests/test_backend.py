@@ -20,6 +20,7 @@ from connect_mock.backend import (
     search_available,
     shared_state,
 )
+from connect_mock.backend.arns import Arn, instance_id_of, parse_arn
 from connect_mock.backend.churn import CHURN_WINDOW, churn_failure, record_release
 from connect_mock.backend.idempotency import ClientTokens, fingerprint
 from connect_mock.backend.models import LEGACY_TYPES, QUOTA_MESSAGE, RELEASE_COOLDOWN
@@ -341,12 +342,51 @@ def test_a_failed_action_records_nothing_under_its_client_token() -> None:
     assert tokens.run("ClaimPhoneNumber", None, request, lambda: 2) == 2
 
 
+def test_a_client_token_replays_a_request_however_its_arguments_are_passed() -> None:
+    ctx = context()
+    instance_id, _ = moto_instance()
+    groups = TrafficDistributionGroups(ctx, ACCOUNT, REGION)
+    made = groups.create("g", instance_id, client_token="c")
+    # Positionally or by name, a default given or left out: the same request.
+    assert groups.create(name="g", instance=instance_id, client_token="c") is made
+    assert groups.create("g", instance_id, description=None, tags=None, client_token="c") is made
+    with pytest.raises(IdempotencyException) as excinfo:
+        groups.create("g", instance_id, description="other", client_token="c")
+    assert message(excinfo) == (
+        "ClientToken 'c' was already used with a different CreateTrafficDistributionGroup request"
+    )
+    assert [group.name for group in groups.list().items] == ["g"]
+
+
 def test_a_request_fingerprint_is_its_content_not_its_spelling() -> None:
     assert fingerprint(a=1, b="x") == fingerprint(b="x", a=1)
     assert fingerprint(a=1, b="x") != fingerprint(a=1, b="y")
     assert fingerprint(tags={"k": "v", "l": "w"}) == fingerprint(tags={"l": "w", "k": "v"})
     assert fingerprint(desc=None) != fingerprint(desc="None")
     assert len(fingerprint(a=1)) == 16
+
+
+def test_an_arn_is_read_by_its_kind() -> None:
+    base = f"arn:aws:connect:{REGION}:{ACCOUNT}"
+    assert parse_arn(f"{base}:instance/i-1") == Arn(REGION, ACCOUNT, "instance", "i-1", "i-1")
+    assert parse_arn(f"{base}:instance/i-1/contact-flow/f-1") == Arn(
+        REGION, ACCOUNT, "contact-flow", "f-1", "i-1"
+    )
+    assert parse_arn(f"{base}:phone-number/p-1") == Arn(REGION, ACCOUNT, "phone-number", "p-1")
+    assert parse_arn(f"{base}:traffic-distribution-group/g-1") == Arn(
+        REGION, ACCOUNT, "traffic-distribution-group", "g-1"
+    )
+    for text in (
+        f"{base}:instance/i-1/contact-flow/f-1:$SAVED",  # a ContactFlowId's suffix is not the ARN's
+        f"{base}:instance/i-1/queue/q-1",
+        f"arn:aws:connect:{REGION}:123:instance/i-1",  # an account is 12 digits
+        f"arn:aws:s3:{REGION}:{ACCOUNT}:instance/i-1",
+        "i-1",
+    ):
+        assert parse_arn(text) is None, text
+    assert instance_id_of(f"{base}:instance/i-1") == "i-1"
+    assert instance_id_of(f"{base}:traffic-distribution-group/g-1") is None
+    assert instance_id_of(f"{base}:instance/i-1/contact-flow/f-1") is None
 
 
 # --- release and cooldown --------------------------------------------------------------------

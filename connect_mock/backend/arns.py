@@ -17,22 +17,31 @@ TDG_REGION_PAIRS = {
 
 _ARN = re.compile(
     r"arn:(?P<partition>aws[a-z-]*):connect:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
-    r"(?P<kind>instance|traffic-distribution-group|phone-number)/(?P<id>[^/]+)"
+    r"(?:(?P<kind>traffic-distribution-group|phone-number)/(?P<id>[^/]+)"
+    r"|instance/(?P<instance>[^/]+)(?:/contact-flow/(?P<flow>[^/:]+))?)"
 )
 
 
 class Arn(NamedTuple):
     region: str
     account: str
-    kind: str  # instance, traffic-distribution-group or phone-number
+    kind: str  # instance, contact-flow, traffic-distribution-group or phone-number
     id: str
+    instance: str | None = None  # the instance of an instance or contact-flow ARN
 
 
 def parse_arn(text: str) -> Arn | None:
+    """The parts of an ARN of an Amazon Connect instance, contact flow, traffic distribution
+    group or phone number; None for any other text."""
     found = _ARN.fullmatch(text)
     if found is None:
         return None
-    return Arn(found["region"], found["account"], found["kind"], found["id"])
+    region, account, instance = found["region"], found["account"], found["instance"]
+    if instance is None:
+        return Arn(region, account, found["kind"], found["id"])
+    if found["flow"] is None:
+        return Arn(region, account, "instance", instance, instance)
+    return Arn(region, account, "contact-flow", found["flow"], instance)
 
 
 def instance_id_of(target_arn: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._moto import connect_tags
+from .._moto import drop_tags, resource_tags, tag_resource
 from ..core.errors import (
     ContactFlowNotPublishedException,
     DuplicateResourceException,
@@ -156,15 +156,13 @@ class ContactFlows:
             flow = self._new(instance, name, flow_type, description, content, publish)
             flows.add(flow)
             if tags:
-                connect_tags(self.account_id, instance.region).tag_resource(
-                    flow.arn, [{"Key": k, "Value": v} for k, v in tags.items()]
-                )
+                tag_resource(self.account_id, instance.region, flow.arn, tags)
             return flow
 
     def describe(self, instance_ref: str, flow_ref: str) -> FlowView:
         with lifecycle_lock:
             _, flow, reference = self.find(instance_ref, flow_ref, ("$SAVED", "version"))
-            tags = connect_tags(self.account_id, flow.region).get_tag_dict_for_resource(flow.arn)
+            tags = resource_tags(self.account_id, flow.region, flow.arn)
             suffix = reference.suffix
             if suffix is not None and suffix.isdigit():
                 number = int(suffix)
@@ -173,9 +171,9 @@ class ContactFlows:
                         f"Contact flow '{flow.id}' has no version {number} (it has "
                         f"{len(flow.versions)})"
                     )
-                return FlowView(flow, flow.versions[number - 1], "PUBLISHED", number, dict(tags))
+                return FlowView(flow, flow.versions[number - 1], "PUBLISHED", number, tags)
             if suffix == "$SAVED" and flow.draft:
-                return FlowView(flow, flow.saved, "SAVED", None, dict(tags))
+                return FlowView(flow, flow.saved, "SAVED", None, tags)
             if not flow.versions:
                 # "After a flow is published, $SAVED needs to be supplied to view saved content
                 # that has not been published." (DescribeContactFlow)
@@ -183,7 +181,7 @@ class ContactFlows:
                     f"Contact flow '{flow.id}' has not been published; describe "
                     f"'{flow.id}:$SAVED' to read its saved content"
                 )
-            return FlowView(flow, flow.versions[-1], "PUBLISHED", len(flow.versions), dict(tags))
+            return FlowView(flow, flow.versions[-1], "PUBLISHED", len(flow.versions), tags)
 
     def list(
         self,
@@ -258,7 +256,7 @@ class ContactFlows:
                     "the numbers with another flow) first"
                 )
             flows.remove(flow)
-            connect_tags(self.account_id, flow.region).delete_all_tags_for_resource(flow.arn)
+            drop_tags(self.account_id, flow.region, flow.arn)
 
 
 def _check_length(content: str) -> None:

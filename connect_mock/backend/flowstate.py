@@ -9,7 +9,6 @@ association with a flow is "mirrored" between the two Regions."""
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -171,12 +170,6 @@ def resolve_instance(account_id: str, region: str, reference: str) -> Instance:
     )
 
 
-_FLOW_ARN = re.compile(
-    r"arn:aws[a-z-]*:connect:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):instance/"
-    r"(?P<instance>[^/]+)/contact-flow/(?P<id>[^/:]+)"
-)
-
-
 class FlowReference(NamedTuple):
     """A ContactFlowId: the flow's ID, and its suffix (``$SAVED``, a version, or None)."""
 
@@ -193,9 +186,12 @@ def parse_flow_reference(reference: str, account_id: str, instance: Instance) ->
     body, _, suffix = reference.rpartition(":")
     if "/" in suffix:  # no suffix: the last colon is the ARN's own
         body, suffix = reference, ""
-    found = _FLOW_ARN.fullmatch(body)
-    if found is None or (found["account"], found["instance"]) != (account_id, instance.id):
+    arn = parse_arn(body)
+    if (
+        arn is None
+        or arn.kind != "contact-flow"
+        or (arn.account, arn.instance) != (account_id, instance.id)
+        or arn.region not in (instance.region, TDG_REGION_PAIRS.get(instance.region))
+    ):
         return FlowReference("", suffix or None)
-    if found["region"] not in (instance.region, TDG_REGION_PAIRS.get(instance.region)):
-        return FlowReference("", suffix or None)
-    return FlowReference(found["id"], suffix or None)
+    return FlowReference(arn.id, suffix or None)

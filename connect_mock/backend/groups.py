@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from .._moto import connect_tags, find_instance
+from .._moto import drop_tags, find_instance, resource_tags, tag_resource
 from ..core.errors import (
     InvalidRequestException,
     ResourceInUseException,
     ResourceNotFoundException,
 )
-from .arns import TDG_REGION_PAIRS, parse_arn
+from .arns import TDG_REGION_PAIRS, instance_id_of, parse_arn
 from .context import Context
-from .idempotency import fingerprint
 from .models import TrafficDistributionGroup
 from .paging import Page, page_of
-from .state import lifecycle_lock, region_state
+from .state import idempotent, lifecycle_lock, region_state
 from .targets import check_scope, find_group
 
 __all__ = ["TrafficDistributionGroups"]
@@ -29,24 +28,6 @@ class TrafficDistributionGroups:
         self.account_id = account_id
         self.region = region
         self.state = region_state(account_id, region)
-
-    def create(
-        self,
-        name: str,
-        instance: str,
-        *,
-        description: str | None = None,
-        tags: dict[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> TrafficDistributionGroup:
-        request = fingerprint(name=name, instance=instance, desc=description, tags=tags)
-        with lifecycle_lock:  # ClientToken and unique-name checks, then the insert
-            return self.state.client_tokens.run(
-                "CreateTrafficDistributionGroup",
-                client_token,
-                request,
-                lambda: self._create(name, instance, description, tags),
-            )
 
     def _require_region_pair(self) -> None:
         if self.region not in TDG_REGION_PAIRS:
@@ -69,11 +50,20 @@ class TrafficDistributionGroups:
         check_scope(arn, instance, "InstanceId", self.account_id, self.region)
         return arn.id
 
-    def _create(
-        self, name: str, instance: str, description: str | None, tags: dict[str, str] | None
+    @idempotent("CreateTrafficDistributionGroup")
+    def create(
+        self,
+        name: str,
+        instance: str,
+        *,
+        description: str | None = None,
+        tags: dict[str, str] | None = None,
+        client_token: str | None = None,
     ) -> TrafficDistributionGroup:
+        # Under the lifecycle lock: the unique-name check, then the insert.
         self._require_region_pair()
-        found = find_instance(self.account_id, self.region, self._instance_id(instance))
+        instance_id = self._instance_id(instance)
+        found = find_instance(self.account_id, self.region, instance_id)
         if found is None or (instance.startswith("arn:") and found.arn != instance):
             raise ResourceNotFoundException(
                 f"Instance '{instance}' was not found in account {self.account_id}, "
@@ -89,12 +79,11 @@ class TrafficDistributionGroups:
             name=name,
             description=description,
             instance_arn=str(found.arn),
+            instance_id=instance_id,
         )
         self.state.add_group(group)
         if tags:
-            connect_tags(self.account_id, self.region).tag_resource(
-                group.arn, [{"Key": k, "Value": v} for k, v in tags.items()]
-            )
+            tag_resource(self.account_id, self.region, group.arn, tags)
         return group
 
     def find(self, reference: str) -> TrafficDistributionGroup:
@@ -117,7 +106,7 @@ class TrafficDistributionGroups:
         """The group, its status and its tags."""
         group = self.find(reference)
         status = group.progress.status
-        tags = connect_tags(self.account_id, group.region).get_tag_dict_for_resource(group.arn)
+        tags = resource_tags(self.account_id, group.region, group.arn)
         group.progress.advance()
         return group, status, dict(tags)
 
@@ -129,7 +118,7 @@ class TrafficDistributionGroups:
         next_token: str | None = None,
     ) -> Page[TrafficDistributionGroup]:
         self._require_region_pair()
-        key = None if instance is None else instance.rsplit("/", 1)[-1]
+        key = None if instance is None else instance_id_of(instance) or instance
 
         def keep(group: TrafficDistributionGroup) -> bool:
             return instance is None or instance in (group.instance_arn, group.instance_id)
@@ -171,4 +160,4 @@ class TrafficDistributionGroups:
                         "claimed to it; release or move them first"
                     )
             region_state(self.account_id, group.region).remove_group(group)
-            connect_tags(self.account_id, group.region).delete_all_tags_for_resource(group.arn)
+            drop_tags(self.account_id, group.region, group.arn)

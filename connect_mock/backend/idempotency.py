@@ -1,4 +1,5 @@
-"""ClientToken idempotency: the same token with the same request gets the first answer again."""
+"""ClientToken idempotency: the same token with the same request gets the first answer again
+(``state.idempotent`` makes an operation use it)."""
 
 from __future__ import annotations
 

@@ -4,29 +4,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from .._moto import (
-    connect_model,
-    connect_tags,
+    drop_tags,
     find_instance,
     instance_call_flag,
+    model_enum,
     set_instance_call_flag,
 )
 from ..core.errors import InvalidParameterException, ResourceNotFoundException
 from .arns import TDG_REGION_PAIRS
 from .context import Context
 from .flowstate import flow_state
-from .idempotency import fingerprint
 from .numbers import drop_claim
 from .paging import Page
-from .state import lifecycle_lock, region_state
+from .state import idempotent, lifecycle_lock, region_state
 
 __all__ = [
     "ATTRIBUTE_DEFAULTS",
     "InstanceAttributes",
-    "attribute_types",
     "instance_deletion",
 ]
 
@@ -48,12 +45,6 @@ ATTRIBUTE_DEFAULTS = {
 }
 UNKNOWN_DEFAULT = "false"
 LIST_PAGE_SIZE = 7  # MaxResult7: the model's maximum; the default page is not documented
-
-
-@cache
-def attribute_types() -> tuple[str, ...]:
-    """``InstanceAttributeType``'s values, in the model's order (the order lists answer in)."""
-    return tuple(connect_model().shape_for("InstanceAttributeType").enum)
 
 
 class InstanceAttributes:
@@ -87,25 +78,20 @@ class InstanceAttributes:
         """The attribute's value, "true" or "false"."""
         return self._value(self._instance(instance_id), instance_id, attribute)
 
+    @idempotent("UpdateInstanceAttribute")
     def update(
         self, instance_id: str, attribute: str, value: str, *, client_token: str | None = None
     ) -> None:
         """Set the attribute. INBOUND_CALLS and OUTBOUND_CALLS are CreateInstance's flags: the
         update changes them, so DescribeInstance and ListInstances answer the new value too."""
-
-        def run() -> None:
-            instance = self._instance(instance_id)
-            if value not in BOOLEAN_VALUES:
-                raise InvalidParameterException(
-                    f"Value '{value}' is not valid for instance attribute {attribute}: "
-                    "it takes 'true' or 'false'"
-                )
-            if not set_instance_call_flag(instance, attribute, value == "true"):
-                self.state.instance_attributes.setdefault(instance_id, {})[attribute] = value
-
-        request = fingerprint(instance=instance_id, attribute=attribute, value=value)
-        with lifecycle_lock:
-            self.state.client_tokens.run("UpdateInstanceAttribute", client_token, request, run)
+        instance = self._instance(instance_id)
+        if value not in BOOLEAN_VALUES:
+            raise InvalidParameterException(
+                f"Value '{value}' is not valid for instance attribute {attribute}: "
+                "it takes 'true' or 'false'"
+            )
+        if not set_instance_call_flag(instance, attribute, value == "true"):
+            self.state.instance_attributes.setdefault(instance_id, {})[attribute] = value
 
     def list(
         self, instance_id: str, *, max_results: int | None = None, next_token: str | None = None
@@ -116,7 +102,7 @@ class InstanceAttributes:
         start = 0
         if next_token is not None:
             start, _ = self.context.tokens.decode(binding, next_token, "InstanceId")
-        types = attribute_types()
+        types = model_enum("InstanceAttributeType")
         end = min(start + (max_results or LIST_PAGE_SIZE), len(types))
         items = [(name, self._value(instance, instance_id, name)) for name in types[start:end]]
         token = self.context.tokens.encode(binding, end, 0) if end < len(types) else None
@@ -147,7 +133,7 @@ def instance_deletion(
             targets = [instance_arn]
             for group in list(state.groups_by_instance.order(instance_id)):
                 state.remove_group(group)
-                connect_tags(account_id, region).delete_all_tags_for_resource(group.arn)
+                drop_tags(account_id, region, group.arn)
                 targets.append(group.arn)
             regions = {region, TDG_REGION_PAIRS.get(region, region)}
             for target in targets:
@@ -160,6 +146,6 @@ def instance_deletion(
             state.instance_attributes.pop(instance_id, None)
             flows = flow_state(account_id, region).instances.pop(instance_id, None)
             for flow in [] if flows is None else flows.by_id.values():
-                connect_tags(account_id, region).delete_all_tags_for_resource(flow.arn)
+                drop_tags(account_id, region, flow.arn)
 
     return delete

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from .._moto import connect_model
+from .._moto import model_enum
 from ..inventory import numbering
 from .context import Context
 from .state import NumberPool
 
 __all__ = ["locate"]
-
-
-@lru_cache(maxsize=1)
-def _countries() -> tuple[str, ...]:
-    return tuple(connect_model().shape_for("PhoneNumberCountryCode").enum)
 
 
 def _in_inventory(context: Context, country: str, kind: str, number: str) -> bool:
@@ -37,7 +30,7 @@ def locate(number: str, context: Context, pool: NumberPool) -> tuple[str, str] |
         if number in group.members:
             return country, kind
     uifn = number.startswith("+800")
-    for country in _countries():
+    for country in model_enum("PhoneNumberCountryCode"):
         code = numbering.calling_code(country)
         if code is None or (not uifn and not number.startswith("+" + code)):
             continue

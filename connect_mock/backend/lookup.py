@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .._moto import connect_tags
+from .._moto import drop_tags
 from ..core.errors import InvalidParameterException, ResourceNotFoundException
 from .arns import TDG_REGION_PAIRS, parse_arn
 from .models import ClaimedNumber
@@ -129,5 +129,5 @@ def drop_expired(pool: NumberPool, number: str, now: datetime) -> None:
     claim = state.phone_numbers.get(claim_id)
     if claim is not None:
         state.remove_claim(claim)
-        connect_tags(account, region).delete_all_tags_for_resource(claim.arn)
+        drop_tags(account, region, claim.arn)
     pool.free(number, None)

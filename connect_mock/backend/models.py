@@ -123,6 +123,7 @@ class TrafficDistributionGroup:
     name: str
     description: str | None
     instance_arn: str
+    instance_id: str  # the instance's, as found by it when the group was created
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     # Creation order: what list pages and their NextTokens are positions in.
     seq: int = field(default_factory=next_sequence, repr=False)
@@ -142,10 +143,6 @@ class TrafficDistributionGroup:
     def regions(self) -> tuple[str, str]:
         """The Regions of the group's linked instances: where it was created, and its pair."""
         return self.region, TDG_REGION_PAIRS[self.region]
-
-    @property
-    def instance_id(self) -> str:
-        return self.instance_arn.rsplit("/", 1)[-1]
 
     @property
     def arn(self) -> str:

@@ -3,18 +3,31 @@ are one global resource). Both are wiped by moto's reset, with moto's own state.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from .._moto import RegionStore, ResetScoped
 from ..core.calls import CallJournal
-from .idempotency import ClientTokens
+from .idempotency import ClientTokens, fingerprint
 from .models import ClaimedNumber, TrafficDistributionGroup
 from .paging import CreationIndex
 
-__all__ = ["NumberPool", "RegionState", "lifecycle_lock", "recorded_calls", "region_state"]
+__all__ = [
+    "NumberPool",
+    "RegionState",
+    "idempotent",
+    "lifecycle_lock",
+    "recorded_calls",
+    "region_state",
+]
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 # Claims check and take a shared number in two steps; moto's server answers requests on many
 # threads, so the lifecycle operations run one at a time.
@@ -64,6 +77,43 @@ class RegionState:
     def remove_group(self, group: TrafficDistributionGroup) -> None:
         del self.groups[group.id]
         self.groups_by_instance.discard(group, group.instance_id)
+
+
+class _OnRegionState(Protocol):
+    state: RegionState
+
+
+S = TypeVar("S", bound=_OnRegionState)
+
+
+def idempotent(
+    operation: str,
+) -> Callable[[Callable[Concatenate[S, P], T]], Callable[Concatenate[S, P], T]]:
+    """Make a method taking ``client_token`` the lifecycle operation ``operation``: it runs
+    under the lifecycle lock, and the same ClientToken with the same other arguments answers
+    the first result again (``self.state.client_tokens``; a different request with the token is
+    an IdempotencyException)."""
+
+    def decorate(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[S, P], T]:
+        # The request is every argument but self, by name, defaults included, however it was
+        # passed (not inspect's Signature.bind: this runs on every call).
+        parameters = list(inspect.signature(method).parameters.values())[1:]
+        names = [parameter.name for parameter in parameters]
+        defaults = {p.name: p.default for p in parameters if p.default is not p.empty}
+
+        @functools.wraps(method)
+        def run(owner: S, /, *args: P.args, **kwargs: P.kwargs) -> T:
+            request = {**defaults, **dict(zip(names, args, strict=False)), **kwargs}
+            token = request.pop("client_token")
+            digest = fingerprint(**request)
+            with lifecycle_lock:  # the ClientToken check and record must not interleave
+                return owner.state.client_tokens.run(
+                    operation, token, digest, lambda: method(owner, *args, **kwargs)
+                )
+
+        return run
+
+    return decorate
 
 
 class NumberPool:

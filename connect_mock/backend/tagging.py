@@ -7,9 +7,7 @@ among them) keeps moto's behaviour: tags stored for the ARN as given, in this Re
 
 from __future__ import annotations
 
-from typing import Any
-
-from .._moto import connect_model, connect_tags
+from .._moto import connect_model, resource_tags, tag_resource, untag_resource
 from ..core.errors import InvalidParameterException, ResourceNotFoundException
 from .arns import parse_arn
 from .context import Context
@@ -35,12 +33,13 @@ class Tagging:
         self.account_id = account_id
         self.region = region
 
-    def _tagger(self, resource_arn: str) -> Any:
-        """moto's tagging service holding ``resource_arn``'s tags; ResourceNotFoundException for
-        an ARN of ours that names nothing (unknown, released, deleted, another account's)."""
+    def _home(self, resource_arn: str) -> str:
+        """The Region whose tagging service holds ``resource_arn``'s tags (this one for an ARN
+        not of ours); ResourceNotFoundException for an ARN of ours that names nothing (unknown,
+        released, deleted, another account's)."""
         arn = parse_arn(resource_arn)
         if arn is None or arn.kind not in OWN_KINDS:
-            return connect_tags(self.account_id, self.region)
+            return self.region
         home: str | None = None
         if arn.account == self.account_id and arn.kind == "phone-number":
             now = self.context.clock.now()
@@ -60,14 +59,14 @@ class Tagging:
                 f"{noun} '{resource_arn}' was not found in account {self.account_id}, "
                 f"Region {self.region}"
             )
-        return connect_tags(self.account_id, home)
+        return home
 
     def tag(self, resource_arn: str, tags: dict[str, str]) -> None:
         """Add or overwrite ``tags``; refused, changing nothing, if the resource would then hold
         more than the model's maximum."""
         with lifecycle_lock:  # the count check and the write must not interleave
-            tagger = self._tagger(resource_arn)
-            current = tagger.get_tag_dict_for_resource(resource_arn)
+            home = self._home(resource_arn)
+            current = resource_tags(self.account_id, home, resource_arn)
             total = len(set(current) | set(tags))
             limit = max_tags()
             if total > limit:
@@ -75,14 +74,13 @@ class Tagging:
                     f"Resource '{resource_arn}' would have {total} tags ({len(current)} now); "
                     f"a resource can have at most {limit} tags"
                 )
-            tagger.tag_resource(resource_arn, [{"Key": k, "Value": v} for k, v in tags.items()])
+            tag_resource(self.account_id, home, resource_arn, tags)
 
     def untag(self, resource_arn: str, keys: list[str]) -> None:
         """Remove ``keys`` (keys the resource does not have are ignored)."""
         with lifecycle_lock:
-            self._tagger(resource_arn).untag_resource_using_names(resource_arn, keys)
+            untag_resource(self.account_id, self._home(resource_arn), resource_arn, keys)
 
     def list(self, resource_arn: str) -> dict[str, str]:
         with lifecycle_lock:
-            tagger = self._tagger(resource_arn)
-            return dict(tagger.get_tag_dict_for_resource(resource_arn))
+            return resource_tags(self.account_id, self._home(resource_arn), resource_arn)

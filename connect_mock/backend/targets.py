@@ -70,7 +70,7 @@ def check_scope(arn: Arn, text: str, member: str, account_id: str, region: str) 
 
 def _resolve_arn(account_id: str, region: str, text: str, home_only: str | None) -> str:
     arn = parse_arn(text)
-    if arn is None or arn.kind == "phone-number":
+    if arn is None or arn.kind not in ("instance", "traffic-distribution-group"):
         raise InvalidParameterException(
             f"TargetArn '{text}' is not the ARN of an Amazon Connect instance "
             "(arn:aws:connect:REGION:ACCOUNT:instance/ID) or traffic distribution group"

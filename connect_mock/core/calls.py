@@ -82,11 +82,6 @@ class CallLog(Sequence[Call]):
         self._journal: CallJournal | None = None
         self._start = 0
 
-    def _mark(self) -> None:
-        """Start the view here: earlier calls (of an enclosing mock) are not this mock's."""
-        self._journal = self._source()
-        self._start = self._journal.total
-
     def _view(self) -> tuple[list[Call], int]:
         journal = self._source()
         if journal is not self._journal:  # moto reset since: everything now is ours
@@ -103,7 +98,8 @@ class CallLog(Sequence[Call]):
         return self._view()[1]
 
     def clear(self) -> None:
-        """Start this view afresh: the calls so far are no longer listed."""
+        """Start this view afresh: the calls so far are no longer listed (a mock starting
+        calls it too: earlier calls, of an enclosing mock, are not its own)."""
         self._journal = self._source()
         self._start = self._journal.total
 

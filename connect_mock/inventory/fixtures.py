@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
-from .._moto import connect_model
+from .._moto import model_enum
 from ..core.errors import FixtureError
 from ..core.files import read_json_file
 from . import numbering
@@ -67,10 +67,6 @@ class Group:
 
 
 Inventories = dict[tuple[str, str], Group]
-
-
-def _enum(shape_name: str) -> list[str]:
-    return list(connect_model().shape_for(shape_name).enum)
 
 
 def load_fixtures(sources: FixtureSource | Iterable[FixtureSource] | None) -> Inventories:
@@ -123,8 +119,8 @@ def _parse(name: str, document: Any) -> Inventories:
     entries = document.get("AvailableNumbersList")
     if not isinstance(entries, list):
         raise FixtureError(f"{name}: AvailableNumbersList: expected a list of entries")
-    countries = set(_enum("PhoneNumberCountryCode"))
-    types = _enum("PhoneNumberType")
+    countries = model_enum("PhoneNumberCountryCode")
+    types = model_enum("PhoneNumberType")
     seen: dict[str, int] = {}
     groups: dict[tuple[str, str], list[str]] = {}
     for index, entry in enumerate(entries):

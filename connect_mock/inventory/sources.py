@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any, Union
 
 from .._http import DEFAULT_ACCOUNT_ID
-from .._moto import connect_model, service_model
+from .._moto import model_enum, service_model
 from ..core.files import read_documents
 
 __all__ = [
@@ -64,24 +64,14 @@ CONNECT_TYPES = {
 _OWN_KEYS = ("Region", "AccountId")
 
 
-@lru_cache(maxsize=1)
-def _sms_model() -> Any:
-    return service_model("pinpoint-sms-voice-v2")
-
-
-@lru_cache(maxsize=1)
-def _number_types() -> tuple[str, ...]:
-    return tuple(_sms_model().shape_for("NumberType").enum)
+SMS_SERVICE = "pinpoint-sms-voice-v2"  # AWS End User Messaging SMS
 
 
 @lru_cache(maxsize=1)
 def _entry_keys() -> frozenset[str]:
-    return frozenset(_sms_model().shape_for("PhoneNumberInformation").members) | set(_OWN_KEYS)
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(connect_model().shape_for("PhoneNumberCountryCode").enum)
+    return frozenset(service_model(SMS_SERVICE).shape_for("PhoneNumberInformation").members) | set(
+        _OWN_KEYS
+    )
 
 
 @dataclass(frozen=True)
@@ -169,8 +159,9 @@ def make_source_number(
             "them: E.164 (+ and up to 19 digits), or the digits of a short code"
         )
     kind = _text("number_type", number_type)
-    if kind not in _number_types():
-        raise ValueError(f"number_type must be one of {', '.join(_number_types())}, got {kind!r}")
+    kinds = model_enum("NumberType", SMS_SERVICE)
+    if kind not in kinds:
+        raise ValueError(f"number_type must be one of {', '.join(kinds)}, got {kind!r}")
     if arn is None:
         where = _text("region", "us-east-1" if region is None else region)
         owner = _text("account_id", DEFAULT_ACCOUNT_ID if account_id is None else account_id)
@@ -198,7 +189,7 @@ def make_source_number(
         raise ValueError(
             f"cannot tell the country of {number!r}: give its ISO country code (IsoCountryCode)"
         )
-    if code not in _countries():
+    if code not in model_enum("PhoneNumberCountryCode"):
         raise ValueError(f"country {code!r} is not one of Connect's PhoneNumberCountryCode codes")
     return SourceNumber(arn, number, code, kind)
 
