@@ -40,6 +40,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE = ROOT / ".mutation"
@@ -397,7 +398,12 @@ def _child(mutant_json: str, tests_file: str) -> int:
     # --assert=plain: pytest's assertion rewriter would import connect_mock itself (its pytest11
     # plugin marks the whole package for rewriting), from the file, past the mutant.
     args = ["-x", "-q", "--assert=plain", "-p", "no:randomly", "-p", "no:cacheprovider"]
-    status = int(pytest.main([*args, "-o", "console_output_style=classic", *tests]))
+    collection = _CollectionErrors()
+    status = int(pytest.main([*args, "-o", "console_output_style=classic", *tests], [collection]))
+    if status == 4 and collection.failed:
+        # A test module that no longer imports: pytest says its tests are not found (usage
+        # error), but the mutant broke the import, as much a kill as a failing test.
+        status = 2
     module = sys.modules.get(finder.name)
     if module is not None and not isinstance(
         getattr(module.__spec__, "loader", None), _MutantLoader
@@ -405,6 +411,16 @@ def _child(mutant_json: str, tests_file: str) -> int:
         print(f"{finder.name} was imported past the mutant: this run measured nothing")
         return _BYPASSED
     return status
+
+
+class _CollectionErrors:
+    """A pytest plugin noting whether collecting any test module failed."""
+
+    failed = False
+
+    def pytest_collectreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed = True
 
 
 _BYPASSED = 98  # the exit status of a run in which the real module was imported, not the mutant
