@@ -503,7 +503,7 @@ class _Workers:
 
 
 def _fingerprint(selection: Sequence[str]) -> str:
-    digest = hashlib.sha256(" ".join(selection).encode())
+    digest = hashlib.sha256(f"map 2 {' '.join(selection)}".encode())
     for pattern in ("connect_mock/**/*.py", "tests/**/*.py", "setup.cfg"):
         for name in sorted(glob.glob(str(ROOT / pattern), recursive=True)):
             digest.update(name.encode())
@@ -559,7 +559,8 @@ def test_map(paths: Sequence[str], jobs: int, selection: Sequence[str]) -> TestM
     for path in everything:
         by_line = data.contexts_by_lineno(str(ROOT / path))
         lines[path] = {
-            line: sorted({c.rsplit("|", 1)[0] for c in contexts if c})
+            # "" is code run outside any test: at import, or while collecting a test module.
+            line: sorted({c.rsplit("|", 1)[0] for c in contexts})
             for line, contexts in by_line.items()
         }
     cache.write_text(json.dumps({"lines": lines, "durations": durations}))
@@ -570,6 +571,11 @@ def tests_for(mutant: Mutant, tests: TestMap) -> list[str]:
     """The tests that run the mutant's lines, fastest first."""
     by_line = tests.lines.get(mutant.path, {})
     chosen = {t for line in mutant.lines for t in by_line.get(line, [])}
+    if "" in chosen:
+        # Run while collecting (a test module building a parser at import): which tests then
+        # use what it built is unknown, so every test that runs any line of the module.
+        chosen = {t for tests_of_line in by_line.values() for t in tests_of_line}
+    chosen.discard("")
     return sorted(chosen, key=lambda t: (tests.durations.get(t, 1.0), t))
 
 
