@@ -78,6 +78,10 @@ def test_pages_are_slices_of_one_list() -> None:
     assert inventory(prefix=SMALL).scan(10, 3) == ([], None)
 
 
+def test_a_prefix_that_is_a_whole_number_offers_that_number_alone() -> None:
+    assert inventory(prefix=SMALL + "3").scan(0, 5) == (["+12065550123"], None)
+
+
 def test_no_space_or_an_empty_prefix_offers_nothing() -> None:
     assert inventory(number_type="THIRD_PARTY_TF").scan(0, 5) == ([], None)
     assert inventory(country="AQ").scan(0, 5) == ([], None)
