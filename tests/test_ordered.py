@@ -125,6 +125,13 @@ def test_unavailable_numbers_are_holes_the_rest_keeps_its_order() -> None:
     assert asked == order[:9]
 
 
+def test_holes_at_the_end_of_the_list_end_the_scan_without_a_memo() -> None:
+    small, _ = inventory(prefix=SMALL).scan(0, 10)
+    unavailable, _ = counting(set(small[4:]))
+    assert inventory(prefix=SMALL).scan(0, 10, unavailable) == (small[:4], None)
+    assert inventory(prefix=SMALL).scan(5, 10, unavailable) == ([], None)
+
+
 def test_the_memo_records_runs_of_holes() -> None:
     order, _ = inventory().scan(0, 40)
     unavailable, _ = counting({*order[:30], order[32]})
