@@ -469,7 +469,13 @@ KINDS = RequestParser(
                         "Names": {"shape": "Names"},
                         "Labels": {"shape": "Labels"},
                         "Code": {"shape": "Code"},
+                        "Inner": {"shape": "Inner"},
                     },
+                },
+                "Inner": {
+                    "type": "structure",
+                    "required": ["Id"],
+                    "members": {"Id": {"shape": "Code"}, "Ratio": {"shape": "Ratio"}},
                 },
                 "Name": {"type": "string"},
                 "Ratio": {"type": "double"},
@@ -603,3 +609,13 @@ def test_long_values_are_cut_to_forty_characters(value: object, shown: str) -> N
 def test_a_body_of_only_whitespace_is_an_empty_document() -> None:
     assert read_body(b" \r\n\t") == {}
     assert read_body(b'{"a": 1}') == {"a": 1}
+
+
+def test_a_nested_structure_is_checked_member_by_member_under_its_path() -> None:
+    assert kinds({"Inner": {"Id": "ab"}})["Inner"] == {"Id": "ab"}
+    refused = error(InvalidParameterException, kinds, {"Inner": {"Ratio": 1.5}})
+    assert refused.message == violations(
+        "Value null at 'Inner.Id' failed to satisfy constraint: Member must not be null"
+    )
+    unreadable = error(SerializationException, kinds, {"Inner": [1]})
+    assert unreadable.message == "Cannot read 'Inner': expected a JSON object, got array [1]"
