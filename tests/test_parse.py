@@ -609,6 +609,8 @@ def test_long_values_are_cut_to_forty_characters(value: object, shown: str) -> N
 def test_a_body_of_only_whitespace_is_an_empty_document() -> None:
     assert read_body(b" \r\n\t") == {}
     assert read_body(b'{"a": 1}') == {"a": 1}
+    null = error(SerializationException, read_body, b"null")
+    assert null.message == "Cannot read 'request body': expected a JSON object, got null"
 
 
 def test_a_nested_structure_is_checked_member_by_member_under_its_path() -> None:
