@@ -24,6 +24,7 @@ import argparse
 import ast
 import glob
 import hashlib
+import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -404,6 +405,13 @@ def _child(mutant_json: str, tests_file: str) -> int:
         # A test module that no longer imports: pytest says its tests are not found (usage
         # error), but the mutant broke the import, as much a kill as a failing test.
         status = 2
+    if status == 4 and finder.name not in sys.modules:
+        # pytest could not start (a conftest or plugin import failed): a kill if the mutant
+        # itself does not import.
+        try:
+            importlib.import_module(finder.name)
+        except Exception:
+            return 2
     module = sys.modules.get(finder.name)
     if module is not None and not isinstance(
         getattr(module.__spec__, "loader", None), _MutantLoader

@@ -523,6 +523,7 @@ def test_numbers_timestamps_longs_and_blobs_are_read_as_json_carries_them() -> N
     [
         ({"Ratio": "1"}, "Cannot read 'Ratio': expected a number, got string \"1\""),
         ({"Ratio": True}, "Cannot read 'Ratio': expected a number, got boolean true"),
+        ({"Weight": "0.5"}, "Cannot read 'Weight': expected a number, got string \"0.5\""),
         ({"Weight": None, "Ratio": [1]}, "Cannot read 'Ratio': expected a number, got array [1]"),
         ({"When": False}, "Cannot read 'When': expected a timestamp, got boolean false"),
         ({"When": {"t": 1}}, "Cannot read 'When': expected a timestamp, got object {\"t\": 1}"),
@@ -621,3 +622,24 @@ def test_a_nested_structure_is_checked_member_by_member_under_its_path() -> None
     )
     unreadable = error(SerializationException, kinds, {"Inner": [1]})
     assert unreadable.message == "Cannot read 'Inner': expected a JSON object, got array [1]"
+
+
+def test_a_boolean_in_the_body_must_be_a_json_boolean() -> None:
+    refused = error(
+        SerializationException, PUT.parse_document, {"Force": "yes"}, {"Count": "1"}, None,
+        {"X-Token": "a"},
+    )  # fmt: skip
+    assert refused.message == "Cannot read 'Force': expected a boolean, got string \"yes\""
+
+
+def test_an_operation_without_input_reads_nothing() -> None:
+    model = ServiceModel(
+        {
+            "metadata": {"apiVersion": "2024-01-01", "endpointPrefix": "unit",
+                         "protocol": "rest-json", "serviceId": "Unit", "signatureVersion": "v4"},
+            "operations": {"Ping": {"name": "Ping", "http": {"method": "GET", "requestUri": "/"}}},
+            "shapes": {},
+        },
+        service_name="unit",
+    )  # fmt: skip
+    assert RequestParser(model.operation_model("Ping")).parse_document({"Anything": 1}) == {}
