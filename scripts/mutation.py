@@ -443,7 +443,6 @@ def _worker() -> int:
     """Serve mutants one at a time (a JSON line each on stdin, the exit status on stdout), each
     in a forked child, so the imports above are paid once. The child gets its own process group
     so that a timeout ends what it started too (a server)."""
-    import importlib
 
     for name in _PRELOAD:
         importlib.import_module(name)
