@@ -24,6 +24,7 @@ import argparse
 import ast
 import glob
 import hashlib
+import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -40,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE = ROOT / ".mutation"
@@ -397,7 +399,19 @@ def _child(mutant_json: str, tests_file: str) -> int:
     # --assert=plain: pytest's assertion rewriter would import connect_mock itself (its pytest11
     # plugin marks the whole package for rewriting), from the file, past the mutant.
     args = ["-x", "-q", "--assert=plain", "-p", "no:randomly", "-p", "no:cacheprovider"]
-    status = int(pytest.main([*args, "-o", "console_output_style=classic", *tests]))
+    collection = _CollectionErrors()
+    status = int(pytest.main([*args, "-o", "console_output_style=classic", *tests], [collection]))
+    if status == 4 and collection.failed:
+        # A test module that no longer imports: pytest says its tests are not found (usage
+        # error), but the mutant broke the import, as much a kill as a failing test.
+        status = 2
+    if status == 4 and finder.name not in sys.modules:
+        # pytest could not start (a conftest or plugin import failed): a kill if the mutant
+        # itself does not import.
+        try:
+            importlib.import_module(finder.name)
+        except Exception:
+            return 2
     module = sys.modules.get(finder.name)
     if module is not None and not isinstance(
         getattr(module.__spec__, "loader", None), _MutantLoader
@@ -405,6 +419,16 @@ def _child(mutant_json: str, tests_file: str) -> int:
         print(f"{finder.name} was imported past the mutant: this run measured nothing")
         return _BYPASSED
     return status
+
+
+class _CollectionErrors:
+    """A pytest plugin noting whether collecting any test module failed."""
+
+    failed = False
+
+    def pytest_collectreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed = True
 
 
 _BYPASSED = 98  # the exit status of a run in which the real module was imported, not the mutant
@@ -419,7 +443,6 @@ def _worker() -> int:
     """Serve mutants one at a time (a JSON line each on stdin, the exit status on stdout), each
     in a forked child, so the imports above are paid once. The child gets its own process group
     so that a timeout ends what it started too (a server)."""
-    import importlib
 
     for name in _PRELOAD:
         importlib.import_module(name)
@@ -487,7 +510,7 @@ class _Workers:
 
 
 def _fingerprint(selection: Sequence[str]) -> str:
-    digest = hashlib.sha256(" ".join(selection).encode())
+    digest = hashlib.sha256(f"map 2 {' '.join(selection)}".encode())
     for pattern in ("connect_mock/**/*.py", "tests/**/*.py", "setup.cfg"):
         for name in sorted(glob.glob(str(ROOT / pattern), recursive=True)):
             digest.update(name.encode())
@@ -543,7 +566,8 @@ def test_map(paths: Sequence[str], jobs: int, selection: Sequence[str]) -> TestM
     for path in everything:
         by_line = data.contexts_by_lineno(str(ROOT / path))
         lines[path] = {
-            line: sorted({c.rsplit("|", 1)[0] for c in contexts if c})
+            # "" is code run outside any test: at import, or while collecting a test module.
+            line: sorted({c.rsplit("|", 1)[0] for c in contexts})
             for line, contexts in by_line.items()
         }
     cache.write_text(json.dumps({"lines": lines, "durations": durations}))
@@ -554,6 +578,11 @@ def tests_for(mutant: Mutant, tests: TestMap) -> list[str]:
     """The tests that run the mutant's lines, fastest first."""
     by_line = tests.lines.get(mutant.path, {})
     chosen = {t for line in mutant.lines for t in by_line.get(line, [])}
+    if "" in chosen:
+        # Run while collecting (a test module building a parser at import): which tests then
+        # use what it built is unknown, so every test that runs any line of the module.
+        chosen = {t for tests_of_line in by_line.values() for t in tests_of_line}
+    chosen.discard("")
     return sorted(chosen, key=lambda t: (tests.durations.get(t, 1.0), t))
 
 

@@ -447,3 +447,212 @@ def test_tag_keys_are_held_to_the_models_java_pattern(key: str, refused: bool) -
         f"Value '{key}' at 'Tags.key' failed to satisfy constraint: "
         f"Member must satisfy regular expression pattern: {pattern}"
     )
+
+
+# A model of every kind of member a future operation may bring: numbers, timestamps, longs,
+# blobs, sized lists, maps and strings, and a path label without a minimum length.
+KINDS = RequestParser(
+    ServiceModel(
+        {
+            "metadata": {
+                "apiVersion": "2024-01-01",
+                "endpointPrefix": "unit",
+                "protocol": "rest-json",
+                "serviceId": "Unit",
+                "signatureVersion": "v4",
+            },
+            "operations": {
+                "Kinds": {
+                    "name": "Kinds",
+                    "http": {"method": "POST", "requestUri": "/kinds/{Label}"},
+                    "input": {"shape": "KindsRequest"},
+                }
+            },
+            "shapes": {
+                "KindsRequest": {
+                    "type": "structure",
+                    "required": ["Label"],
+                    "members": {
+                        "Label": {"shape": "Name", "location": "uri", "locationName": "Label"},
+                        "Ratio": {"shape": "Ratio"},
+                        "Weight": {"shape": "Weight"},
+                        "When": {"shape": "When"},
+                        "Big": {"shape": "Big"},
+                        "Data": {"shape": "Data"},
+                        "Names": {"shape": "Names"},
+                        "Labels": {"shape": "Labels"},
+                        "Code": {"shape": "Code"},
+                        "Inner": {"shape": "Inner"},
+                    },
+                },
+                "Inner": {
+                    "type": "structure",
+                    "required": ["Id"],
+                    "members": {"Id": {"shape": "Code"}, "Ratio": {"shape": "Ratio"}},
+                },
+                "Name": {"type": "string"},
+                "Ratio": {"type": "double"},
+                "Weight": {"type": "float"},
+                "When": {"type": "timestamp"},
+                "Big": {"type": "long"},
+                "Data": {"type": "blob"},
+                "Names": {"type": "list", "member": {"shape": "Name"}, "min": 1, "max": 2},
+                "Labels": {
+                    "type": "map",
+                    "key": {"shape": "Name"},
+                    "value": {"shape": "Name"},
+                    "max": 1,
+                },
+                "Code": {"type": "string", "min": 2, "max": 3},
+            },
+        },
+        service_name="unit",
+    ).operation_model("Kinds")
+)
+
+
+def kinds(document: dict[str, Any], label: str = "l") -> dict[str, Any]:
+    return KINDS.parse_document(document, uri_params={"Label": label})
+
+
+def test_numbers_timestamps_longs_and_blobs_are_read_as_json_carries_them() -> None:
+    document = {
+        "Ratio": 2,
+        "Weight": 0.5,
+        "When": "2024-05-01T12:00:00Z",
+        "Big": 2**63 - 1,
+        "Data": "aGk=",
+        "Names": ["a", "b"],
+        "Labels": {"k": "v"},
+        "Code": "abc",
+    }
+    assert kinds(document) == {"Label": "l", **document}
+    assert kinds({"When": 1714564800.5})["When"] == 1714564800.5
+    assert kinds({"Big": -(2**63), "Code": "ab"}) == {"Label": "l", "Big": -(2**63), "Code": "ab"}
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ({"Ratio": "1"}, "Cannot read 'Ratio': expected a number, got string \"1\""),
+        ({"Ratio": True}, "Cannot read 'Ratio': expected a number, got boolean true"),
+        ({"Weight": "0.5"}, "Cannot read 'Weight': expected a number, got string \"0.5\""),
+        ({"Weight": None, "Ratio": [1]}, "Cannot read 'Ratio': expected a number, got array [1]"),
+        ({"When": False}, "Cannot read 'When': expected a timestamp, got boolean false"),
+        ({"When": {"t": 1}}, "Cannot read 'When': expected a timestamp, got object {\"t\": 1}"),
+        (
+            {"Big": 2**63},
+            "Cannot read 'Big': expected a long in [-9223372036854775808, 9223372036854775807], "
+            "got number 9223372036854775808",
+        ),
+        (
+            {"Big": -(2**63) - 1},
+            "Cannot read 'Big': expected a long in [-9223372036854775808, 9223372036854775807], "
+            "got number -9223372036854775809",
+        ),
+        ({"Big": 1.0}, "Cannot read 'Big': expected a long, got number 1.0"),
+        ({"Labels": ["k"]}, "Cannot read 'Labels': expected an object, got array [\"k\"]"),
+        ({"Labels": {"k": 1}}, "Cannot read 'Labels.k': expected a string, got number 1"),
+    ],
+)
+def test_a_member_of_another_json_type_is_unreadable(
+    document: dict[str, Any], message: str
+) -> None:
+    assert error(SerializationException, kinds, document).message == message
+
+
+@pytest.mark.parametrize(
+    ("document", "problems"),
+    [
+        (
+            {"Names": []},
+            ["Value '[]' at 'Names' failed to satisfy constraint: "
+             "Member must have size greater than or equal to 1"],
+        ),
+        (
+            {"Names": ["a", "b", "c"]},
+            ['Value \'["a", "b", "c"]\' at \'Names\' failed to satisfy constraint: '
+             "Member must have size less than or equal to 2"],
+        ),
+        (
+            {"Labels": {"a": "1", "b": "2"}},
+            ['Value \'{"a": "1", "b": "2"}\' at \'Labels\' failed to satisfy constraint: '
+             "Member must have size less than or equal to 1"],
+        ),
+        (
+            {"Code": "a"},
+            ["Value 'a' at 'Code' failed to satisfy constraint: "
+             "Member must have length greater than or equal to 2"],
+        ),
+        (
+            {"Code": "abcd"},
+            ["Value 'abcd' at 'Code' failed to satisfy constraint: "
+             "Member must have length less than or equal to 3"],
+        ),
+    ],
+)  # fmt: skip
+def test_sizes_and_lengths_are_held_to_the_models_bounds(
+    document: dict[str, Any], problems: list[str]
+) -> None:
+    assert error(InvalidParameterException, kinds, document).message == violations(*problems)
+
+
+def test_an_empty_path_label_without_a_minimum_is_refused_with_the_other_violations() -> None:
+    refused = error(InvalidParameterException, kinds, {"Code": "a"}, label="")
+    assert refused.message == violations(
+        "Value '' at 'Label' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1",
+        "Value 'a' at 'Code' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 2",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("y" * 40, "y" * 40),
+        ("y" * 41, "y" * 37 + "..."),
+        (["z" * 50], '["' + "z" * 35 + "..."),
+        (None, "null"),
+    ],
+)
+def test_long_values_are_cut_to_forty_characters(value: object, shown: str) -> None:
+    assert shorten(value) == shown
+
+
+def test_a_body_of_only_whitespace_is_an_empty_document() -> None:
+    assert read_body(b" \r\n\t") == {}
+    assert read_body(b'{"a": 1}') == {"a": 1}
+    null = error(SerializationException, read_body, b"null")
+    assert null.message == "Cannot read 'request body': expected a JSON object, got null"
+
+
+def test_a_nested_structure_is_checked_member_by_member_under_its_path() -> None:
+    assert kinds({"Inner": {"Id": "ab"}})["Inner"] == {"Id": "ab"}
+    refused = error(InvalidParameterException, kinds, {"Inner": {"Ratio": 1.5}})
+    assert refused.message == violations(
+        "Value null at 'Inner.Id' failed to satisfy constraint: Member must not be null"
+    )
+    unreadable = error(SerializationException, kinds, {"Inner": [1]})
+    assert unreadable.message == "Cannot read 'Inner': expected a JSON object, got array [1]"
+
+
+def test_a_boolean_in_the_body_must_be_a_json_boolean() -> None:
+    refused = error(
+        SerializationException, PUT.parse_document, {"Force": "yes"}, {"Count": "1"}, None,
+        {"X-Token": "a"},
+    )  # fmt: skip
+    assert refused.message == "Cannot read 'Force': expected a boolean, got string \"yes\""
+
+
+def test_an_operation_without_input_reads_nothing() -> None:
+    model = ServiceModel(
+        {
+            "metadata": {"apiVersion": "2024-01-01", "endpointPrefix": "unit",
+                         "protocol": "rest-json", "serviceId": "Unit", "signatureVersion": "v4"},
+            "operations": {"Ping": {"name": "Ping", "http": {"method": "GET", "requestUri": "/"}}},
+            "shapes": {},
+        },
+        service_name="unit",
+    )  # fmt: skip
+    assert RequestParser(model.operation_model("Ping")).parse_document({"Anything": 1}) == {}

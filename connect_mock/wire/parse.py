@@ -30,6 +30,7 @@ DOCUMENTED_CONSTRAINTS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 _INT_RANGES = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+_EXPECTED = {"integer": "an integer", "long": "a long"}
 
 Check = Callable[[Any, str, list[str]], Any]
 
@@ -124,9 +125,9 @@ def _compile(shape: Shape) -> Check:  # noqa: C901 (one branch per kind of shape
 
         def check_int(value: object, path: str, errors: list[str]) -> int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise _type_error(path, f"an {kind}", value)
+                raise _type_error(path, _EXPECTED[kind], value)
             if not low <= value <= high:
-                raise _type_error(path, f"an {kind} in [{low}, {high}]", value)
+                raise _type_error(path, f"{_EXPECTED[kind]} in [{low}, {high}]", value)
             if minimum is not None and value < minimum:
                 errors.append(
                     _violation(
@@ -227,7 +228,6 @@ class RequestParser:
     """Reads one operation's request (body, path and query members) and validates it."""
 
     def __init__(self, operation: OperationModel) -> None:
-        self.operation = operation
         shape = operation.input_shape
         self._check = _compile_structure(shape) if shape is not None else None
         self._locations: dict[str, tuple[str, str, str]] = {}
@@ -311,7 +311,7 @@ def _from_text(raw: str, kind: str, name: str) -> object:
         try:
             return int(raw)
         except ValueError:
-            raise _type_error(name, f"an {kind}", raw) from None
+            raise _type_error(name, _EXPECTED[kind], raw) from None
     if kind == "boolean":
         if raw not in ("true", "false"):
             raise _type_error(name, "a boolean", raw)
