@@ -592,7 +592,8 @@ def test_the_config_endpoint_reports_the_active_mock(endpoint: str) -> None:
 UNKNOWN_CONTROL_PATHS = ["nope", "faults/extra", "", "a/b/c"]
 ENDPOINTS_MESSAGE = (
     "no such control endpoint; connect_mock's are /moto-api/connect-mock/faults, "
-    "/moto-api/connect-mock/calls, /moto-api/connect-mock/config, /moto-api/connect-mock/clock"
+    "/moto-api/connect-mock/calls, /moto-api/connect-mock/config, /moto-api/connect-mock/clock, "
+    "/moto-api/connect-mock/source-numbers"
 )
 
 

@@ -197,21 +197,23 @@ def clock_endpoint(method: str, body: bytes) -> Response:
     return _answer(200, {"now": clock.now().isoformat()})
 
 
-_ENDPOINTS = ("faults", "calls", "config", "clock")
-
-
 def unknown_endpoint(method: str, body: bytes) -> Response:
     """Any other path under the control prefix: a JSON 404, as every refusal here is."""
     listed = ", ".join(f"/moto-api/connect-mock/{name}" for name in _ENDPOINTS)
     return _answer(404, {"Message": f"no such control endpoint; connect_mock's are {listed}"})
 
 
+# The control endpoints, by name: the routes and the 404's list are built from this one table.
+_ENDPOINTS: dict[str, Callable[[str, bytes], Response]] = {
+    "faults": faults_endpoint,
+    "calls": calls_endpoint,
+    "config": config_endpoint,
+    "clock": clock_endpoint,
+    "source-numbers": source_numbers_endpoint,
+}
+
 url_paths: dict[str, Callable[[str, bytes], Response]] = {
-    "{0}/moto-api/connect-mock/faults$": faults_endpoint,
-    "{0}/moto-api/connect-mock/calls$": calls_endpoint,
-    "{0}/moto-api/connect-mock/config$": config_endpoint,
-    "{0}/moto-api/connect-mock/clock$": clock_endpoint,
-    "{0}/moto-api/connect-mock/source-numbers$": source_numbers_endpoint,
+    **{f"{{0}}/moto-api/connect-mock/{name}$": answer for name, answer in _ENDPOINTS.items()},
     # Last: routes are tried in order in process, and by specificity in the server (where the
     # named group becomes a Flask converter; a bare ".*" would be taken literally).
     "{0}/moto-api/connect-mock/?$": unknown_endpoint,
