@@ -134,3 +134,21 @@ def test_serving_an_operation_without_a_handler_fails_the_import_of_the_wire_lay
     assert run.stderr.strip().splitlines()[-1] == (
         "ValueError: the operation table is wrong: served without a handler: CreateQueue"
     )
+
+
+def test_a_member_older_models_lack_may_be_missing_only_where_the_entry_says_so() -> None:
+    # UpdateInstanceAttribute's ClientToken is not in botocore 1.36's model (our floor).
+    newer = Call(
+        _Numbers,
+        "release",
+        ("PhoneNumberId",),
+        {"client_token": "Token"},
+        newer=frozenset({"Token"}),
+    )
+    assert operation_table(("ReleasePhoneNumber",), {"ReleasePhoneNumber": newer})
+    other = Call(
+        _Numbers, "release", ("PhoneNumberId",), {"client_token": "Token"}, newer=frozenset({"X"})
+    )
+    assert _refusal(("ReleasePhoneNumber",), {"ReleasePhoneNumber": other}) == (
+        "the operation table is wrong: ReleasePhoneNumber: no input member 'Token'"
+    )

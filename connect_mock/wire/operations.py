@@ -72,6 +72,9 @@ class Call:
     positional: tuple[str, ...] = ()
     keywords: Mapping[str, str] = field(default_factory=dict)
     answer: Answer = _nothing
+    # Keyword members that older supported botocore models lack (passed as None there): only
+    # these may be missing from the model; any other missing member is a mistake in the table.
+    newer: frozenset[str] = frozenset()
 
     def __call__(self, ctx: Context, account: str, region: str, p: Params) -> Document:
         bound = getattr(self.service(ctx, account, region), self.method)
@@ -90,7 +93,7 @@ class Call:
         found = [
             f"no input member {member!r}"
             for member in (*self.positional, *self.keywords.values())
-            if member not in members
+            if member not in members and member not in self.newer
         ]
         found += [
             f"{member!r} is not required, so it cannot be passed positionally"
@@ -488,7 +491,12 @@ OPERATIONS: dict[str, Operation] = operation_table(
         ),
         "DescribeInstanceAttribute": describe_instance_attribute,
         "UpdateInstanceAttribute": Call(
-            InstanceAttributes, "update", ("InstanceId", "AttributeType", "Value"), _TOKEN
+            InstanceAttributes,
+            "update",
+            ("InstanceId", "AttributeType", "Value"),
+            _TOKEN,
+            # botocore 1.36's model (our floor) has no ClientToken for it.
+            newer=frozenset({"ClientToken"}),
         ),
         "ListInstanceAttributes": Call(
             InstanceAttributes, "list", ("InstanceId",), _PAGE, _page("Attributes", _attribute)
