@@ -263,47 +263,54 @@ def test_query_members_are_read_by_their_wire_names_and_modelled_types() -> None
     )
 
 
+def unit_operation(
+    name: str, method: str, uri: str, shapes: dict[str, Any], input_shape: str | None = None
+) -> RequestParser:
+    """The parser of operation ``name`` of a small made-up restJson1 service."""
+    operation: dict[str, Any] = {"name": name, "http": {"method": method, "requestUri": uri}}
+    if input_shape is not None:
+        operation["input"] = {"shape": input_shape}
+    metadata = {
+        "apiVersion": "2024-01-01",
+        "endpointPrefix": "unit",
+        "protocol": "rest-json",
+        "serviceId": "Unit",
+        "signatureVersion": "v4",
+    }
+    model = ServiceModel(
+        {"metadata": metadata, "operations": {name: operation}, "shapes": shapes},
+        service_name="unit",
+    )
+    return RequestParser(model.operation_model(name))
+
+
 # A model of our own for what Connect's served operations lack: header members, and integer and
 # boolean members outside the body.
-SERVICE = ServiceModel(
+PUT = unit_operation(
+    "Put",
+    "PUT",
+    "/things/{Count}",
     {
-        "metadata": {
-            "apiVersion": "2024-01-01",
-            "endpointPrefix": "unit",
-            "protocol": "rest-json",
-            "serviceId": "Unit",
-            "signatureVersion": "v4",
-        },
-        "operations": {
-            "Put": {
-                "name": "Put",
-                "http": {"method": "PUT", "requestUri": "/things/{Count}"},
-                "input": {"shape": "PutRequest"},
-            }
-        },
-        "shapes": {
-            "PutRequest": {
-                "type": "structure",
-                "required": ["Count", "Token"],
-                "members": {
-                    "Count": {"shape": "Count", "location": "uri", "locationName": "Count"},
-                    "Token": {"shape": "Token", "location": "header", "locationName": "X-Token"},
-                    "Retries": {
-                        "shape": "Count",
-                        "location": "header",
-                        "locationName": "X-Retries",
-                    },
-                    "Force": {"shape": "Flag", "location": "querystring", "locationName": "force"},
+        "PutRequest": {
+            "type": "structure",
+            "required": ["Count", "Token"],
+            "members": {
+                "Count": {"shape": "Count", "location": "uri", "locationName": "Count"},
+                "Token": {"shape": "Token", "location": "header", "locationName": "X-Token"},
+                "Retries": {
+                    "shape": "Count",
+                    "location": "header",
+                    "locationName": "X-Retries",
                 },
+                "Force": {"shape": "Flag", "location": "querystring", "locationName": "force"},
             },
-            "Count": {"type": "integer", "min": 1, "max": 9},
-            "Token": {"type": "string", "pattern": "[a-z]+"},
-            "Flag": {"type": "boolean"},
         },
+        "Count": {"type": "integer", "min": 1, "max": 9},
+        "Token": {"type": "string", "pattern": "[a-z]+"},
+        "Flag": {"type": "boolean"},
     },
-    service_name="unit",
+    "PutRequest",
 )
-PUT = RequestParser(SERVICE.operation_model("Put"))
 
 
 def test_headers_and_typed_path_and_query_members() -> None:
@@ -451,63 +458,48 @@ def test_tag_keys_are_held_to_the_models_java_pattern(key: str, refused: bool) -
 
 # A model of every kind of member a future operation may bring: numbers, timestamps, longs,
 # blobs, sized lists, maps and strings, and a path label without a minimum length.
-KINDS = RequestParser(
-    ServiceModel(
-        {
-            "metadata": {
-                "apiVersion": "2024-01-01",
-                "endpointPrefix": "unit",
-                "protocol": "rest-json",
-                "serviceId": "Unit",
-                "signatureVersion": "v4",
-            },
-            "operations": {
-                "Kinds": {
-                    "name": "Kinds",
-                    "http": {"method": "POST", "requestUri": "/kinds/{Label}"},
-                    "input": {"shape": "KindsRequest"},
-                }
-            },
-            "shapes": {
-                "KindsRequest": {
-                    "type": "structure",
-                    "required": ["Label"],
-                    "members": {
-                        "Label": {"shape": "Name", "location": "uri", "locationName": "Label"},
-                        "Ratio": {"shape": "Ratio"},
-                        "Weight": {"shape": "Weight"},
-                        "When": {"shape": "When"},
-                        "Big": {"shape": "Big"},
-                        "Data": {"shape": "Data"},
-                        "Names": {"shape": "Names"},
-                        "Labels": {"shape": "Labels"},
-                        "Code": {"shape": "Code"},
-                        "Inner": {"shape": "Inner"},
-                    },
-                },
-                "Inner": {
-                    "type": "structure",
-                    "required": ["Id"],
-                    "members": {"Id": {"shape": "Code"}, "Ratio": {"shape": "Ratio"}},
-                },
-                "Name": {"type": "string"},
-                "Ratio": {"type": "double"},
-                "Weight": {"type": "float"},
-                "When": {"type": "timestamp"},
-                "Big": {"type": "long"},
-                "Data": {"type": "blob"},
-                "Names": {"type": "list", "member": {"shape": "Name"}, "min": 1, "max": 2},
-                "Labels": {
-                    "type": "map",
-                    "key": {"shape": "Name"},
-                    "value": {"shape": "Name"},
-                    "max": 1,
-                },
-                "Code": {"type": "string", "min": 2, "max": 3},
+KINDS = unit_operation(
+    "Kinds",
+    "POST",
+    "/kinds/{Label}",
+    {
+        "KindsRequest": {
+            "type": "structure",
+            "required": ["Label"],
+            "members": {
+                "Label": {"shape": "Name", "location": "uri", "locationName": "Label"},
+                "Ratio": {"shape": "Ratio"},
+                "Weight": {"shape": "Weight"},
+                "When": {"shape": "When"},
+                "Big": {"shape": "Big"},
+                "Data": {"shape": "Data"},
+                "Names": {"shape": "Names"},
+                "Labels": {"shape": "Labels"},
+                "Code": {"shape": "Code"},
+                "Inner": {"shape": "Inner"},
             },
         },
-        service_name="unit",
-    ).operation_model("Kinds")
+        "Inner": {
+            "type": "structure",
+            "required": ["Id"],
+            "members": {"Id": {"shape": "Code"}, "Ratio": {"shape": "Ratio"}},
+        },
+        "Name": {"type": "string"},
+        "Ratio": {"type": "double"},
+        "Weight": {"type": "float"},
+        "When": {"type": "timestamp"},
+        "Big": {"type": "long"},
+        "Data": {"type": "blob"},
+        "Names": {"type": "list", "member": {"shape": "Name"}, "min": 1, "max": 2},
+        "Labels": {
+            "type": "map",
+            "key": {"shape": "Name"},
+            "value": {"shape": "Name"},
+            "max": 1,
+        },
+        "Code": {"type": "string", "min": 2, "max": 3},
+    },
+    "KindsRequest",
 )
 
 
@@ -646,13 +638,4 @@ def test_a_boolean_in_the_body_must_be_a_json_boolean() -> None:
 
 
 def test_an_operation_without_input_reads_nothing() -> None:
-    model = ServiceModel(
-        {
-            "metadata": {"apiVersion": "2024-01-01", "endpointPrefix": "unit",
-                         "protocol": "rest-json", "serviceId": "Unit", "signatureVersion": "v4"},
-            "operations": {"Ping": {"name": "Ping", "http": {"method": "GET", "requestUri": "/"}}},
-            "shapes": {},
-        },
-        service_name="unit",
-    )  # fmt: skip
-    assert RequestParser(model.operation_model("Ping")).parse_document({"Anything": 1}) == {}
+    assert unit_operation("Ping", "GET", "/", {}).parse_document({"Anything": 1}) == {}
