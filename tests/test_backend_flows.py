@@ -3,6 +3,7 @@ typed calls returning domain objects, inside a fresh ``mock_aws``."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,7 @@ from moto import mock_aws
 
 from connect_mock.backend import ContactFlows, FlowAssociations, PhoneNumbers, SearchQuery
 from connect_mock.backend import search_available as search_numbers
+from connect_mock.backend.flowlang import FLOW_LANGUAGE_VERSION, KNOWN_ACTION_TYPES, problems_of
 from connect_mock.backend.flowstate import (
     FlowReference,
     Instance,
@@ -113,3 +115,77 @@ def test_associations_follow_numbers_and_flows(ctx: Runtime) -> None:
 def test_flow_references(reference: str, expected: tuple[str, str | None]) -> None:
     instance = Instance("i-1", f"arn:aws:connect:{REGION}:{ACCOUNT}:instance/i-1", REGION)
     assert parse_flow_reference(reference, ACCOUNT, instance) == expected
+
+
+# The Flow language reference's action types (participant, contact and flow control actions,
+# interactions), written out here so that the checker's own list is tested, not restated.
+DOCUMENTED_ACTION_TYPES = [
+    "ConnectParticipantWithLexBot",
+    "DisconnectParticipant",
+    "GetParticipantInput",
+    "MessageParticipant",
+    "MessageParticipantIteratively",
+    "ShowView",
+    "CompleteOutboundCall",
+    "CreateCase",
+    "CreateTask",
+    "CreateWisdomSession",
+    "DequeueContactAndTransferToQueue",
+    "EndFlowModuleExecution",
+    "GetCase",
+    "InvokeFlowModule",
+    "ResumeContact",
+    "StartOutboundChatContact",
+    "TagContact",
+    "TransferContactToAgent",
+    "TransferContactToQueue",
+    "UnTagContact",
+    "UpdateCase",
+    "UpdateContactAttributes",
+    "UpdateContactCallbackNumber",
+    "UpdateContactData",
+    "UpdateContactEventHooks",
+    "UpdateContactMediaProcessing",
+    "UpdateContactMediaStreamingBehavior",
+    "UpdateContactRecordingAndAnalyticsBehavior",
+    "UpdateContactRecordingBehavior",
+    "UpdateContactRoutingBehavior",
+    "UpdateContactTargetQueue",
+    "UpdateContactTextToSpeechVoice",
+    "UpdatePreviousContactParticipantState",
+    "CheckHoursOfOperation",
+    "CheckMetricData",
+    "CheckOutboundCallStatus",
+    "CheckVoiceId",
+    "Compare",
+    "DistributeByPercentage",
+    "EndFlowExecution",
+    "GetMetricData",
+    "Loop",
+    "StartVoiceIdStream",
+    "TransferToFlow",
+    "UpdateFlowAttributes",
+    "UpdateFlowLoggingBehavior",
+    "UpdateRoutingCriteria",
+    "Wait",
+    "CreateCallbackContact",
+    "InvokeExternalResource",
+    "InvokeLambdaFunction",
+]
+
+
+@pytest.mark.parametrize("action_type", DOCUMENTED_ACTION_TYPES)
+def test_every_documented_action_type_can_be_published(action_type: str) -> None:
+    content = json.dumps(
+        {
+            "Version": FLOW_LANGUAGE_VERSION,
+            "StartAction": "only",
+            "Actions": [
+                {"Identifier": "only", "Type": action_type, "Parameters": {}, "Transitions": {}}
+            ],
+        }
+    )
+    # "EndFlowExecution ... available only in whisper flows and customer queue flows"
+    flow_type = "CUSTOMER_QUEUE" if action_type == "EndFlowExecution" else "CONTACT_FLOW"
+    assert problems_of(content, flow_type) == []
+    assert frozenset(DOCUMENTED_ACTION_TYPES) == KNOWN_ACTION_TYPES
