@@ -2,19 +2,19 @@
 ``connect_mock`` marker, ``connect-mock serve`` flags and ``POST /moto-api/connect-mock/config``
 (same option names, same checks, same messages)."""
 
-from __future__ import annotations
-
 import difflib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
 
-from .inventory.fixtures import Inventories, load_fixtures
-from .inventory.sources import SourceNumbers, read_source_numbers
+from .inventory.fixtures import FixtureSource, Inventories, load_fixtures
+from .inventory.sources import SourceNumbers, SourceNumberSource, read_source_numbers
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from .faults import FaultSource, RuleSpec
 
 # The fault rules are imported where they are used: they load botocore's Connect model, and the
@@ -26,6 +26,7 @@ __all__ = [
     "SETTABLE",
     "MockConfig",
     "Option",
+    "Options",
     "default_seed",
     "refuse_unknown",
     "set_session_seed",
@@ -37,7 +38,7 @@ SEED_ENVIRONMENT_VARIABLE = "CONNECT_MOCK_SEED"
 _MAXIMUM = 2**63 - 1
 
 
-def _read_faults(source: FaultSource | None) -> tuple[RuleSpec, ...]:
+def _read_faults(source: "FaultSource | None") -> "tuple[RuleSpec, ...]":
     from .faults import read_fault_rules
 
     return read_fault_rules(source)
@@ -45,16 +46,13 @@ def _read_faults(source: FaultSource | None) -> tuple[RuleSpec, ...]:
 
 @dataclass(frozen=True)
 class Option:
-    """One option of ``mock_connect``: the one declaration every entry point is built from.
+    """What an option is besides its type, declared beside it in ``Options``.
 
     ``mock_connect``, ``ConnectMock`` and the ``connect_mock`` marker take every option;
     ``connect-mock serve`` has a flag for those with ``serve``; ``POST
     /moto-api/connect-mock/config`` sets those with ``settable``."""
 
-    name: str
     default: Any
-    # The type mock_connect's (and ConnectMock's) signature gives it, as written there.
-    annotation: str
     # What it does: the docs' option table (docs/api.md) shows it.
     help: str
     # "count": a whole number from ``minimum`` to 2**63 - 1; "switch": True or False;
@@ -72,6 +70,8 @@ class Option:
     # environment's).
     flag_default: Any = None
     settable: bool = False
+    # Its key in ``Options``, filled in from there.
+    name: str = ""
 
     @property
     def flag(self) -> str:
@@ -85,125 +85,145 @@ class Option:
         return self.stored_as or self.name
 
 
-_DECLARED = (
-    Option(
-        "seed",
-        None,
-        "int | None",
-        "fixes the inventories ([behaviour.md](behaviour.md#inventories)); `None`: "
-        "`--connect-mock-seed`, else `$CONNECT_MOCK_SEED`, else 0",
-        "count",
-        read=lambda seed: default_seed() if seed is None else seed,
-        flag_help="inventory seed (default %(default)s)",
-        flag_default=0,
-        settable=True,
-    ),
-    Option(
-        "fixtures",
-        None,
-        "FixtureSource | Iterable[FixtureSource] | None",
-        "a fixture file path, a mapping of the same shape, or a list of them, later ones over "
-        "earlier ones ([behaviour.md](behaviour.md#fixture-files)); a bad one raises "
-        "`FixtureError`",
-        "files",
-        read=load_fixtures,
-        stored_as="inventories",
-        flag_help="inventory fixture JSON (repeatable)",
-    ),
-    Option(
-        "search_limit",
-        100,
-        "int",
-        "how many results one search query hands out over all its pages before its "
-        "`NextToken`s stop",
-        "count",
-        minimum=1,
-        flag_help="results per query (default %(default)s)",
-        settable=True,
-    ),
-    Option(
-        # "Phone numbers per instance": small by default in new accounts, adjustable. Five
-        # keeps quota tests short.
-        "phone_number_quota",
-        5,
-        "int",
-        "how many numbers one instance or traffic distribution group may hold; a claim over it "
-        "ends `FAILED`",
-        "count",
-        flag_help="numbers one instance or group may hold (default %(default)s)",
-        settable=True,
-    ),
-    Option(
-        "faults",
-        None,
+class Options(TypedDict, total=False):
+    """``mock_connect``'s options: the one declaration every entry point is built from. Each is
+    its type (``mock_connect(**options: Unpack[Options])``, for type checkers and IDEs) and its
+    ``Option``: default, meaning, checks, flag and whether ``/config`` may set it."""
+
+    seed: Annotated[
+        int | None,
+        Option(
+            None,
+            "fixes the inventories ([behaviour.md](behaviour.md#inventories)); `None`: "
+            "`--connect-mock-seed`, else `$CONNECT_MOCK_SEED`, else 0",
+            "count",
+            read=lambda seed: default_seed() if seed is None else seed,
+            flag_help="inventory seed (default %(default)s)",
+            flag_default=0,
+            settable=True,
+        ),
+    ]
+    fixtures: Annotated[
+        FixtureSource | Iterable[FixtureSource] | None,
+        Option(
+            None,
+            "a fixture file path, a mapping of the same shape, or a list of them, later ones over "
+            "earlier ones ([behaviour.md](behaviour.md#fixture-files)); a bad one raises "
+            "`FixtureError`",
+            "files",
+            read=load_fixtures,
+            stored_as="inventories",
+            flag_help="inventory fixture JSON (repeatable)",
+        ),
+    ]
+    search_limit: Annotated[
+        int,
+        Option(
+            100,
+            "how many results one search query hands out over all its pages before its "
+            "`NextToken`s stop",
+            "count",
+            minimum=1,
+            flag_help="results per query (default %(default)s)",
+            settable=True,
+        ),
+    ]
+    # "Phone numbers per instance": small by default in new accounts, adjustable. Five
+    # keeps quota tests short.
+    phone_number_quota: Annotated[
+        int,
+        Option(
+            5,
+            "how many numbers one instance or traffic distribution group may hold; a claim over it "
+            "ends `FAILED`",
+            "count",
+            flag_help="numbers one instance or group may hold (default %(default)s)",
+            settable=True,
+        ),
+    ]
+    faults: Annotated[
         "FaultSource | None",
-        "fault rules: a JSON file path, a rule mapping, or a list of files and rule mappings "
-        "([faults-and-calls.md](faults-and-calls.md#fault-rules))",
-        "files",
-        read=_read_faults,
-        stored_as="fault_rules",
-        flag_help="fault rules JSON (repeatable)",
-    ),
-    Option(
-        # A server has no end at which to check a test's rules.
-        "assert_all_faults_fired",
-        False,
-        "bool",
-        "`stop()` raises `AssertionError` if a rule with `times=N` fired fewer than N times",
-        "switch",
-        serve=False,
-    ),
-    Option(
-        # A server answering CI traffic all day must not grow without bound; ~1 KB per call.
-        "call_log_limit",
-        10_000,
-        "int",
-        "how many calls `cm.calls` keeps; beyond it the oldest are dropped and counted in "
-        "`cm.calls.dropped`",
-        "count",
-        flag_help="calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
-        "(default %(default)s)",
-        settable=True,
-    ),
-    Option(
-        "clock",
-        "virtual",
-        "str",
-        '`"virtual"`: time moves only with `cm.clock.advance`; `"real"`: it follows wall time '
-        "too (and can still be advanced)",
-        "choice",
-        choices=("virtual", "real"),
-        flag_help="virtual: time moves only through POST /moto-api/connect-mock/clock; real: "
-        "it follows wall time too, so throttling buckets refill as the real service's do "
-        "(default %(default)s)",
-        settable=True,
-    ),
-    Option(
-        "claim_release_limit",
-        True,
-        "bool",
-        "the 200% claim/release rule: a claim to a target with 200% of its quota released in "
-        "180 days ends `FAILED` ([lifecycle.md](lifecycle.md#the-200-claimrelease-rule)); "
-        "`False` turns it off",
-        "switch",
-        flag_help="turn off the 200%% claim/release rule (on by default)",
-        settable=True,
-    ),
-    Option(
-        "source_numbers",
-        None,
-        "SourceNumberSource | None",
-        "AWS End User Messaging SMS numbers for `ImportPhoneNumber`: a JSON file path (a saved "
-        "`describe-phone-numbers` answer works as it is), an entry mapping, or a list of files "
-        "and entries ([source numbers](#source-numbers)); a bad one raises `ValueError` naming "
-        "the file and entry",
-        "files",
-        read=read_source_numbers,
-        flag_help="AWS End User Messaging SMS numbers for ImportPhoneNumber, JSON (repeatable)",
-    ),
-)
+        Option(
+            None,
+            "fault rules: a JSON file path, a rule mapping, or a list of files and rule mappings "
+            "([faults-and-calls.md](faults-and-calls.md#fault-rules))",
+            "files",
+            read=_read_faults,
+            stored_as="fault_rules",
+            flag_help="fault rules JSON (repeatable)",
+        ),
+    ]
+    # A server has no end at which to check a test's rules.
+    assert_all_faults_fired: Annotated[
+        bool,
+        Option(
+            False,
+            "`stop()` raises `AssertionError` if a rule with `times=N` fired fewer than N times",
+            "switch",
+            serve=False,
+        ),
+    ]
+    # A server answering CI traffic all day must not grow without bound; ~1 KB per call.
+    call_log_limit: Annotated[
+        int,
+        Option(
+            10_000,
+            "how many calls `cm.calls` keeps; beyond it the oldest are dropped and counted in "
+            "`cm.calls.dropped`",
+            "count",
+            flag_help="calls kept for GET /moto-api/connect-mock/calls, oldest dropped first "
+            "(default %(default)s)",
+            settable=True,
+        ),
+    ]
+    clock: Annotated[
+        str,
+        Option(
+            "virtual",
+            '`"virtual"`: time moves only with `cm.clock.advance`; `"real"`: it follows wall time '
+            "too (and can still be advanced)",
+            "choice",
+            choices=("virtual", "real"),
+            flag_help="virtual: time moves only through POST /moto-api/connect-mock/clock; real: "
+            "it follows wall time too, so throttling buckets refill as the real service's do "
+            "(default %(default)s)",
+            settable=True,
+        ),
+    ]
+    claim_release_limit: Annotated[
+        bool,
+        Option(
+            True,
+            "the 200% claim/release rule: a claim to a target with 200% of its quota released in "
+            "180 days ends `FAILED` ([lifecycle.md](lifecycle.md#the-200-claimrelease-rule)); "
+            "`False` turns it off",
+            "switch",
+            flag_help="turn off the 200%% claim/release rule (on by default)",
+            settable=True,
+        ),
+    ]
+    source_numbers: Annotated[
+        SourceNumberSource | None,
+        Option(
+            None,
+            "AWS End User Messaging SMS numbers for `ImportPhoneNumber`: a JSON file path (a saved "
+            "`describe-phone-numbers` answer works as it is), an entry mapping, or a list of files "
+            "and entries ([source numbers](#source-numbers)); a bad one raises `ValueError` naming "
+            "the file and entry",
+            "files",
+            read=read_source_numbers,
+            flag_help="AWS End User Messaging SMS numbers for ImportPhoneNumber, JSON (repeatable)",
+        ),
+    ]
+
+
 # The options by name, in the order the docs list them.
-OPTIONS: Mapping[str, Option] = MappingProxyType({option.name: option for option in _DECLARED})
+OPTIONS: Mapping[str, Option] = MappingProxyType(
+    {
+        name: replace(annotated.__metadata__[0], name=name)
+        for name, annotated in Options.__annotations__.items()
+    }
+)
 # What POST /moto-api/connect-mock/config may set: no files (a request never names one), and
 # not assert_all_faults_fired, which checks a test's rules when it ends.
 SETTABLE = tuple(name for name, option in OPTIONS.items() if option.settable)
@@ -293,7 +313,7 @@ class MockConfig:
     inventories: Inventories = field(default_factory=dict, repr=False)
     search_limit: int = _default("search_limit")
     phone_number_quota: int = _default("phone_number_quota")
-    fault_rules: tuple[RuleSpec, ...] = field(default=(), repr=False)
+    fault_rules: "tuple[RuleSpec, ...]" = field(default=(), repr=False)
     assert_all_faults_fired: bool = _default("assert_all_faults_fired")
     call_log_limit: int = _default("call_log_limit")
     clock: str = _default("clock")
@@ -318,7 +338,7 @@ class MockConfig:
         SourceNumbers().load(list(self.source_numbers))
 
     @classmethod
-    def create(cls, **options: Any) -> MockConfig:
+    def create(cls, **options: "Unpack[Options]") -> "MockConfig":
         """From the options users write (``OPTIONS``; absent ones take their default):
         fixture, fault and source-number files are read here, once."""
         refuse_unknown(options, OPTIONS, "MockConfig.create()")
@@ -328,7 +348,7 @@ class MockConfig:
             fields[option.target] = value if option.read is None else option.read(value)
         return cls(**fields)
 
-    def updated(self, changes: Mapping[str, Any]) -> MockConfig:
+    def updated(self, changes: Mapping[str, Any]) -> "MockConfig":
         """This configuration with some of the ``SETTABLE`` options changed."""
         unknown = sorted(set(changes) - set(SETTABLE))
         if unknown:

@@ -6,20 +6,24 @@ from __future__ import annotations
 import functools
 import inspect
 import unittest
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from . import runtime
 from ._moto import aws_mock, isolate_transitions, moto_mock_active
 from .backend import recorded_calls
-from .config import OPTIONS, MockConfig, refuse_unknown
+from .config import OPTIONS, MockConfig, Options, refuse_unknown
 from .core.calls import CallLog
 from .core.clock import Clock
-from .faults import Faults, FaultSource
-from .inventory.fixtures import FixtureSource, Inventories
-from .inventory.sources import SourceNumbers, SourceNumberSource
+from .faults import Faults
+from .inventory.fixtures import Inventories
+from .inventory.sources import SourceNumbers
 from .runtime import Runtime
+
+if TYPE_CHECKING:
+    # typing's own from Python 3.11: the package supports 3.10.
+    from typing_extensions import Unpack
 
 __all__ = ["ConnectMock", "current", "mock_connect"]
 
@@ -36,29 +40,12 @@ def _nothing() -> None:
 class ConnectMock:
     """A Connect phone-number mock and its controller.
 
-    Its options are ``mock_connect``'s, declared once in ``connect_mock.config.OPTIONS`` with
-    their defaults, ranges and meaning (the table in docs/api.md lists them).
+    Its options are ``mock_connect``'s, declared once, with their types, in
+    ``connect_mock.config.Options`` (the table in docs/api.md lists them).
     """
 
-    def __init__(
-        self,
-        *,
-        seed: int | None = None,
-        fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-        search_limit: int = 100,
-        phone_number_quota: int = 5,
-        faults: FaultSource | None = None,
-        assert_all_faults_fired: bool = False,
-        call_log_limit: int = 10_000,
-        clock: str = "virtual",
-        claim_release_limit: bool = True,
-        source_numbers: SourceNumberSource | None = None,
-    ) -> None:
-        # The parameters are the options, spelt out for type checkers and IDEs;
-        # tests/test_config.py holds them equal to config.OPTIONS. Every one goes to the
-        # configuration as it is.
-        options = dict(locals())
-        del options["self"]
+    def __init__(self, **options: Unpack[Options]) -> None:
+        refuse_unknown(options, OPTIONS, "ConnectMock()")
         self._start_with(MockConfig.create(**options))
 
     @classmethod
@@ -293,19 +280,7 @@ def current() -> ConnectMock:
 @overload
 def mock_connect(target: F, /) -> F: ...
 @overload
-def mock_connect(
-    *,
-    seed: int | None = None,
-    fixtures: FixtureSource | Iterable[FixtureSource] | None = None,
-    search_limit: int = 100,
-    phone_number_quota: int = 5,
-    faults: FaultSource | None = None,
-    assert_all_faults_fired: bool = False,
-    call_log_limit: int = 10_000,
-    clock: str = "virtual",
-    claim_release_limit: bool = True,
-    source_numbers: SourceNumberSource | None = None,
-) -> ConnectMock: ...
+def mock_connect(**options: Unpack[Options]) -> ConnectMock: ...
 def mock_connect(target: Any = None, /, **options: Any) -> Any:
     """Mock Amazon Connect's phone-number APIs (and, through moto, all of AWS).
 
