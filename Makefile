@@ -48,8 +48,8 @@ else
 endif
 
 # The suite against other Pythons and dependency sets, each in a venv cached outside the repo
-# (docs/compat.md). `make test` runs the whole suite once (unit), then compat-quick: floor, newest
-# moto 5.1 and ceiling run only the tests a release can change (RELEASE_SENSITIVE in
+# (docs/compat.md). `make test` runs the whole suite once (unit), then compat-quick: floor and
+# ceiling, the ends of every declared range, run only the tests a release can change (RELEASE_SENSITIVE in
 # compat/run.py). compat: every moto release too, each running the whole suite.
 # COMPAT_JOBS picks others: make compat COMPAT_JOBS="floor 3.10/5.2.5/floor".
 compat-quick: $(JS_STAMP)
