@@ -99,14 +99,6 @@ def plan_source() -> str:
     return _load().source
 
 
-def __getattr__(name: str) -> Any:
-    # PLAN_SOURCE is read from the data file, so it is resolved on first access
-    # rather than at import time (importing this module must stay free).
-    if name == "PLAN_SOURCE":
-        return plan_source()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def calling_code(country: str) -> str | None:
     """The calling code of an ISO country ("1" for "US"); None without a plan."""
     return _load().calling_codes.get(country)
