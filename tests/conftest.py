@@ -69,3 +69,23 @@ def server_endpoint(request: pytest.FixtureRequest) -> Iterator[str | None]:
     else:
         with mock_connect():
             yield None
+
+
+# The files whose tests take longest (Terraform, pytest sessions in subprocesses, servers raced
+# by threads, hypothesis): collected first. xdist hands tests out in collection order, so one of
+# them collected last kept a worker busy alone at the end of the run. Only an order: a name that
+# goes stale costs time, not a test.
+LONGEST_FIRST = (
+    "test_terraform.py",
+    "test_xdist_determinism.py",
+    "test_plugin_startup.py",
+    "test_concurrency.py",
+    "test_fuzz_control.py",
+    "test_contract.py",
+    "test_determinism.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: order kept within
