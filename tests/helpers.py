@@ -22,6 +22,10 @@ from connect_mock.inventory.ordered import OrderedInventory
 # moto's default account: every request without credentials of another account is made in it.
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
+# For the pytest sessions the tests start: the installed plugins our tests never use whose imports
+# cost most of a session's start-up (faker's and hypothesis's: ~1.6 of ~2 CPU-s a process, xdist
+# workers included). They import nothing of AWS, so a session without them proves the same.
+UNUSED_PLUGINS = ("-p", "no:faker", "-p", "no:hypothesispytest")
 # The message of every refused NextToken (connect_mock.core.tokens), spelled out independently.
 # The fields a NextToken is bound to, as its error message names them, per operation.
 TOKEN_FIELDS = {

@@ -16,7 +16,7 @@ from moto.moto_api import state_manager
 
 from connect_mock import RemoteConnectMock, mock_connect
 
-from .helpers import WallTime, connect_client, create_instance, search_numbers
+from .helpers import UNUSED_PLUGINS, WallTime, connect_client, create_instance, search_numbers
 
 PHONE = "connect::phonenumber"
 GROUP = "connect::trafficdistributiongroup"
@@ -104,24 +104,40 @@ def claim_status(client):
         InstanceId=instance_id, PhoneNumber=number)["PhoneNumberId"]
     summary = client.describe_phone_number(PhoneNumberId=claim_id)["ClaimedPhoneNumberSummary"]
     return summary["PhoneNumberStatus"]["Status"]
-
-def test_first_sets_a_transition({fixture}):
+"""
+# A test that sets a transition, then one that must start on the default, for one fixture.
+LEAK_PAIR = """
+def test_first_sets_a_transition_{fixture}({fixture}):
     state_manager.set_transition("connect::phonenumber", {{"progression": "manual", "times": 3}})
     assert claim_status(boto3.client("connect", region_name="us-east-1")) == "IN_PROGRESS"
 
-def test_second_starts_on_the_default({fixture}):
+def test_second_starts_on_the_default_{fixture}({fixture}):
     assert claim_status(boto3.client("connect", region_name="us-east-1")) == "CLAIMED"
-
-def test_none_is_left_after_the_tests():
-    assert state_manager.get_transition("connect::phonenumber") == {{"progression": "immediate"}}
 """
+LEAK_END = """
+def test_none_is_left_after_the_tests():
+    assert state_manager.get_transition("connect::phonenumber") == {"progression": "immediate"}
+"""
+LEAK_FIXTURES = ("connect_mock_controller", "connect_server")
 
 
-@pytest.mark.parametrize("fixture", ["connect_mock_controller", "connect_server"])
-def test_a_transition_does_not_reach_the_next_test(pytester: pytest.Pytester, fixture: str) -> None:
-    pytester.makepyfile(test_leak=LEAK.format(fixture=fixture))
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
-    result.assert_outcomes(passed=3)
+def test_a_transition_does_not_reach_the_next_test(pytester: pytest.Pytester) -> None:
+    """For each fixture, in the file's order (one session for both: a pytest process costs more
+    than the tests): a test sets a transition, the next one must start on the default."""
+    pairs = "".join(LEAK_PAIR.format(fixture=fixture) for fixture in LEAK_FIXTURES)
+    pytester.makepyfile(test_leak=LEAK + pairs + LEAK_END)
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-p", "no:randomly", *UNUSED_PLUGINS, "-v"
+    )
+    result.assert_outcomes(passed=5)
+    names = [
+        f"test_{step}_{fixture}"
+        for fixture in LEAK_FIXTURES
+        for step in ("first_sets_a_transition", "second_starts_on_the_default")
+    ]
+    result.stdout.fnmatch_lines(  # in this order
+        [f"test_leak.py::{name} PASSED*" for name in [*names, "test_none_is_left_after_the_tests"]]
+    )
 
 
 # --- "time" progressions on the mock's clock --------------------------------------------------

@@ -3,7 +3,9 @@ moto or botocore when pytest starts, so moto reads its settings from wherever th
 and every way to start a mock still works in a fresh process.
 
 Each project runs in a subprocess (``runpytest_subprocess``): in this process moto is imported
-already, and an in-process run would import nothing afresh.
+already, and an in-process run would import nothing afresh. Those sessions skip the faker and
+hypothesis plugins (``UNUSED_PLUGINS``: most of a session's start-up), which import nothing of AWS
+either.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import textwrap
 
 import pytest
 
+from tests.helpers import UNUSED_PLUGINS
 from tests.test_plugin import SEARCH
 
 pytest_plugins = ["pytester"]
@@ -112,7 +115,8 @@ def test_moto_settings_of_the_suite_are_honoured(
     for name in SETTINGS:
         monkeypatch.delenv(name, raising=False)
     PROJECTS[project](pytester)
-    args = ["-p", "no:cacheprovider"] + (["-p", "no:connect_mock"] if plugin == "off" else [])
+    args = ["-p", "no:cacheprovider", *UNUSED_PLUGINS]
+    args += ["-p", "no:connect_mock"] if plugin == "off" else []
     result = pytester.runpytest_subprocess(*args)
     result.assert_outcomes(passed=3)
 
@@ -212,7 +216,7 @@ def test_every_way_to_start_a_mock_works_in_a_fresh_process(pytester: pytest.Pyt
     pytester.makeconftest(EVERY_WAY_CONFTEST)
     pytester.makepyfile(searchlib=SEARCH, test_every_way=EVERY_WAY_TESTS)
     result = pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", "-p", "no:randomly", "--connect-mock-seed", "7"
+        "-p", "no:cacheprovider", "-p", "no:randomly", *UNUSED_PLUGINS, "--connect-mock-seed", "7"
     )
     result.assert_outcomes(passed=8)
 

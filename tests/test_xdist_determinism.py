@@ -3,13 +3,20 @@ collected order or reversed, with different ``PYTHONHASHSEED`` values.
 
 A generated test file (searches, pages, claims that shift later searches, releases and
 cooldowns, fixture inventories, seeded fault draws, plain ``mock_aws``, the ``connect_mock``
-fixture and ``connect_server``) records what each test saw; four pytest processes run it and
-every test must have seen the same thing in all four. (Processes running one script under
-different hash seeds: tests/test_determinism.py.)
+fixture, ``connect_server``, and tests/test_determinism.py's golden sample) records what each test
+saw; two pytest processes run it and every test must have seen the same thing in both. The two
+runs differ in all three ways at once, which proves what one run per way did (four runs before):
+run A is one process, the collected order, hash seed 0; run B is ``-n 2``, each worker running
+its tests in reversed order, under random hash seeds (each worker its own). A test whose numbers
+depended on any of these (on the tests before it, the worker, or ``hash()``) would differ. The
+test checks that the runs did vary so: A's order is the collected one, each worker of B ran its
+tests in reversed order, both workers ran tests, and A and B's two workers saw three different
+``hash()`` values.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import subprocess
@@ -20,6 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.helpers import UNUSED_PLUGINS
+from tests.test_determinism import GOLDEN, sample
 
 CONFTEST = '''
 import json
@@ -32,6 +42,9 @@ import pytest
 def pytest_collection_modifyitems(config, items):
     if os.environ.get("NUMBERS_REVERSED") == "1":
         items.reverse()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    collected = "".join(item.nodeid + "\\n" for item in items)
+    (Path(os.environ["NUMBERS_OUT"]) / f"collected-{worker}.log").write_text(collected)
 
 
 @pytest.fixture
@@ -41,15 +54,19 @@ def record(request):
 
     def write(value):
         name = request.node.nodeid.replace("/", "_").replace(":", "_")
-        document = {"value": value, "worker": os.environ.get("PYTEST_XDIST_WORKER", "main")}
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        # hash(): the test reads back that the runs had different hash seeds.
+        document = {"value": value, "worker": worker, "hash": hash("connect_mock")}
         (out / f"{name}.json").write_text(json.dumps(document, sort_keys=True))
         with open(out / "order.log", "a") as log:
-            log.write(request.node.nodeid + "\\n")
+            log.write(f"{worker} {request.node.nodeid}\\n")
 
     return write
 '''
 
 TESTS = """
+from __future__ import annotations
+
 import functools
 from datetime import timedelta
 
@@ -65,9 +82,9 @@ ONE_ATTEMPT = botocore.config.Config(retries={"total_max_attempts": 1})
 
 
 @functools.lru_cache(maxsize=None)
-def client(endpoint=None):
+def client(endpoint=None, region="us-east-1"):
     # One client per endpoint (in-process: None): a new one costs ~0.2 s.
-    return boto3.client("connect", region_name="us-east-1", config=ONE_ATTEMPT,
+    return boto3.client("connect", region_name=region, config=ONE_ATTEMPT,
                         endpoint_url=endpoint)
 
 
@@ -185,13 +202,16 @@ def test_connect_mock_fixture(connect_instance, record):
 def test_connect_server(connect_server, record):
     connect = client(connect_server.endpoint)
     record(pages(connect, instance(connect), 3, PhoneNumberPrefix="+1206", MaxResults=4))
+
+
+def test_golden_sample(record):
+    with mock_connect(seed=2024):
+        record(sample(client(region="eu-west-2")))
 """
 
 RUNS: list[tuple[str, list[str], bool, str]] = [
-    # name, extra pytest options, reversed order, PYTHONHASHSEED
+    # name, extra pytest options, reversed order, PYTHONHASHSEED (random: each process its own)
     ("serial", [], False, "0"),
-    ("xdist", ["-n", "2"], False, "1"),
-    ("serial-reversed", [], True, "2"),
     ("xdist-reversed", ["-n", "2"], True, "random"),
 ]
 
@@ -214,30 +234,42 @@ def _environment(out: Path, reverse: bool, hash_seed: str) -> dict[str, str]:
     return env
 
 
-def _collect(out: Path) -> tuple[dict[str, Any], dict[str, str], list[str]]:
-    """test -> recorded value, test -> worker that ran it, tests in the order they ran."""
-    values: dict[str, Any] = {}
-    workers: dict[str, str] = {}
-    for path in sorted(out.glob("*.json")):
-        document = json.loads(path.read_text())
-        values[path.stem] = document["value"]
-        workers[path.stem] = document["worker"]
-    order = (out / "order.log").read_text().splitlines()
-    return values, workers, order
+class Run:
+    """What one pytest run's tests recorded."""
+
+    def __init__(self, out: Path) -> None:
+        self.values: dict[str, Any] = {}  # test -> what it saw
+        self.hashes: dict[str, int] = {}  # worker ("main" without xdist) -> hash("connect_mock")
+        for path in sorted(out.glob("*.json")):
+            document = json.loads(path.read_text())
+            self.values[path.stem] = document["value"]
+            self.hashes.setdefault(document["worker"], document["hash"])
+            assert self.hashes[document["worker"]] == document["hash"]
+        # worker -> node ids in the order it collected them (after any reversal)
+        self.collected = {
+            path.stem.removeprefix("collected-"): path.read_text().splitlines()
+            for path in out.glob("collected-*.log")
+        }
+        # worker -> node ids in the order it ran them
+        self.order: dict[str, list[str]] = {}
+        for line in (out / "order.log").read_text().splitlines():
+            worker, nodeid = line.split(" ", 1)
+            self.order.setdefault(worker, []).append(nodeid)
 
 
 def test_numbers_are_the_same_under_xdist_any_order_and_hash_seed(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
     (project / "conftest.py").write_text(textwrap.dedent(CONFTEST))
-    (project / "test_numbers.py").write_text(textwrap.dedent(TESTS))
+    tests = textwrap.dedent(TESTS) + "\n\n" + inspect.getsource(sample)
+    (project / "test_numbers.py").write_text(tests)
     began = time.monotonic()
     processes: dict[str, tuple[subprocess.Popen[str], Path]] = {}
     for name, options, reverse, hash_seed in RUNS:
         out = tmp_path / name
         out.mkdir()
         command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly"]
-        command += ["-q", "-o", "addopts=", *options, "test_numbers.py"]
+        command += [*UNUSED_PLUGINS, "-q", "-o", "addopts=", *options, "test_numbers.py"]
         processes[name] = (
             subprocess.Popen(
                 command,
@@ -249,35 +281,45 @@ def test_numbers_are_the_same_under_xdist_any_order_and_hash_seed(tmp_path: Path
             ),
             out,
         )
-    results: dict[str, tuple[dict[str, Any], dict[str, str], list[str]]] = {}
+    runs: dict[str, Run] = {}
     try:
         for name, (process, out) in processes.items():
-            # Four pytest runs at once: on a loaded 2-core machine that took over 120 s. The
-            # timeout only stops a hang; no assertion depends on how long the runs take.
+            # The timeout only stops a hang; no assertion depends on how long the runs take.
             output, _ = process.communicate(timeout=600)
             assert process.returncode == 0, f"{name} run failed:\n{output}"
-            results[name] = _collect(out)
+            runs[name] = Run(out)
     finally:
         for process, _ in processes.values():
             if process.poll() is None:
                 process.kill()
                 process.wait()
-    print(f"4 pytest runs in {time.monotonic() - began:.1f}s")
+    print(f"{len(RUNS)} pytest runs in {time.monotonic() - began:.1f}s")
 
-    reference, _, order = results["serial"]
-    assert len(reference) == 26
-    for name, (values, workers, ran) in results.items():
-        assert sorted(ran) == sorted(order), name
-        assert values == reference, f"{name} saw other numbers than the serial run"
-        if name.startswith("xdist"):
-            assert set(workers.values()) == {"gw0", "gw1"}, f"{name}: {workers}"
-        else:
-            assert set(workers.values()) == {"main"}
-    assert results["serial-reversed"][2] == order[::-1]
+    serial, xdist = runs["serial"], runs["xdist-reversed"]
+    reference = serial.values
+    assert len(reference) == 27
+    assert xdist.values == reference, "the -n 2 reversed run saw other numbers than the serial run"
+    # The runs varied what the docstring says. A: one process, the collected order.
+    assert list(serial.order) == ["main"]
+    order = serial.order["main"]
+    assert order == serial.collected["main"]
+    assert len(order) == len(reference)
+    # B: both workers collected the tests reversed and ran them in that order, all tests
+    # between them.
+    assert set(xdist.order) == {"gw0", "gw1"}, xdist.order
+    assert xdist.collected == {"gw0": order[::-1], "gw1": order[::-1]}
+    for worker, ran in xdist.order.items():
+        positions = [order.index(nodeid) for nodeid in ran]
+        assert positions == sorted(positions, reverse=True), f"{worker} ran {ran}"
+    assert sorted(xdist.order["gw0"] + xdist.order["gw1"]) == sorted(order)
+    # Three processes, three hash seeds: A's (0), each of B's workers' own.
+    assert len({serial.hashes["main"], xdist.hashes["gw0"], xdist.hashes["gw1"]}) == 3
 
     # The server answers what the in-process mock does for the same seed.
     server = reference["test_numbers.py__test_connect_server"]
     assert server == reference["test_numbers.py__test_connect_mock_fixture"]
+    # tests/test_determinism.py's golden sample, here in fresh processes and other hash seeds.
+    assert reference["test_numbers.py__test_golden_sample"] == GOLDEN
     # The recorded values are numbers, not empty lists that would agree trivially.
     claimed = reference["test_numbers.py__test_claims_do_not_leak_into_other_tests[claim]"]
     assert len(claimed["before"]) == 6
@@ -330,5 +372,5 @@ def test_a_server_tests_seed_is_not_the_next_tests(
     depending on test order and on which xdist worker ran what."""
     monkeypatch.delenv("CONNECT_MOCK_SEED", raising=False)
     pytester.makepyfile(test_leak=LEAK)
-    result = pytester.runpytest_subprocess("-p", "no:randomly", *option)
+    result = pytester.runpytest_subprocess("-p", "no:randomly", *UNUSED_PLUGINS, *option)
     result.assert_outcomes(passed=2)
