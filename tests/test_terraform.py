@@ -175,10 +175,19 @@ def _debug_provider(binary: Path, log: Path) -> Iterator[str]:
     env = {name: value for name, value in os.environ.items() if name != "AWS_CA_BUNDLE"}
     env.update(TMPDIR=str(sockets), GOGC=GOGC)
     stdout = sockets / "stdout"
+    # In debug mode the provider serves until it is stopped. Should pytest itself be killed
+    # (its cleanup never runs), util-linux's setpriv has the kernel send it SIGTERM; setpriv
+    # execs the provider, so the process stopped below is the provider's.
+    setpriv = shutil.which("setpriv")
+    orphan_guard = [setpriv, "--pdeathsig", "TERM", "--"] if setpriv else []
     try:
         with stdout.open("wb") as out, log.open("wb") as err:
             process = subprocess.Popen(
-                [str(binary), "-debug"], stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env
+                [*orphan_guard, str(binary), "-debug"],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                env=env,
             )
         try:
             yield _reattach(process, stdout, log)
