@@ -2,7 +2,11 @@
 claim is real, every refusal is the modelled one, and the server never answers 5xx.
 
 Against the ``connect_server`` fixture (moto's threaded server: every request on its own thread)
-and inside one in-process ``mock_connect()`` (moto intercepts botocore in every thread).
+and inside one in-process ``mock_connect()`` (moto intercepts botocore in every thread). The
+threads start each round together and the claim's check-then-take window is widened
+(``wide_claim_window``), so that a few rounds collide as much as thousands of free-running
+claims: each request costs milliseconds (a new connection and server thread per request), and
+the race's strength comes from collisions, not from request count.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import pytest
 from connect_mock import RemoteConnectMock, mock_connect, runtime
 from connect_mock._http import DEFAULT_ACCOUNT_ID
 from connect_mock.backend import ClaimedNumber, PhoneNumbers, region_state
+from connect_mock.backend.state import RegionState, lifecycle_lock
 from connect_mock.core.operations import declared_errors
 from tests.helpers import connect_client, create_instance, search_numbers
 
@@ -51,6 +56,27 @@ def frequent_thread_switches() -> Iterator[None]:
         sys.setswitchinterval(interval)
 
 
+@pytest.fixture
+def wide_claim_window(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A claim checks that its number is free, then takes it. Here each claim waits 2 ms
+    between the two (a sleep, which lets every other thread run), so that claims of one
+    number landing together would all pass the check if the lifecycle lock did not keep them
+    apart. Checked by hand with the lock removed: both races below then claim 6 to 16 numbers
+    twice a run; at the bare window of a few microseconds, a race of 1,600 claims over the
+    server claimed one number twice, and races of 160 often none. Returns the numbers of the
+    claims that went through the window."""
+    through: list[str] = []
+    add_claim = RegionState.add_claim
+
+    def slow_add_claim(state: RegionState, claim: ClaimedNumber) -> None:
+        time.sleep(0.002)
+        through.append(claim.number)
+        add_claim(state, claim)
+
+    monkeypatch.setattr(RegionState, "add_claim", slow_add_claim)
+    return through
+
+
 @dataclass
 class Outcome:
     """What the threads saw. ``unexpected`` holds anything that is not a success or the
@@ -78,18 +104,20 @@ def _worker(
     index: int,
     make_client: MakeClient,
     instance_id: str,
-    attempts: int,
+    rounds: int,
     start: threading.Barrier,
     outcome: Outcome,
 ) -> None:
     try:
         client = make_client()
         rng = random.Random(index)
-        start.wait()
-        for attempt in range(attempts):
+        for round_ in range(rounds):
+            # Every round begins together: the threads search at once, see the same first
+            # numbers, and their claims of those numbers land together.
+            start.wait()
             try:
                 _attempt(client, rng, instance_id, outcome)
-                if attempt % 25 == 24:
+                if round_ % 5 == 4:
                     # Lists while the others claim: iterating the claims must not race them.
                     client.list_phone_numbers_v2(InstanceId=instance_id, MaxResults=1000)
                     with outcome.lock:
@@ -109,9 +137,9 @@ def _worker(
 
 
 def _attempt(client: Any, rng: random.Random, instance_id: str, outcome: Outcome) -> None:
-    offered = search_numbers(client, instance_id, PhoneNumberPrefix=PREFIX, MaxResults=3)
+    offered = search_numbers(client, instance_id, PhoneNumberPrefix=PREFIX, MaxResults=2)
     if not offered:
-        raise AssertionError("the prefix ran out of numbers; raise its size or lower attempts")
+        raise AssertionError("the prefix ran out of numbers; raise its size or lower rounds")
     number = rng.choice(offered)
     try:
         claimed = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
@@ -138,7 +166,8 @@ def _attempt(client: Any, rng: random.Random, instance_id: str, outcome: Outcome
         )
 
 
-def _race(make_client: MakeClient, instance_ids: list[str], threads: int, attempts: int) -> Outcome:
+def _race(make_client: MakeClient, instance_ids: list[str], threads: int, rounds: int) -> Outcome:
+    """``threads`` threads, alternating between the instances, each claiming once a round."""
     outcome = Outcome()
     start = threading.Barrier(threads)
     workers = [
@@ -148,7 +177,7 @@ def _race(make_client: MakeClient, instance_ids: list[str], threads: int, attemp
                 index,
                 make_client,
                 instance_ids[index % len(instance_ids)],
-                attempts,
+                rounds,
                 start,
                 outcome,
             ),
@@ -178,10 +207,12 @@ def _listed(client: Any) -> dict[str, str]:
     return listed
 
 
-def _check(outcome: Outcome, client: Any, attempts: int) -> None:
+def _check(outcome: Outcome, client: Any, attempts: int, through_window: list[str]) -> None:
     assert outcome.unexpected == []
     assert outcome.duplicates == []
     assert len(outcome.accepted) + len(outcome.rejected) == attempts
+    # Every claim went through the widened window (``wide_claim_window``), once.
+    assert sorted(through_window) == sorted(outcome.accepted)
     # Collisions really happened, or this test proves nothing.
     assert len(outcome.rejected) > 0
     assert all(number.startswith(PREFIX) for number in outcome.accepted)
@@ -201,35 +232,55 @@ def _check(outcome: Outcome, client: Any, attempts: int) -> None:
 
 @pytest.mark.connect_mock(seed=5, phone_number_quota=100_000)
 def test_threads_racing_over_the_server_never_share_a_number(
-    connect_server: RemoteConnectMock,
+    connect_server: RemoteConnectMock, wide_claim_window: list[str]
 ) -> None:
-    threads, attempts = 8, 200
+    threads, rounds = 8, 12
     client = _session_client()
     instance_ids = _create_instances(client, 2)
     began = time.monotonic()
-    outcome = _race(_session_client, instance_ids, threads, attempts)
+    outcome = _race(_session_client, instance_ids, threads, rounds)
     elapsed = time.monotonic() - began
     print(
-        f"server: {threads}x{attempts} in {elapsed:.1f}s, {len(outcome.accepted)} claimed, "
-        f"{len(outcome.rejected)} collisions"
+        f"server: {threads}x{rounds} in {elapsed:.1f}s, {len(outcome.accepted)} claimed, "
+        f"{len(outcome.rejected)} collisions, {len(outcome.duplicates)} duplicates"
     )
-    _check(outcome, client, threads * attempts)
+    _check(outcome, client, threads * rounds, wide_claim_window)
     # The call log lost nothing either: one recorded ClaimPhoneNumber per attempt, none 5xx.
     calls = connect_server.calls
-    assert len([c for c in calls if c.operation == "ClaimPhoneNumber"]) == threads * attempts
+    assert len([c for c in calls if c.operation == "ClaimPhoneNumber"]) == threads * rounds
     assert [c for c in calls if c.status >= 500] == []
 
 
-def test_threads_racing_in_process_never_share_a_number() -> None:
-    threads, attempts = 4, 50
+def test_threads_racing_in_process_never_share_a_number(wide_claim_window: list[str]) -> None:
+    threads, rounds = 4, 8
     with mock_connect(seed=5, phone_number_quota=100_000) as cm:
         client = _session_client()
         instance_ids = _create_instances(client, 2)
-        outcome = _race(_session_client, instance_ids, threads, attempts)
-        print(f"in-process: {len(outcome.accepted)} claimed, {len(outcome.rejected)} collisions")
-        _check(outcome, client, threads * attempts)
-        assert len(cm.calls.filter("ClaimPhoneNumber")) == threads * attempts
+        outcome = _race(_session_client, instance_ids, threads, rounds)
+        print(
+            f"in-process: {len(outcome.accepted)} claimed, {len(outcome.rejected)} collisions, "
+            f"{len(outcome.duplicates)} duplicates"
+        )
+        _check(outcome, client, threads * rounds, wide_claim_window)
+        assert len(cm.calls.filter("ClaimPhoneNumber")) == threads * rounds
         assert [c for c in cm.calls if c.status >= 500] == []
+
+
+def _held_by_another_thread(lock: Any) -> bool:
+    """Whether a thread holds ``lock`` (an RLock), asked from a new thread: a claim started
+    now would wait for it, so waiting for that claim here would only wait out the timeout."""
+    held: list[bool] = []
+
+    def probe() -> None:
+        acquired = lock.acquire(blocking=False)
+        if acquired:
+            lock.release()
+        held.append(not acquired)
+
+    prober = threading.Thread(target=probe, daemon=True)
+    prober.start()
+    prober.join()
+    return held[0]
 
 
 def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
@@ -257,9 +308,12 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
             def claimed(self) -> bool:  # type: ignore[override]
                 if not landed:
                     landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
+                    waits = _held_by_another_thread(lifecycle_lock)
                     landed[0].start()
-                    # A fix may make the claim wait for the list: don't wait for it forever.
-                    landed[0].join(timeout=2)
+                    if not waits:
+                        # Nothing keeps the claim out of the walk: let it land now (a fix may
+                        # make it wait some other way: don't wait for it forever).
+                        landed[0].join(timeout=2)
                 return True
 
         first.__class__ = ClaimedWhileClaiming
@@ -296,8 +350,10 @@ def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
                 value = super().get(key, default)
                 if not landed and key.endswith(second):
                     landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
+                    waits = _held_by_another_thread(lifecycle_lock)
                     landed[0].start()
-                    landed[0].join(timeout=1)  # a fix may make it wait for the update
+                    if not waits:
+                        landed[0].join(timeout=1)  # a fix may make it wait some other way
                 return value
 
         state = region_state(DEFAULT_ACCOUNT_ID, "us-east-1")

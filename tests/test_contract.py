@@ -36,7 +36,6 @@ import pytest
 import requests
 from botocore.exceptions import ClientError
 from botocore.model import Shape, StructureShape
-from hypothesis import given, settings
 
 from connect_mock import RemoteConnectMock, mock_connect
 from connect_mock._moto import moto_connect_operations
@@ -48,7 +47,6 @@ from tests.helpers import connect_client, create_instance
 from tests.test_fuzz import (
     IN_PROCESS,
     MODEL,
-    PROFILE,
     PROTOCOL_ERRORS,
     SOURCES,
     Pool,
@@ -56,7 +54,8 @@ from tests.test_fuzz import (
     _budget,
     _label,
     _pool,
-    model_requests,
+    each_operation,
+    local_session,
     send,
 )
 
@@ -452,20 +451,19 @@ def _check_coverage(seeds: Seeds, test: str) -> None:
 
 
 def _each_operation(seeds: Seeds, test: str, answer: Any) -> None:
-    """The test's budget shared out between the operations, each with its own run: every one
-    is asked as often (one draw over all of them left some out in CI's budget)."""
-    share = max(1, -(-_budget(test) // len(EVERY_OPERATION)))
-    for operation in EVERY_OPERATION:
+    """The test's budget shared out between the operations, each asked as often."""
+
+    def before(operation: str) -> None:
         if operation == "DeleteTrafficDistributionGroup":
             seeds.fresh_group()  # the claims of the runs before hold on to the seeded one
-        strategy = model_requests(seeds.pool, (operation,))
-        settings(PROFILE, max_examples=share)(given(strategy)(answer))()
+
+    each_operation(test, seeds.pool, answer, EVERY_OPERATION, before)
 
 
 def test_every_answer_in_process_conforms_to_the_model() -> None:
     with (
         mock_connect(seed=5, source_numbers=list(SOURCES)) as cm,
-        requests.Session() as session,
+        local_session() as session,
     ):
         seeds = Seeds.plant(connect_client(), cm.clock.advance)
         _each_operation(seeds, "contract_in_process", _answer(seeds, session, IN_PROCESS))
@@ -476,7 +474,7 @@ def test_every_answer_in_process_conforms_to_the_model() -> None:
 def test_every_answer_of_the_server_conforms_to_the_model(
     connect_server: RemoteConnectMock,
 ) -> None:
-    with requests.Session() as session:
+    with local_session() as session:
         seeds = Seeds.plant(
             connect_client(endpoint=connect_server.endpoint), connect_server.clock.advance
         )
