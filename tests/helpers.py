@@ -35,6 +35,7 @@ TOKEN_FIELDS = {
     "ListTrafficDistributionGroups": "InstanceId",
     "ListContactFlows": "InstanceId, ContactFlowTypes",
     "ListFlowAssociations": "InstanceId, ResourceType",
+    "ListInstanceAttributes": "InstanceId",
 }
 
 
