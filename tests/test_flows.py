@@ -505,6 +505,9 @@ def test_an_identifier_is_held_to_its_length_characters_and_reserved_words() -> 
     assert problems_of(_one_action("Wait", "b" * 51), "CONTACT_FLOW") == [
         f"Action identifier '{'b' * 20}...' is longer than 50 characters"
     ]
+    assert problems_of(_one_action("Wait", "a:b=c"), "CONTACT_FLOW") == [
+        "Action identifier 'a:b=c' contains characters not allowed: :="
+    ]
     for character in "%:(\\/)=$,;[]{}":
         identifier = f"a{character}b"
         assert problems_of(_one_action("Wait", identifier), "CONTACT_FLOW") == [
@@ -542,6 +545,11 @@ def test_fifty_problems_are_listed_and_more_are_summed_up_in_the_fiftieth() -> N
     assert _problems_of_bad_actions(49) == [*each[:49], no_start]
     assert _problems_of_bad_actions(50) == [*each[:49], "... and 2 more problems"]
     assert _problems_of_bad_actions(60) == [*each[:49], "... and 12 more problems"]
+
+
+def test_a_flow_without_a_version_is_told_which_one() -> None:
+    content = json.dumps({"StartAction": "a", "Actions": [{"Identifier": "a", "Type": "Wait"}]})
+    assert problems_of(content, "CONTACT_FLOW") == ['Version must be "2019-10-30" (got missing)']
 
 
 def test_a_problem_is_cut_to_the_models_256_characters() -> None:
