@@ -513,6 +513,7 @@ def test_an_identifier_is_held_to_its_length_characters_and_reserved_words() -> 
         assert problems_of(_one_action("Wait", identifier), "CONTACT_FLOW") == [
             f"Action identifier '{identifier}' contains characters not allowed: {character}"
         ]
+    # The reference's reserved words, written out so that the checker's own list is tested.
     reserved = (
         "__proto__",
         "constructor",
