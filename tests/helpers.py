@@ -39,6 +39,7 @@ TOKEN_FIELDS = {
     "ListTrafficDistributionGroups": "InstanceId",
     "ListContactFlows": "InstanceId, ContactFlowTypes",
     "ListFlowAssociations": "InstanceId, ResourceType",
+    "ListInstanceAttributes": "InstanceId",
 }
 
 

@@ -636,7 +636,31 @@ def test_group_names_are_unique_and_instances_must_exist() -> None:
     assert groups.create("t", instance_id, client_token="c") is made
     assert [g.name for g in groups.list().items] == ["g", "t"]
     assert [g.name for g in groups.list(instance=instance_id).items] == ["g", "t"]
+    assert [g.name for g in groups.list(instance=instance_arn).items] == ["g", "t"]
     assert groups.list(instance="other").items == []
+    # An ARN that reads right but is not the instance's (another partition) names nothing.
+    elsewhere = instance_arn.replace("arn:aws:", "arn:aws-us-gov:")
+    with pytest.raises(ResourceNotFoundException) as missing:
+        groups.create("u", elsewhere)
+    assert message(missing) == (
+        f"Instance '{elsewhere}' was not found in account {ACCOUNT}, Region {REGION}"
+    )
+
+
+def test_a_group_list_page_holds_ten_groups_unless_max_results_says_otherwise() -> None:
+    """The default page (AWS's is undocumented: docs/behaviour.md), and a NextToken bound to
+    its query."""
+    groups = TrafficDistributionGroups(context(), ACCOUNT, REGION)
+    instance_id, _ = moto_instance()
+    for n in range(11):
+        groups.create(f"g{n}", instance_id)
+    first = groups.list()
+    assert [g.name for g in first.items] == [f"g{n}" for n in range(10)]
+    assert [g.name for g in groups.list(next_token=first.next_token).items] == ["g10"]
+    assert [g.name for g in groups.list(max_results=3).items] == ["g0", "g1", "g2"]
+    with pytest.raises(InvalidParameterException) as excinfo:
+        groups.list(instance=instance_id, next_token=first.next_token)  # another query's token
+    assert message(excinfo) == invalid_token("ListTrafficDistributionGroups")
 
 
 # --- the 200% claim/release rule -------------------------------------------------------------

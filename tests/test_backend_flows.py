@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from moto import mock_aws
 
-from connect_mock.backend import ContactFlows, FlowAssociations, PhoneNumbers, SearchQuery
+from connect_mock.backend import (
+    ContactFlows,
+    FlowAssociations,
+    PhoneNumbers,
+    SearchQuery,
+    TrafficDistributionGroups,
+)
 from connect_mock.backend import search_available as search_numbers
 from connect_mock.backend.flowlang import FLOW_LANGUAGE_VERSION, KNOWN_ACTION_TYPES, problems_of
 from connect_mock.backend.flowstate import (
@@ -18,9 +25,14 @@ from connect_mock.backend.flowstate import (
     flow_state,
     parse_flow_reference,
 )
-from connect_mock.backend.samples import INSTANCE_FLOWS
+from connect_mock.backend.samples import sample_content
 from connect_mock.config import MockConfig
-from connect_mock.core.errors import InvalidContactFlowException, ResourceNotFoundException
+from connect_mock.core.errors import (
+    InvalidContactFlowException,
+    InvalidParameterException,
+    InvalidRequestException,
+    ResourceNotFoundException,
+)
 from connect_mock.runtime import Runtime
 from tests.helpers import ACCOUNT, REGION, moto_instance
 from tests.test_flows import CONTENT
@@ -37,6 +49,68 @@ def ctx() -> Runtime:
     return Runtime(MockConfig(seed=5))
 
 
+# A new instance's flows in the order it lists them: the admin guide's names and types ("Default
+# flows", "Sample flows") and connect_mock's descriptions, written out here so that samples.py's
+# table is tested, not restated.
+INSTANCE_FLOW_TABLE = [
+    ("Default agent hold", "AGENT_HOLD", "Audio played for the agent when on hold"),
+    ("Default agent transfer", "AGENT_TRANSFER", "Default flow for transfers to an agent"),
+    ("Default agent whisper", "AGENT_WHISPER", "Default whisper played to the agent"),
+    ("Default customer hold", "CUSTOMER_HOLD", "Audio played for the customer when on hold"),
+    ("Default customer queue", "CUSTOMER_QUEUE", "Default flow for customers in queue"),
+    ("Default customer whisper", "CUSTOMER_WHISPER", "Default whisper played to the customer"),
+    ("Default outbound", "OUTBOUND_WHISPER", "Default flow for outbound calls"),
+    ("Default queue transfer", "QUEUE_TRANSFER", "Default flow for transfers to a queue"),
+    ("Sample inbound flow (first contact experience)", "CONTACT_FLOW", "Sample inbound flow"),
+    ("Sample AB test", "CONTACT_FLOW", "Sample A/B distribution by percentage"),
+    ("Sample disconnect flow", "CONTACT_FLOW", "Sample flow run when a contact disconnects"),
+    ("Sample interruptible queue flow with callback", "CUSTOMER_QUEUE", "Sample queue flow"),
+    ("Sample Lambda integration", "CONTACT_FLOW", "Sample AWS Lambda integration"),
+    ("Sample note for screenpop", "CONTACT_FLOW", "Sample note for the agent's screen pop"),
+    ("Sample queue configurations flow", "CONTACT_FLOW", "Sample ways to put a customer in queue"),
+    ("Sample queue customer", "CONTACT_FLOW", "Sample checks before queueing a customer"),
+    ("Sample recording behavior", "CONTACT_FLOW", "Sample call recording behaviour"),
+    ("Sample secure input with agent", "CONTACT_FLOW", "Sample secure input with an agent"),
+    ("Sample secure input with no agent", "CONTACT_FLOW", "Sample secure input, no agent"),
+]
+
+
+def test_an_instance_flows_content_is_a_message_then_the_end_its_type_allows() -> None:
+    """The content connect_mock gives its own flows (docs: a short valid flow of the right
+    type): a hold flow loops its prompt; the others say their name, then end as their type's
+    restrictions allow (DescribeContactFlow shows it as is)."""
+    assert json.loads(sample_content("Default agent hold", "AGENT_HOLD")) == {
+        "Version": FLOW_LANGUAGE_VERSION,
+        "StartAction": "hold-prompt",
+        "Actions": [
+            {
+                "Identifier": "hold-prompt",
+                "Type": "MessageParticipantIteratively",
+                "Parameters": {"Messages": [{"Text": "You are on hold."}]},
+                "Transitions": {},
+            }
+        ],
+    }
+    endings = {"QUEUE_TRANSFER": "DisconnectParticipant", "CUSTOMER_QUEUE": "EndFlowExecution"}
+    for flow_type, ending in endings.items():
+        assert json.loads(sample_content("Some flow", flow_type)) == {
+            "Version": FLOW_LANGUAGE_VERSION,
+            "StartAction": "message",
+            "Actions": [
+                {
+                    "Identifier": "message",
+                    "Type": "MessageParticipant",
+                    "Parameters": {"Text": "Some flow (connect_mock)"},
+                    "Transitions": {
+                        "NextAction": "end",
+                        "Errors": [{"NextAction": "end", "ErrorType": "NoMatchingError"}],
+                    },
+                },
+                {"Identifier": "end", "Type": ending, "Parameters": {}, "Transitions": {}},
+            ],
+        }
+
+
 def claim(ctx: Runtime, instance_id: str, count: int = 1) -> list[str]:
     """Claim ``count`` numbers to the instance: their claim IDs."""
     query = SearchQuery(country="US", number_type="DID", instance_id=instance_id)
@@ -49,7 +123,7 @@ def test_an_instance_gets_its_flows_on_first_use_only(ctx: Runtime) -> None:
     instance_id, _ = moto_instance()
     assert flow_state(ACCOUNT, REGION).instances == {}  # CreateInstance made none
     page = ContactFlows(ctx, ACCOUNT, REGION).list(instance_id)
-    assert [(f.name, f.flow_type) for f in page.items] == [(n, t) for n, t, _ in INSTANCE_FLOWS]
+    assert [(f.name, f.flow_type, f.description) for f in page.items] == INSTANCE_FLOW_TABLE
     assert all(f.status == "PUBLISHED" and f.versions == [f.saved] for f in page.items)
     again = ContactFlows(ctx, ACCOUNT, REGION).list(instance_id)
     assert [f.id for f in again.items] == [f.id for f in page.items]
@@ -86,6 +160,12 @@ def test_associations_follow_numbers_and_flows(ctx: Runtime) -> None:
     made = associations.associate(one, instance_id, first.id)
     assert (made.claim.id, made.flow) == (one, first)
     associations.associate(two, instance_id, first.id)
+    with pytest.raises(InvalidRequestException) as excinfo:
+        flows.delete(instance_id, first.id)
+    assert excinfo.value.message == (
+        f"Contact flow '{first.id}' cannot be deleted: 2 phone numbers are associated with it. "
+        "Call DisassociatePhoneNumberContactFlow (or associate the numbers with another flow) first"
+    )
     associations.associate(one, instance_id, second.id)  # replaces, and goes last
     assert (first.numbers, second.numbers) == (1, 1)
     page = associations.list(instance_id)
@@ -189,3 +269,60 @@ def test_every_documented_action_type_can_be_published(action_type: str) -> None
     flow_type = "CUSTOMER_QUEUE" if action_type == "EndFlowExecution" else "CONTACT_FLOW"
     assert problems_of(content, flow_type) == []
     assert frozenset(DOCUMENTED_ACTION_TYPES) == KNOWN_ACTION_TYPES
+
+
+def test_a_flow_change_records_its_time_and_the_region_it_was_made_from(ctx: Runtime) -> None:
+    """LastModifiedTime and LastModifiedRegion: the last change's time on the mock's clock and
+    the Region it was called in (here the replica Region of the instance's group)."""
+    instance_id, _ = moto_instance()
+    TrafficDistributionGroups(ctx, ACCOUNT, REGION).create("g", instance_id)
+    flow = ContactFlows(ctx, ACCOUNT, REGION).list(instance_id).items[0]
+    created = flow.modified
+    ctx.clock.advance(timedelta(seconds=90))
+    ContactFlows(ctx, ACCOUNT, "us-west-2").update_metadata(instance_id, flow.id, description="d")
+    assert (flow.modified, flow.modified_region) == (created + timedelta(seconds=90), "us-west-2")
+    ctx.clock.advance(timedelta(seconds=30))
+    ContactFlows(ctx, ACCOUNT, REGION).update_content(instance_id, f"{flow.id}:$SAVED", CONTENT)
+    assert (flow.modified, flow.modified_region) == (created + timedelta(seconds=120), REGION)
+
+
+def test_a_flow_list_page_holds_a_hundred_flows_by_default(ctx: Runtime) -> None:
+    """ "The default MaxResult size is 100." (ListContactFlows)"""
+    instance_id, _ = moto_instance()
+    flows = ContactFlows(ctx, ACCOUNT, REGION)
+    made = [flows.create(instance_id, f"f{n}", "CONTACT_FLOW", CONTENT).id for n in range(82)]
+    first = flows.list(instance_id)  # 19 flows of the instance's own, then 81 of these
+    assert (len(first.items), first.items[-1].id) == (100, made[80])
+    assert [f.id for f in flows.list(instance_id, next_token=first.next_token).items] == [made[81]]
+
+
+def test_a_suffix_describe_does_not_take_names_the_two_it_does(ctx: Runtime) -> None:
+    instance_id, _ = moto_instance()
+    flows = ContactFlows(ctx, ACCOUNT, REGION)
+    flow_id = flows.list(instance_id).items[0].id
+    with pytest.raises(InvalidParameterException) as excinfo:
+        flows.describe(instance_id, f"{flow_id}:latest")
+    assert excinfo.value.message == (
+        f"ContactFlowId '{flow_id}:latest' has the suffix ':latest'; this operation takes "
+        "':$SAVED' or ':{version}'"
+    )
+
+
+def test_content_is_1_to_256000_characters_long_on_create_and_on_update(ctx: Runtime) -> None:
+    """ "Length Constraints: Minimum length of 1. Maximum length of 256000." (Content; botocore's
+    model carries no constraint, so the backend is the only check)."""
+    instance_id, _ = moto_instance()
+    flows = ContactFlows(ctx, ACCOUNT, REGION)
+    longest = "x" * 256000
+    flow = flows.create(instance_id, "longest", "CONTACT_FLOW", longest, status="SAVED")
+    for content, message in (
+        ("", "Content is empty; a flow's content is 1 to 256000 long"),
+        ("x" * 256001, "Content is 256001 characters long; the limit is 256000"),
+    ):
+        with pytest.raises(InvalidParameterException) as excinfo:
+            flows.create(instance_id, "other", "CONTACT_FLOW", content, status="SAVED")
+        assert excinfo.value.message == message
+        with pytest.raises(InvalidParameterException) as excinfo:
+            flows.update_content(instance_id, f"{flow.id}:$SAVED", content)
+        assert excinfo.value.message == message
+    assert flow.saved == longest

@@ -388,6 +388,13 @@ def test_a_throttle_from_a_file(connect_mock_controller: ConnectMock) -> None:
         ]
 
 
+def test_a_throttle_without_options_is_connects_default_quota() -> None:
+    """{"throttle": {}} is what Faults.throttle() makes: 2 requests/s, a burst of 5."""
+    assert [spec.to_json() for spec in parse_rules({"throttle": {}})] == [
+        {"throttle": {"rate": 2.0, "burst": 5, "operation": None}}
+    ]
+
+
 @pytest.mark.parametrize(
     ("rules", "message"),
     [
@@ -579,14 +586,20 @@ def test_a_throttle_counts_the_calls_it_refused_per_account() -> None:
 
 def test_the_rules_in_order_and_as_load_takes_them() -> None:
     with mock_connect() as cm:
-        rule = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
+        rule = cm.faults.add(
+            "ListInstances",
+            latency=0.5,
+            message="slow",
+            region="us-west-2",
+            account="111111111111",
+        )
         throttle = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
         assert list(cm.faults) == [rule, throttle]
         # A rule shows its spec's fields; rules are told apart by identity (hashable, as keys).
         shown = (rule.operation, rule.error, rule.outcome, rule.times, rule.after)
         assert shown == ("ListInstances", None, None, None, 0)
         numbers = (rule.probability, rule.latency, rule.message, rule.region, rule.account)
-        assert numbers == (1.0, 0.5, None, None, "111111111111")
+        assert numbers == (1.0, 0.5, "slow", "us-west-2", "111111111111")
         assert (throttle.rate, throttle.burst, throttle.operation) == (3.0, 4, "ListInstances")
         twin = cm.faults.add("ListInstances", latency=0.5, account="111111111111")
         other = cm.faults.throttle(rate=3, burst=4, operation="ListInstances")
@@ -598,8 +611,8 @@ def test_the_rules_in_order_and_as_load_takes_them() -> None:
         # What an assertion message shows of them: the spec and the counters.
         assert repr(rule) == (
             "FaultRule(spec=FaultSpec(operation='ListInstances', error=None, outcome=None, "
-            "times=None, after=0, probability=1.0, latency=0.5, message=None, region=None, "
-            "account='111111111111'), matched=0, fired=0)"
+            "times=None, after=0, probability=1.0, latency=0.5, message='slow', "
+            "region='us-west-2', account='111111111111'), matched=0, fired=0)"
         )
         assert repr(throttle) == (
             "ThrottleRule(spec=ThrottleSpec(rate=3.0, burst=4, operation='ListInstances'), "
@@ -615,8 +628,8 @@ def test_the_rules_in_order_and_as_load_takes_them() -> None:
                 "after": 0,
                 "probability": 1.0,
                 "latency": 0.5,
-                "message": None,
-                "region": None,
+                "message": "slow",
+                "region": "us-west-2",
                 "account": "111111111111",
             },
             {"throttle": {"rate": 3.0, "burst": 4, "operation": "ListInstances"}},
@@ -648,6 +661,18 @@ def test_the_rules_in_order_and_as_load_takes_them() -> None:
             ValueError,
             "latency must be a number of seconds from 0 to 300, got nan",
         ),
+        # An int of 1,000 bits or more is named by its size, a smaller one written out.
+        (
+            {"latency": 2**999},
+            ValueError,
+            "latency must be a number of seconds from 0 to 300, got a 1000-bit int",
+        ),
+        (
+            {"latency": 2**998},
+            ValueError,
+            f"latency must be a number of seconds from 0 to 300, got {2**998}",
+        ),
+        ({"after": None}, TypeError, "after must be an int, not NoneType"),
         ({"message": 5}, TypeError, "message must be a string, not int"),
         ({"region": 5}, TypeError, "region must be a string, not int"),
         ({"account": 1234}, TypeError, "account must be a string, not int"),
@@ -720,6 +745,8 @@ def test_the_limits_of_each_rule_field_are_accepted() -> None:
         ),
         ({"burst": True}, TypeError, "burst must be an int, not bool"),
         ({"burst": -3}, ValueError, "burst must be at least 1, got -3"),
+        ({"operation": 5}, TypeError, "operation must be a string, not int"),
+        ({"burst": None}, TypeError, "burst must be an int, not NoneType"),
     ],
 )
 def test_each_throttle_field_is_checked_exactly(

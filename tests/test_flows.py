@@ -449,3 +449,132 @@ def test_a_flow_arn_of_another_instance_names_nothing(env: Any) -> None:
         client.describe_contact_flow(
             InstanceId=instance_id, ContactFlowId=created["ContactFlowArn"]
         )
+
+
+# --- the Flow language's limits and restrictions, rule by rule ----------------------------------
+
+CLASSIC_TYPES = (
+    "CONTACT_FLOW",
+    "CUSTOMER_QUEUE",
+    "CUSTOMER_HOLD",
+    "AGENT_HOLD",
+    "CUSTOMER_WHISPER",
+    "AGENT_WHISPER",
+    "OUTBOUND_WHISPER",
+    "AGENT_TRANSFER",
+    "QUEUE_TRANSFER",
+)
+# Each restricted action's "Restrictions" (Flow language reference): the flow types it is in.
+RESTRICTIONS = {
+    "DisconnectParticipant": {"CONTACT_FLOW", "CUSTOMER_QUEUE", "AGENT_TRANSFER", "QUEUE_TRANSFER"},
+    "EndFlowExecution": {"CUSTOMER_WHISPER", "AGENT_WHISPER", "OUTBOUND_WHISPER", "CUSTOMER_QUEUE"},
+    "UpdateContactTargetQueue": {"CONTACT_FLOW", "AGENT_TRANSFER", "QUEUE_TRANSFER"},
+    "TransferToFlow": {"CONTACT_FLOW", "AGENT_TRANSFER", "QUEUE_TRANSFER"},
+    "Wait": set(CLASSIC_TYPES),  # no restriction
+}
+
+
+def _one_action(action_type: str, identifier: str = "only") -> str:
+    return flow_content({"Identifier": identifier, "Type": action_type}, start=identifier)
+
+
+@pytest.mark.parametrize("action_type", sorted(RESTRICTIONS))
+def test_an_action_is_refused_in_exactly_the_flow_types_its_restrictions_leave_out(
+    action_type: str,
+) -> None:
+    content = _one_action(action_type)
+    refused = {
+        flow_type
+        for flow_type in CLASSIC_TYPES
+        if problems_of(content, flow_type)
+        == [f"Action type '{action_type}' is not supported in flows of type {flow_type}"]
+    }
+    assert refused == set(CLASSIC_TYPES) - RESTRICTIONS[action_type]
+    assert problems_of(content, "CAMPAIGN") == []  # newer than the Restrictions sections
+
+
+def test_an_identifier_is_held_to_its_length_characters_and_reserved_words() -> None:
+    """ "up to 50 characters long"; "The following characters are not allowed in the Identifier
+    field: (% : ( \\ / ) = $ , ; [ ] { })", nor the reserved words; anything else is fine."""
+    fine = ["a" * 50, "X-ray_1.b~!?&*+<>|@#^'\"`", "toStringX", "Constructor"]
+    for identifier in fine:
+        assert problems_of(_one_action("Wait", identifier), "CONTACT_FLOW") == [], identifier
+    for missing in ("", 7, None):
+        content = flow_content({"Identifier": missing, "Type": "Wait"}, start="x")
+        assert problems_of(content, "CONTACT_FLOW")[0] == "Actions[0] has no Identifier"
+    assert problems_of(_one_action("Wait", "b" * 51), "CONTACT_FLOW") == [
+        f"Action identifier '{'b' * 20}...' is longer than 50 characters"
+    ]
+    assert problems_of(_one_action("Wait", "a:b=c"), "CONTACT_FLOW") == [
+        "Action identifier 'a:b=c' contains characters not allowed: :="
+    ]
+    for character in "%:(\\/)=$,;[]{}":
+        identifier = f"a{character}b"
+        assert problems_of(_one_action("Wait", identifier), "CONTACT_FLOW") == [
+            f"Action identifier '{identifier}' contains characters not allowed: {character}"
+        ]
+    # The reference's reserved words, written out so that the checker's own list is tested.
+    reserved = (
+        "__proto__",
+        "constructor",
+        "__defineGetter__",
+        "__defineSetter__",
+        "toString",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "valueOf",
+    )
+    for identifier in reserved:
+        assert problems_of(_one_action("Wait", identifier), "CONTACT_FLOW") == [
+            f"Action identifier '{identifier}' is a reserved word"
+        ]
+
+
+def _problems_of_bad_actions(count: int) -> list[str]:
+    """``count`` actions that are not objects and no StartAction: count + 1 problems."""
+    return problems_of(
+        json.dumps({"Version": "2019-10-30", "Actions": [1] * count}), "CONTACT_FLOW"
+    )
+
+
+def test_fifty_problems_are_listed_and_more_are_summed_up_in_the_fiftieth() -> None:
+    """InvalidContactFlowException.problems holds 1-50 ProblemDetail (the model)."""
+    each = [f"Actions[{index}] must be an object" for index in range(50)]
+    no_start = "StartAction must name the action the flow starts with"
+    assert _problems_of_bad_actions(49) == [*each[:49], no_start]
+    assert _problems_of_bad_actions(50) == [*each[:49], "... and 2 more problems"]
+    assert _problems_of_bad_actions(60) == [*each[:49], "... and 12 more problems"]
+
+
+def test_a_flow_without_a_version_is_told_which_one() -> None:
+    content = json.dumps({"StartAction": "a", "Actions": [{"Identifier": "a", "Type": "Wait"}]})
+    assert problems_of(content, "CONTACT_FLOW") == ['Version must be "2019-10-30" (got missing)']
+
+
+def test_a_problem_is_cut_to_the_models_256_characters() -> None:
+    """ProblemDetail's message is 1-256 characters long (the model)."""
+    prefix = "Actions[0] has unknown action type '"
+    exact = "T" * (256 - len(prefix) - 1)
+    assert problems_of(_one_action(exact), "CONTACT_FLOW") == [f"{prefix}{exact}'"]
+    longer = exact + "U"
+    assert problems_of(_one_action(longer), "CONTACT_FLOW") == [f"{prefix}{exact[:-2]}..."]
+
+
+def test_actions_and_transitions_of_the_wrong_shape_are_each_a_problem() -> None:
+    first = {
+        "Identifier": "a",
+        "Type": "Wait",
+        "Transitions": {"Conditions": {}, "Errors": [{"NextAction": "gone"}, 5]},
+    }
+    content = flow_content(first, {"Identifier": "b", "Transitions": []}, start="a")
+    assert problems_of(content, "CONTACT_FLOW") == [
+        "Actions[1] has no Type",
+        "Transitions.Conditions of action 'a' must be a list",
+        "Transitions.Errors[0].NextAction of action 'a' names 'gone', which is not an action of "
+        "the flow",
+        "Transitions.Errors[1].NextAction of action 'a' names null, which is not an action of "
+        "the flow",
+        "Transitions of action 'b' must be an object",
+    ]

@@ -17,6 +17,7 @@ from tests.helpers import (
     client_error,
     connect_client,
     create_instance,
+    invalid_token,
     manual_progress,
     search_numbers,
 )
@@ -106,7 +107,11 @@ def test_list_pages_hold_at_most_max_results_and_tokens_bind_to_the_instance(
     assert len(default["Attributes"]) == min(7, len(TYPES))
     with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
         client.list_instance_attributes(InstanceId=second, NextToken=page["NextToken"])
-    assert "Invalid NextToken" in client_error(excinfo)[2]
+    assert client_error(excinfo) == (
+        400,
+        "InvalidParameterException",
+        invalid_token("ListInstanceAttributes"),
+    )
     lax = connect_client(lax=True)
     with pytest.raises(lax.exceptions.InvalidParameterException) as excinfo:
         lax.list_instance_attributes(InstanceId=first, MaxResults=8)
@@ -157,6 +162,31 @@ def test_unknown_instances_and_bad_values_are_declared_errors_changing_nothing(
     assert _attributes(client, instance_id) == before
 
 
+def test_a_client_token_replays_an_attribute_update_and_refuses_another_request(
+    mock: ConnectMock,
+) -> None:
+    client = connect_client()
+    instance_id, _ = create_instance(client)
+    update = {"InstanceId": instance_id, "AttributeType": "EARLY_MEDIA", "ClientToken": "t-1"}
+    client.update_instance_attribute(**update, Value="false")
+    client.update_instance_attribute(
+        InstanceId=instance_id, AttributeType="EARLY_MEDIA", Value="true"
+    )
+    client.update_instance_attribute(**update, Value="false")  # the first answer again: not rerun
+    described = client.describe_instance_attribute(
+        InstanceId=instance_id, AttributeType="EARLY_MEDIA"
+    )
+    assert described["Attribute"]["Value"] == "true"
+    with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+        client.update_instance_attribute(**update, Value="true")
+    # IdempotencyException is not among UpdateInstanceAttribute's declared errors.
+    assert client_error(excinfo) == (
+        400,
+        "InvalidParameterException",
+        "ClientToken 't-1' was already used with a different UpdateInstanceAttribute request",
+    )
+
+
 def test_attributes_go_with_moto_reset() -> None:
     with mock_connect():
         client = connect_client()
@@ -184,6 +214,8 @@ def test_delete_instance_releases_its_numbers_and_deletes_its_groups(mock: Conne
     east.update_instance_attribute(
         InstanceId=doomed, AttributeType="CONTACTFLOW_LOGS", Value="true"
     )
+    flow_arn = east.list_contact_flows(InstanceId=doomed)["ContactFlowSummaryList"][0]["Arn"]
+    east.tag_resource(resourceArn=flow_arn, tags={"f": "1"})
 
     east.delete_instance(InstanceId=doomed)
 
@@ -202,6 +234,7 @@ def test_delete_instance_releases_its_numbers_and_deletes_its_groups(mock: Conne
         )
     with pytest.raises(east.exceptions.ResourceNotFoundException):
         east.list_tags_for_resource(resourceArn=group["Arn"])
+    assert east.list_tags_for_resource(resourceArn=flow_arn)["tags"] == {}  # its flows' tags went
     # Released as ReleasePhoneNumber releases: the numbers cool down, then come back.
     offered = set(search_numbers(east, kept, MaxResults=10))
     assert offered.isdisjoint(numbers)

@@ -9,6 +9,7 @@ from typing import Any
 import botocore.session
 import pytest
 
+from connect_mock import mock_connect
 from tests.helpers import client_error, connect_client, create_instance, search_numbers
 
 MODEL = botocore.session.get_session().get_service_model("connect")
@@ -123,9 +124,12 @@ def test_unknown_released_and_foreign_arns_of_ours_are_not_found(env: dict[str, 
         ):
             with pytest.raises(client.exceptions.ResourceNotFoundException) as excinfo:
                 method(resourceArn=arn, **params)
-            status, code, message = client_error(excinfo)
-            assert (status, code) == (404, "ResourceNotFoundException")
-            assert f"'{arn}' was not found in account 123456789012, Region us-east-1" in message
+            noun = "Traffic distribution group" if arn == other_region else "Phone number"
+            assert client_error(excinfo) == (
+                404,
+                "ResourceNotFoundException",
+                f"{noun} '{arn}' was not found in account 123456789012, Region us-east-1",
+            )
 
 
 def test_claim_and_create_tags_are_held_to_the_model(env: dict[str, Any]) -> None:
@@ -156,3 +160,23 @@ def test_other_arns_keep_motos_behaviour(env: dict[str, Any]) -> None:
     assert _tags(client, instance_arn) == {}
     with pytest.raises(client.exceptions.InvalidParameterException):
         client.tag_resource(resourceArn=instance_arn, tags={"aws:x": "1"})
+
+
+def test_a_group_numbers_tags_are_one_set_from_both_regions_of_the_pair() -> None:
+    """A number claimed to a traffic distribution group is tagged, untagged and listed by its
+    ARN from the group's alternate Region too (where DescribePhoneNumber finds it by ARN): one
+    set of tags, whichever Region changes it. In process only: the rule is the backend's."""
+    with mock_connect():
+        home, alternate = connect_client("us-east-1"), connect_client("us-west-2")
+        instance_id, _ = create_instance(home, "tdg")
+        group = home.create_traffic_distribution_group(Name="pair", InstanceId=instance_id)
+        number = home.search_available_phone_numbers(
+            TargetArn=group["Arn"], PhoneNumberCountryCode="US", PhoneNumberType="DID"
+        )["AvailableNumbersList"][0]["PhoneNumber"]
+        arn = home.claim_phone_number(TargetArn=group["Arn"], PhoneNumber=number, Tags={"k": "v"})[
+            "PhoneNumberArn"
+        ]
+        alternate.tag_resource(resourceArn=arn, tags={"from": "west"})
+        assert _tags(home, arn) == {"k": "v", "from": "west"}
+        alternate.untag_resource(resourceArn=arn, tagKeys=["k"])
+        assert (_tags(home, arn), _tags(alternate, arn)) == ({"from": "west"}, {"from": "west"})
