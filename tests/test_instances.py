@@ -166,6 +166,9 @@ def test_a_client_token_replays_an_attribute_update_and_refuses_another_request(
     mock: ConnectMock,
 ) -> None:
     client = connect_client()
+    update_input = client.meta.service_model.operation_model("UpdateInstanceAttribute").input_shape
+    if "ClientToken" not in update_input.members:
+        pytest.skip("this botocore's model has no ClientToken on UpdateInstanceAttribute (1.36)")
     instance_id, _ = create_instance(client)
     update = {"InstanceId": instance_id, "AttributeType": "EARLY_MEDIA", "ClientToken": "t-1"}
     client.update_instance_attribute(**update, Value="false")
