@@ -21,9 +21,10 @@ from tests.test_plugin import SEARCH
 
 pytest_plugins = ["pytester"]
 
-# Three settings moto reads once, when it is imported (moto.settings).
+# Two settings moto reads once, when it is imported (moto.settings). MOTO_ENABLE_AMI_VALIDATION,
+# read the same way, was a third: its check built moto's EC2 backend, most of each session's
+# cost, and proved nothing these two do not.
 SETTINGS = {
-    "MOTO_ENABLE_AMI_VALIDATION": "true",
     "MOTO_ACM_VALIDATION_WAIT": "5",
     "S3_UPLOAD_PART_MIN_SIZE": "256",
 }
@@ -36,17 +37,7 @@ import datetime
 
 import boto3
 import moto.acm.models
-import pytest
-from botocore.exceptions import ClientError
 from moto import mock_aws
-
-
-@mock_aws
-def test_an_unknown_ami_is_refused():
-    ec2 = boto3.client("ec2", region_name="us-east-1")
-    with pytest.raises(ClientError) as raised:
-        ec2.run_instances(ImageId="ami-12345678", MinCount=1, MaxCount=1)
-    assert raised.value.response["Error"]["Code"] == "InvalidAMIID.NotFound"
 
 
 @mock_aws
@@ -104,21 +95,23 @@ PROJECTS = {
 }
 
 
-@pytest.mark.parametrize("plugin", ["on", "off"])
-@pytest.mark.parametrize("project", PROJECTS)
+# Every layout with the plugin; one without it, the control that the generated tests pass on
+# moto alone (the layouts differ only in where the settings are set, which moto never sees).
+@pytest.mark.parametrize(
+    ("project", "plugin"), [(project, "on") for project in PROJECTS] + [("root-conftest", "off")]
+)
 def test_moto_settings_of_the_suite_are_honoured(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, project: str, plugin: str
 ) -> None:
-    # On main, the plugin imported moto before any conftest or pytest-env ran: all three
-    # failed with it (InvalidAMIID not raised, PENDING_VALIDATION, EntityTooSmall), and
-    # passed with -p no:connect_mock.
+    # Once, the plugin imported moto before any conftest or pytest-env ran: these failed with
+    # it (PENDING_VALIDATION, EntityTooSmall), and passed with -p no:connect_mock.
     for name in SETTINGS:
         monkeypatch.delenv(name, raising=False)
     PROJECTS[project](pytester)
     args = ["-p", "no:cacheprovider", *UNUSED_PLUGINS]
     args += ["-p", "no:connect_mock"] if plugin == "off" else []
     result = pytester.runpytest_subprocess(*args)
-    result.assert_outcomes(passed=3)
+    result.assert_outcomes(passed=2)
 
 
 EVERY_WAY_CONFTEST = """
