@@ -550,3 +550,24 @@ def test_serve_takes_no_claim_release_limit(monkeypatch: pytest.MonkeyPatch) -> 
     assert serve_options(monkeypatch, ["--port", "0"])["claim_release_limit"] is True
     no_limit = serve_options(monkeypatch, ["--port", "0", "--no-claim-release-limit"])
     assert no_limit["claim_release_limit"] is False
+
+
+def test_a_uifn_claimed_without_a_search_is_a_uifn_of_the_first_country_listing_it() -> None:
+    """A +800 number belongs to no one country's plan: claimed without a search, it is located
+    as a UIFN of the first country, in the model's order, whose UIFN inventory holds it (a
+    search in the same mock would have fixed the country it was offered for)."""
+    with mock_connect():
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        (uifn,) = search_numbers(
+            client, instance_id, PhoneNumberCountryCode="US", PhoneNumberType="UIFN", MaxResults=1
+        )
+    assert uifn.startswith("+800")
+    with mock_connect():
+        client = connect_client()
+        _, instance_arn = create_instance(client)
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=uifn)
+        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        found = summary["ClaimedPhoneNumberSummary"]
+        countries = client.meta.service_model.shape_for("PhoneNumberCountryCode").enum
+        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == (countries[0], "UIFN")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from connect_mock import FixtureError, mock_connect
-from tests.helpers import connect_client, create_instance, numbers
+from tests.helpers import client_error, connect_client, create_instance, numbers, search_numbers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEATTLE = ["+12065550100", "+12065550101", "+12065550102"]
@@ -177,3 +177,48 @@ def test_short_codes_need_no_calling_code() -> None:
     fixture = {"AvailableNumbersList": [_entry("+12345", kind="SHORT_CODE")]}
     with mock_connect(fixtures=fixture):
         assert _all("US", "SHORT_CODE") == ["+12345"]
+
+
+def test_a_claim_that_names_only_the_number_finds_it_in_the_replacing_fixture() -> None:
+    """Claimed without a search first, a number is looked up where searches would offer it: a
+    replacing fixture is its country and type's whole inventory, so the generated number it
+    replaced is not available, and its own numbers are, as the fixture types them."""
+    with mock_connect():
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        (generated,) = search_numbers(
+            client, instance_id, PhoneNumberCountryCode="GB", PhoneNumberType="DID", MaxResults=1
+        )
+    with mock_connect(fixtures=FIXTURES / "partner_numbers.json"):
+        client = connect_client()
+        _, instance_arn = create_instance(client)
+        with pytest.raises(client.exceptions.InvalidParameterException) as excinfo:
+            client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=generated)
+        assert client_error(excinfo) == (
+            400,
+            "InvalidParameterException",
+            f"Phone number not available: {generated}",
+        )
+        assert client.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"] == []
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber="+442079460000")
+        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        found = summary["ClaimedPhoneNumberSummary"]
+        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == ("GB", "DID")
+
+
+def test_a_searched_fixture_number_is_claimed_as_its_fixture_types_it() -> None:
+    """A number a search offered from a fixture keeps the fixture's country and type."""
+    with mock_connect(fixtures=FIXTURES / "partner_numbers.json"):
+        client = connect_client()
+        instance_id, instance_arn = create_instance(client)
+        offered = search_numbers(
+            client, instance_id, PhoneNumberCountryCode="US", PhoneNumberType="THIRD_PARTY_TF"
+        )
+        assert offered == ["+18885550100", "+18885550101"]
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=offered[1])
+        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        found = summary["ClaimedPhoneNumberSummary"]
+        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == (
+            "US",
+            "THIRD_PARTY_TF",
+        )
