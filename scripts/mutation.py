@@ -14,8 +14,9 @@ tests that executed its lines (per-test coverage contexts from one coverage run,
 Environment: MUTATION_MODULES (paths or globs, space or comma separated), MUTATION_SAMPLE
 (mutants in the sample, 0 = all), MUTATION_SEED, MUTATION_JOBS (mutants run in parallel),
 MUTATION_TIMEOUT_FACTOR, MUTATION_TESTS (pytest arguments choosing the tests to map; default
-the whole suite). A mutant whose source line is listed in scripts/mutation_equivalent.txt
-with the same mutation is reported as equivalent and left out of the score.
+the whole suite), MUTATION_LINES (`path:line ...`: only the mutants on those lines). A mutant
+whose source line is listed in scripts/mutation_equivalent.txt with the same mutation is
+reported as equivalent and left out of the score.
 """
 
 from __future__ import annotations
@@ -118,6 +119,8 @@ class Mutant:
     description: str
     # Lines whose tests may see the mutant (the enclosing statement, or its users).
     lines: tuple[int, ...] = field(default=(), compare=False)
+    # For a module-level name: the lines of other modules that import and read it.
+    elsewhere: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     @property
     def key(self) -> str:
@@ -272,6 +275,54 @@ def _import_time_lines(
     return tuple(sorted(readers))
 
 
+def _defined_names(node: ast.AST, parents: dict[int, ast.AST]) -> set[str]:
+    """The module-level names the import-time statement holding `node` defines."""
+    stmt = _enclosing_statement(node, parents)
+    if id(stmt) not in parents or not isinstance(parents[id(stmt)], ast.Module):
+        return set()
+    targets: list[ast.expr] = []
+    if isinstance(stmt, ast.Assign):
+        targets = list(stmt.targets)
+    elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+        targets = [stmt.target]
+    return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+
+def _module_name(path: str) -> str:
+    return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def _readers_elsewhere(path: str, names: set[str]) -> tuple[tuple[str, int], ...]:
+    """The lines of the package's other modules that read one of `names`, imported by
+    `from <path's module> import NAME` (relative or absolute)."""
+    if not names:
+        return ()
+    module = _module_name(path)
+    found: set[tuple[str, int]] = set()
+    for other in sorted(glob.glob(str(ROOT / "connect_mock/**/*.py"), recursive=True)):
+        other_path = str(Path(other).relative_to(ROOT))
+        if other_path == path:
+            continue
+        tree = ast.parse(Path(other).read_text())
+        package = _module_name(other_path).split(".")
+        if not other_path.endswith("__init__.py"):
+            package = package[:-1]
+        local: set[str] = set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            base = package[: len(package) - node.level + 1] if node.level else []
+            source = ".".join([*base, *([node.module] if node.module else [])])
+            if source == module:
+                local |= {a.asname or a.name for a in node.names if a.name in names}
+        found |= {
+            (other_path, n.lineno)
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Name) and n.id in local and isinstance(n.ctx, ast.Load)
+        }
+    return tuple(sorted(found))
+
+
 def find_mutants(path: str) -> list[Mutant]:
     """Every mutant of one module, in a fixed order."""
     source = (ROOT / path).read_text()
@@ -290,12 +341,14 @@ def find_mutants(path: str) -> list[Mutant]:
         variants = _variants(node, parents)
         if not variants:
             continue
+        elsewhere: tuple[tuple[str, int], ...] = ()
         if _in_function(node, parents) is None:
             users = _import_time_lines(node, tree, parents)
+            elsewhere = _readers_elsewhere(path, _defined_names(node, parents))
         else:
             users = _statement_lines(_enclosing_statement(node, parents))
         for variant, description in enumerate(variants):
-            out.append(Mutant(path, index, variant, line, description, users))
+            out.append(Mutant(path, index, variant, line, description, users, elsewhere))
     return out
 
 
@@ -510,7 +563,7 @@ class _Workers:
 
 
 def _fingerprint(selection: Sequence[str]) -> str:
-    digest = hashlib.sha256(f"map 2 {' '.join(selection)}".encode())
+    digest = hashlib.sha256(f"map 3 {' '.join(selection)}".encode())
     for pattern in ("connect_mock/**/*.py", "tests/**/*.py", "setup.cfg"):
         for name in sorted(glob.glob(str(ROOT / pattern), recursive=True)):
             digest.update(name.encode())
@@ -562,7 +615,7 @@ def test_map(paths: Sequence[str], jobs: int, selection: Sequence[str]) -> TestM
     data = coverage.CoverageData(basename=str(datafile))
     data.read()
     lines: dict[str, dict[int, list[str]]] = {}
-    everything = sorted(set(module_paths("")) | set(paths))
+    everything = sorted(set(module_paths("connect_mock/*.py connect_mock/*/*.py")) | set(paths))
     for path in everything:
         by_line = data.contexts_by_lineno(str(ROOT / path))
         lines[path] = {
@@ -578,6 +631,8 @@ def tests_for(mutant: Mutant, tests: TestMap) -> list[str]:
     """The tests that run the mutant's lines, fastest first."""
     by_line = tests.lines.get(mutant.path, {})
     chosen = {t for line in mutant.lines for t in by_line.get(line, [])}
+    for other, line in mutant.elsewhere:
+        chosen.update(tests.lines.get(other, {}).get(line, []))
     if "" in chosen:
         # Run while collecting (a test module building a parser at import): which tests then
         # use what it built is unknown, so every test that runs any line of the module.
@@ -716,6 +771,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     jobs = int(os.environ.get("MUTATION_JOBS", str(os.cpu_count() or 1)))
     factor = float(os.environ.get("MUTATION_TIMEOUT_FACTOR", "3"))
     mutants = select(paths, sample, seed)
+    if only := os.environ.get("MUTATION_LINES", "").split():
+        mutants = [m for m in mutants if f"{m.path}:{m.line}" in only]
     sources = list(iter_sources(mutants))
     everything = sum(len(find_mutants(p)) for p in paths)
     sampled = "all" if len(mutants) == everything else f"a sample (seed {seed})"
