@@ -15,7 +15,8 @@ from connect_mock.plugin import ConnectInstance
 from tests.helpers import client_without_connect_rights, connect_client
 
 SEARCH = "SearchAvailablePhoneNumbers"
-CONTROL = "http://motoapi.amazonaws.com/moto-api/connect-mock"
+MOTO_API = "http://motoapi.amazonaws.com/moto-api"
+CONTROL = f"{MOTO_API}/connect-mock"
 
 
 def test_calls_record_every_answered_request(
@@ -105,6 +106,30 @@ def test_each_mock_sees_its_own_calls() -> None:
         assert len(outer.calls) == 2
     with mock_connect() as later:
         assert len(later.calls) == 0
+
+
+def test_after_a_moto_reset_the_log_holds_the_calls_made_since() -> None:
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        client.list_instances()
+        requests.post(f"{MOTO_API}/reset", timeout=5).raise_for_status()
+        assert (cm.calls.operations, cm.calls.dropped) == ([], 0)
+        client.list_instances()
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.describe_instance(InstanceId="nope")
+        assert cm.calls.operations == ["ListInstances", "DescribeInstance"]
+        assert cm.calls.errors == [None, "ResourceNotFoundException"]
+        assert cm.calls.dropped == 0
+
+
+def test_the_log_shows_its_calls_in_its_repr() -> None:
+    with mock_connect() as cm:
+        assert repr(cm.calls) == "<CallLog []>"
+        connect_client().list_instances()
+        assert repr(cm.calls) == (
+            "<CallLog [Call(operation='ListInstances', account='123456789012', "
+            "region='us-east-1', params={}, status=200, error=None)]>"
+        )
 
 
 @set_initial_no_auth_action_count(3)

@@ -33,6 +33,19 @@ def test_fixture_and_fault_files_report_bad_json_alike(tmp_path: Path) -> None:
         mock_connect(faults=bad)
 
 
+def test_fixture_and_fault_files_nested_too_deeply_are_refused_alike(tmp_path: Path) -> None:
+    # Deeper than any recursion limit: json.loads raises RecursionError, not JSONDecodeError.
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    expected = f"{deep}: not valid JSON: it nests too deeply"
+    with pytest.raises(FixtureError) as fixture_error:
+        mock_connect(fixtures=deep)
+    with pytest.raises(ValueError, match="nests too deeply") as fault_error:
+        mock_connect(faults=deep)
+    assert str(fixture_error.value) == expected
+    assert str(fault_error.value) == expected
+
+
 def test_a_relative_path_is_relative_to_the_current_directory_and_named_in_full(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
