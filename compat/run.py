@@ -184,18 +184,53 @@ def tally(junit: Path) -> str:
     return f"{passed} passed, {n['failures']} failed, {n['errors']} errors, {n['skipped']} skipped"
 
 
+def newest_python() -> str:
+    """The interpreter `make` builds .venv with: the ceiling's Python when the machine has it,
+    so that `make unit` runs the ceiling job's configuration (see ran_by_unit)."""
+    try:
+        return find_python(JOBS["ceiling"].split("/")[0])
+    except RuntimeError:
+        return "python3"
+
+
+def ran_by_unit(name: str) -> str | None:
+    """Why `make unit` has already run job `name`, or None: .venv has the job's Python and moto,
+    and the job's constraints pin nothing (the newest release of everything else, as .venv's
+    unconstrained install has)."""
+    python, moto, constraints = JOBS.get(name, name).split("/")
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    lines = (ROOT / "compat" / f"{constraints}.txt").read_text().splitlines()
+    if any(line.strip() and not line.startswith("#") for line in lines):
+        return None
+    if not venv_python.exists():
+        return None
+    probe = "import sys, importlib.metadata as m; print(*sys.version_info[:2], m.version('moto'))"
+    major, minor, venv_moto = run([str(venv_python), "-c", probe]).split()
+    if (f"{major}.{minor}", venv_moto) != (python, moto):
+        return None
+    return f".venv is Python {python} with moto {moto} and nothing pinned: `make unit` ran it"
+
+
 def main(argv: list[str]) -> int:
     cut = argv.index("--") if "--" in argv else len(argv)
     names, args = argv[:cut], argv[cut + 1 :]
     if names == ["--list"]:
         print("\n".join(f"{job:14} {spec}" for job, spec in JOBS.items()))
         return 0
+    if names == ["--newest-python"]:
+        print(newest_python())
+        return 0
     names = names or ["quick"]
     # The quick group runs what can differ between releases; anything else, the whole suite.
     tests = RELEASE_SENSITIVE if "quick" in names else ["tests"]
     if missing := [test for test in tests if not (ROOT / test).exists()]:
         raise SystemExit(f"compat: RELEASE_SENSITIVE names missing files: {' '.join(missing)}")
+    quick = "quick" in names
     names = [job for n in names for job in GROUPS.get(n, [n])]
+    if quick:  # a quick job whose configuration .venv has was run whole by `make unit`
+        skipped = {job: reason for job in GROUPS["quick"] if (reason := ran_by_unit(job))}
+        names = [n for n in names if n not in skipped]
+        print("".join(f"compat {job}: skipped: {why}\n" for job, why in skipped.items()), end="")
     for spec in (JOBS.get(n, n).split("/") for n in names):
         if len(spec) != 3 or not (ROOT / "compat" / f"{spec[2]}.txt").is_file():
             raise SystemExit(f"compat: no job {'/'.join(spec)} (python3 compat/run.py --list)")
