@@ -13,6 +13,8 @@ import pytest
 
 import connect_mock
 
+pytestmark = pytest.mark.usefixtures("unmeasured_subprocesses")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -19,6 +19,8 @@ import pytest
 from tests.helpers import UNUSED_PLUGINS
 from tests.test_plugin import SEARCH
 
+pytestmark = pytest.mark.usefixtures("unmeasured_subprocesses")
+
 pytest_plugins = ["pytester"]
 
 # Two settings moto reads once, when it is imported (moto.settings). MOTO_ENABLE_AMI_VALIDATION,

@@ -12,6 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+# Unmeasured: coverage's own SIGTERM handler ([coverage:run] sigterm) is not what a user runs.
+pytestmark = pytest.mark.usefixtures("unmeasured_subprocesses")
+
 # Tries per case; the bar is 50 of 50 on a loaded 2-core machine
 # (CONNECT_MOCK_SIGNAL_TRIES=50 runs it), the suite runs fewer to stay quick.
 TRIES = int(os.environ.get("CONNECT_MOCK_SIGNAL_TRIES", "10"))

@@ -31,6 +31,8 @@ import pytest
 from tests.helpers import UNUSED_PLUGINS
 from tests.test_determinism import GOLDEN, sample
 
+pytestmark = pytest.mark.usefixtures("unmeasured_subprocesses")
+
 CONFTEST = '''
 import json
 import os
