@@ -252,7 +252,8 @@ def _import_time_lines(
     node: ast.AST, tree: ast.Module, parents: dict[int, ast.AST]
 ) -> tuple[int, ...]:
     """For import-time code, the lines that use what it defines: its function's body for a
-    default or decorator, the readers of a module- or class-level name for a constant."""
+    default or decorator, the readers of a module- or class-level name for a constant, every
+    line for a bare call (a registration: any test of the module may depend on it)."""
     stmt = _enclosing_statement(node, parents)
     if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return tuple(range(stmt.body[0].lineno, (stmt.end_lineno or stmt.lineno) + 1))
@@ -266,6 +267,8 @@ def _import_time_lines(
         names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
     if isinstance(stmt, ast.ClassDef):
         names.add(stmt.name)
+    if isinstance(stmt, ast.Expr):  # a call made at import (a registration): it affects any test
+        return tuple(range(1, max(s.end_lineno or s.lineno for s in tree.body) + 1))
     readers = {
         n.lineno
         for n in ast.walk(tree)
