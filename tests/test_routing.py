@@ -69,6 +69,15 @@ class Env:
         ]
 
 
+def summary(claimed: dict[str, Any], flow: dict[str, Any]) -> dict[str, str]:
+    """The FlowAssociationSummary of a claimed number routed to a flow."""
+    return {
+        "ResourceId": claimed["PhoneNumberArn"],
+        "FlowId": flow["ContactFlowArn"],
+        "ResourceType": "VOICE_PHONE_NUMBER",
+    }
+
+
 @pytest.fixture
 def env(server_endpoint: str | None) -> Env:
     return Env(server_endpoint)
@@ -87,13 +96,7 @@ def test_the_journey_search_claim_create_associate_list_release(env: Env) -> Non
     page = client.list_flow_associations(
         InstanceId=env.instance_id, ResourceType="VOICE_PHONE_NUMBER"
     )
-    assert page["FlowAssociationSummaryList"] == [
-        {
-            "ResourceId": claimed["PhoneNumberArn"],
-            "FlowId": flow["ContactFlowArn"],
-            "ResourceType": "VOICE_PHONE_NUMBER",
-        }
-    ]
+    assert page["FlowAssociationSummaryList"] == [summary(claimed, flow)]
     batch = client.batch_get_flow_association(
         InstanceId=env.instance_id,
         ResourceIds=[claimed["PhoneNumberArn"]],
@@ -289,13 +292,7 @@ def test_traffic_distribution_group_numbers_are_routed_from_both_regions(
         InstanceId=instance_id,
         ContactFlowId=flow["ContactFlowId"],
     )
-    expected = [
-        {
-            "ResourceId": claimed["PhoneNumberArn"],
-            "FlowId": flow["ContactFlowArn"],
-            "ResourceType": "VOICE_PHONE_NUMBER",
-        }
-    ]
+    expected = [summary(claimed, flow)]
     # Mirrored: both Regions see it.
     for client in (east, west):
         page = client.list_flow_associations(InstanceId=instance_id)
@@ -339,13 +336,7 @@ def test_a_number_claimed_to_the_instance_itself_is_not_seen_from_the_groups_oth
         InstanceId=instance_id,
         ContactFlowId=flow["ContactFlowId"],
     )
-    expected = [
-        {
-            "ResourceId": claimed["PhoneNumberArn"],
-            "FlowId": flow["ContactFlowArn"],
-            "ResourceType": "VOICE_PHONE_NUMBER",
-        }
-    ]
+    expected = [summary(claimed, flow)]
     batch = {"InstanceId": instance_id, "ResourceIds": [claimed["PhoneNumberArn"]]}
     assert east.list_flow_associations(InstanceId=instance_id)["FlowAssociationSummaryList"] == (
         expected
