@@ -178,6 +178,22 @@ def test_associations_follow_numbers_and_flows(ctx: Runtime) -> None:
         associations.disassociate(one, instance_id)  # released: not found
 
 
+def test_a_flow_association_list_page_holds_a_hundred_by_default() -> None:
+    """ListFlowAssociations without MaxResults pages by 100 (undocumented; ListContactFlows'
+    documented default)."""
+    ctx = Runtime(MockConfig(seed=5, phone_number_quota=101, search_limit=101))
+    instance_id, _ = moto_instance()
+    flow = ContactFlows(ctx, ACCOUNT, REGION).create(instance_id, "All", "CONTACT_FLOW", CONTENT)
+    associations = FlowAssociations(ctx, ACCOUNT, REGION)
+    claims = claim(ctx, instance_id, 101)
+    for claim_id in claims:
+        associations.associate(claim_id, instance_id, flow.id)
+    first = associations.list(instance_id)
+    assert [a.claim.id for a in first.items] == claims[:100]
+    rest = associations.list(instance_id, next_token=first.next_token)
+    assert ([a.claim.id for a in rest.items], rest.next_token) == ([claims[100]], None)
+
+
 @pytest.mark.parametrize(
     ("reference", "expected"),
     [

@@ -11,6 +11,7 @@ the race's strength comes from collisions, not from request count.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import sys
@@ -328,43 +329,96 @@ def test_a_claim_landing_while_list_walks_the_claims_is_not_a_500() -> None:
         assert sorted(_listed(client)) == sorted(offered)
 
 
-def test_a_claim_landing_while_update_moves_a_claim_keeps_the_quota() -> None:
+class _SlowCounts(dict[str, int]):
+    """The per-target counts the quota reads. Each read answers 2 ms late (a sleep, which lets
+    every other thread run), so that a count read and written back by two calls at once would
+    lose one of the changes if the lifecycle lock did not keep them apart."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = super().get(key, default)
+        time.sleep(0.002)
+        return value
+
+
+def _held(client: Any, instance_id: str) -> int:
+    """How many numbers ListPhoneNumbersV2 lists for the instance, over all its pages."""
+    pages = client.get_paginator("list_phone_numbers_v2").paginate(InstanceId=instance_id)
+    return sum(len(page["ListPhoneNumbersSummaryList"]) for page in pages)
+
+
+def _claims_until_failed(client: Any, instance_id: str, limit: int) -> int:
+    """Claim numbers to the instance until a claim ends FAILED (at most ``limit`` claims): how
+    many ended CLAIMED."""
+    for done in range(limit):
+        (number,) = search_numbers(client, instance_id, PhoneNumberPrefix=PREFIX, MaxResults=1)
+        claimed = client.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+        described = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        if described["ClaimedPhoneNumberSummary"]["PhoneNumberStatus"]["Status"] == "FAILED":
+            return done
+    return limit
+
+
+def test_updates_moving_claims_while_claims_land_keep_each_quota() -> None:
     """Regression: UpdatePhoneNumber moved a claim between the per-target counts the quota
     reads without the lifecycle lock, so a claim to the same target answered meanwhile was
-    lost from the count, and the instance later accepted a claim over its quota."""
-    with mock_connect(seed=5, phone_number_quota=2):
-        client = connect_client(**CONFIG)
-        first, second = _create_instances(client, 2)
-        offered = search_numbers(client, first, PhoneNumberPrefix=PREFIX, MaxResults=3)
-        moved = client.claim_phone_number(InstanceId=first, PhoneNumber=offered[0])
-        numbers = PhoneNumbers(runtime.in_force(), DEFAULT_ACCOUNT_ID, "us-east-1")
-        landed: list[threading.Thread] = []
-
-        def claim_elsewhere() -> None:
-            numbers.claim(offered[1], instance_id=second)
-
-        class Counts(dict[str, int]):
-            """The per-target counts; a claim lands right after the update reads one."""
-
-            def get(self, key: str, default: Any = None) -> Any:
-                value = super().get(key, default)
-                if not landed and key.endswith(second):
-                    landed.append(threading.Thread(target=claim_elsewhere, daemon=True))
-                    waits = _held_by_another_thread(lifecycle_lock)
-                    landed[0].start()
-                    if not waits:
-                        landed[0].join(timeout=1)  # a fix may make it wait some other way
-                return value
-
+    lost from the count (or a move out of it was), and the instance later accepted a claim over
+    its quota (or refused one under it). Here threads move claims between two instances while
+    others claim to one of them, each round together, every count read slowed down
+    (``_SlowCounts``); then each instance takes claims exactly up to its quota. Checked by hand
+    with the update's lock removed: each of 15 runs failed, an instance ending up to 8 claims
+    over its quota."""
+    quota, movers, claimers, rounds = 20, 2, 2, 8
+    with mock_connect(seed=5, phone_number_quota=quota):
+        client = _session_client()
+        home, away = _create_instances(client, 2)
+        offered = search_numbers(client, home, PhoneNumberPrefix=PREFIX, MaxResults=movers)
+        moving = [
+            client.claim_phone_number(InstanceId=home, PhoneNumber=number)["PhoneNumberId"]
+            for number in offered
+        ]
         state = region_state(DEFAULT_ACCOUNT_ID, "us-east-1")
-        state.active_claims = Counts(state.active_claims)
-        client.update_phone_number(PhoneNumberId=moved["PhoneNumberId"], InstanceId=second)
-        assert landed, "the update no longer reads the counts: rewrite this test"
-        landed[0].join(timeout=10)
-        assert not landed[0].is_alive()
-        # The second instance now holds two claims, its quota: a third one fails.
-        over = client.claim_phone_number(InstanceId=second, PhoneNumber=offered[2])
-        status = client.describe_phone_number(PhoneNumberId=over["PhoneNumberId"])[
-            "ClaimedPhoneNumberSummary"
-        ]["PhoneNumberStatus"]["Status"]
-        assert status == "FAILED"
+        state.active_claims = _SlowCounts(state.active_claims)
+        start = threading.Barrier(movers + claimers, timeout=60)
+        failures: list[str] = []
+
+        def move(phone_number_id: str) -> None:
+            mover = _session_client()
+            for round_ in range(rounds):
+                start.wait()
+                mover.update_phone_number(
+                    PhoneNumberId=phone_number_id, InstanceId=away if round_ % 2 == 0 else home
+                )
+
+        def claim(index: int) -> None:
+            claimer = _session_client()
+            for _ in range(rounds):
+                # Each claimer its own numbers: no two claims of one number.
+                prefix = f"{PREFIX}{index}"
+                (number,) = search_numbers(claimer, away, PhoneNumberPrefix=prefix, MaxResults=1)
+                start.wait()
+                claimer.claim_phone_number(InstanceId=away, PhoneNumber=number)
+
+        def run(work: Callable[[], None]) -> None:
+            try:
+                work()
+            except Exception as error:  # a refusal, a broken barrier: report, don't hang
+                start.abort()
+                failures.append(f"{type(error).__name__}: {error}")
+
+        works = [functools.partial(move, i) for i in moving]
+        works += [functools.partial(claim, index) for index in range(claimers)]
+        workers = [threading.Thread(target=run, args=(work,), daemon=True) for work in works]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=120)
+        assert not [w for w in workers if w.is_alive()], "threads still running: a deadlock?"
+        assert failures == []
+        state.active_claims = dict(state.active_claims)
+        # Each mover's claim moved an even number of times: back home.
+        held = {home: movers, away: claimers * rounds}
+        assert {target: _held(client, target) for target in held} == held
+        # Each instance takes exactly the claims its quota leaves, and refuses the next.
+        assert {target: _claims_until_failed(client, target, quota) for target in held} == {
+            target: quota - count for target, count in held.items()
+        }

@@ -94,6 +94,29 @@ def test_flows_of_an_unknown_instance_are_not_found(env: Any) -> None:
     )
 
 
+def test_an_instance_is_named_by_its_id_or_by_its_arn_in_this_region(env: Any) -> None:
+    client, instance_id, _ = env
+    arn = f"arn:aws:connect:us-east-1:{ACCOUNT}:instance/{instance_id}"
+    created = client.create_contact_flow(
+        InstanceId=arn, Name="By ARN", Type="CONTACT_FLOW", Content=CONTENT
+    )
+    assert created["ContactFlowArn"].startswith(f"{arn}/contact-flow/")
+    assert all_flows(client, arn) == all_flows(client, instance_id)
+    assert all_flows(client, arn)[-1]["Id"] == created["ContactFlowId"]
+    # The same ID in another Region's or account's ARN names no instance here.
+    for other in (
+        arn.replace("us-east-1", "eu-west-2"),
+        arn.replace(ACCOUNT, "999999999999"),
+    ):
+        with pytest.raises(client.exceptions.ResourceNotFoundException) as excinfo:
+            client.list_contact_flows(InstanceId=other)
+        assert client_error(excinfo) == (
+            404,
+            "ResourceNotFoundException",
+            f"Instance '{other}' was not found in account {ACCOUNT}, Region us-east-1",
+        )
+
+
 # --- create, describe, list --------------------------------------------------------------------
 
 
@@ -135,6 +158,11 @@ def test_create_and_describe_a_published_flow(env: Any) -> None:
         InstanceId=instance_id, ContactFlowId=created["ContactFlowArn"]
     )["ContactFlow"]
     assert by_arn["Id"] == created["ContactFlowId"]
+    # ":$SAVED" of a flow whose saved content is the published one: the published version.
+    saved = client.describe_contact_flow(
+        InstanceId=instance_id, ContactFlowId=f"{created['ContactFlowId']}:$SAVED"
+    )["ContactFlow"]
+    assert saved == flow
     tags = client.list_tags_for_resource(resourceArn=created["ContactFlowArn"])["tags"]
     assert tags == {"team": "routing"}
     listed = all_flows(client, instance_id)
@@ -382,6 +410,18 @@ def test_names_are_unique_per_instance(env: Any) -> None:
         InstanceId=instance_id, ContactFlowId=first["ContactFlowId"]
     )["ContactFlow"]
     assert (flow["Name"], flow["Description"]) == ("Renamed", "d")
+    # The new name is taken; deleting the flow frees it.
+    with pytest.raises(client.exceptions.DuplicateResourceException) as excinfo:
+        client.create_contact_flow(
+            InstanceId=instance_id, Name="Renamed", Type="CONTACT_FLOW", Content=CONTENT
+        )
+    assert client_error(excinfo)[2] == (
+        f"A contact flow named 'Renamed' already exists in instance {instance_id}"
+    )
+    client.delete_contact_flow(InstanceId=instance_id, ContactFlowId=first["ContactFlowId"])
+    client.create_contact_flow(
+        InstanceId=instance_id, Name="Renamed", Type="CONTACT_FLOW", Content=CONTENT
+    )
 
 
 def test_metadata_archives_and_restores_a_flow(env: Any) -> None:

@@ -535,6 +535,15 @@ def test_unknown_phone_number_ids(env: dict[str, Any]) -> None:
         )
         with pytest.raises(botocore.exceptions.ClientError):
             client.release_phone_number(PhoneNumberId=reference)
+    # In a Region outside the traffic distribution group pairs: no group's other Region to
+    # point to either.
+    sydney = connect_client("ap-southeast-2")
+    with pytest.raises(sydney.exceptions.ResourceNotFoundException) as excinfo:
+        sydney.describe_phone_number(PhoneNumberId="11111111-2222-3333-4444-555555555555")
+    assert client_error(excinfo)[2] == (
+        "Phone number '11111111-2222-3333-4444-555555555555' was not found in account "
+        "123456789012, Region ap-southeast-2"
+    )
 
 
 def test_many_claims_at_the_head_of_a_list(monkeypatch: pytest.MonkeyPatch) -> None:

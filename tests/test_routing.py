@@ -69,6 +69,15 @@ class Env:
         ]
 
 
+def summary(claimed: dict[str, Any], flow: dict[str, Any]) -> dict[str, str]:
+    """The FlowAssociationSummary of a claimed number routed to a flow."""
+    return {
+        "ResourceId": claimed["PhoneNumberArn"],
+        "FlowId": flow["ContactFlowArn"],
+        "ResourceType": "VOICE_PHONE_NUMBER",
+    }
+
+
 @pytest.fixture
 def env(server_endpoint: str | None) -> Env:
     return Env(server_endpoint)
@@ -87,13 +96,7 @@ def test_the_journey_search_claim_create_associate_list_release(env: Env) -> Non
     page = client.list_flow_associations(
         InstanceId=env.instance_id, ResourceType="VOICE_PHONE_NUMBER"
     )
-    assert page["FlowAssociationSummaryList"] == [
-        {
-            "ResourceId": claimed["PhoneNumberArn"],
-            "FlowId": flow["ContactFlowArn"],
-            "ResourceType": "VOICE_PHONE_NUMBER",
-        }
-    ]
+    assert page["FlowAssociationSummaryList"] == [summary(claimed, flow)]
     batch = client.batch_get_flow_association(
         InstanceId=env.instance_id,
         ResourceIds=[claimed["PhoneNumberArn"]],
@@ -238,6 +241,22 @@ def test_list_pages_and_batch_get(env: Env) -> None:
         ResourceIds=[arns[3], claims[1]["PhoneNumberId"], "unknown", arns[3]],
     )["FlowAssociationSummaryList"]
     assert [e["ResourceId"] for e in batch] == [arns[3], arns[1]]
+    # ARNs that name none of them: a number nobody claimed, another partition's spelling of a
+    # claimed number's ARN, another account's.
+    unknown = arns[0].rsplit("/", 1)[0] + "/00000000-0000-0000-0000-000000000000"
+    elsewhere = [
+        unknown,
+        arns[0].replace("arn:aws:", "arn:aws-us-gov:"),
+        arns[0].replace(ACCOUNT, "999999999999"),
+    ]
+    batch = env.client.batch_get_flow_association(InstanceId=env.instance_id, ResourceIds=elsewhere)
+    assert batch["FlowAssociationSummaryList"] == []
+    # Only voice numbers are associated with flows.
+    for resource_type in ("INBOUND_EMAIL", "WHATSAPP_MESSAGING_PHONE_NUMBER"):
+        batch = env.client.batch_get_flow_association(
+            InstanceId=env.instance_id, ResourceIds=arns, ResourceType=resource_type
+        )
+        assert batch["FlowAssociationSummaryList"] == []
 
 
 def test_traffic_distribution_group_numbers_are_routed_from_both_regions(
@@ -273,13 +292,7 @@ def test_traffic_distribution_group_numbers_are_routed_from_both_regions(
         InstanceId=instance_id,
         ContactFlowId=flow["ContactFlowId"],
     )
-    expected = [
-        {
-            "ResourceId": claimed["PhoneNumberArn"],
-            "FlowId": flow["ContactFlowArn"],
-            "ResourceType": "VOICE_PHONE_NUMBER",
-        }
-    ]
+    expected = [summary(claimed, flow)]
     # Mirrored: both Regions see it.
     for client in (east, west):
         page = client.list_flow_associations(InstanceId=instance_id)
@@ -292,6 +305,61 @@ def test_traffic_distribution_group_numbers_are_routed_from_both_regions(
         PhoneNumberId=claimed["PhoneNumberId"], InstanceId=instance_id
     )
     assert west.list_flow_associations(InstanceId=instance_id)["FlowAssociationSummaryList"] == []
+    # The alternate Region disassociates it too, by the number's ARN.
+    east.associate_phone_number_contact_flow(
+        PhoneNumberId=claimed["PhoneNumberId"],
+        InstanceId=instance_id,
+        ContactFlowId=flow["ContactFlowId"],
+    )
+    west.disassociate_phone_number_contact_flow(
+        PhoneNumberId=claimed["PhoneNumberArn"], InstanceId=instance_id
+    )
+    assert east.list_flow_associations(InstanceId=instance_id)["FlowAssociationSummaryList"] == []
+
+
+def test_a_number_claimed_to_the_instance_itself_is_not_seen_from_the_groups_other_region(
+    server_endpoint: str | None,
+) -> None:
+    """Only the numbers claimed to the group are replicated: one claimed to the group's
+    instance is routed, listed and found in the instance's Region only."""
+    east = connect_client(endpoint=server_endpoint, attempts=1)
+    west = connect_client("us-west-2", endpoint=server_endpoint, attempts=1)
+    instance_id, instance_arn = create_instance(east, "global")
+    east.create_traffic_distribution_group(Name="pair", InstanceId=instance_arn)
+    (number,) = search_numbers(east, instance_id, MaxResults=1)
+    claimed = east.claim_phone_number(InstanceId=instance_id, PhoneNumber=number)
+    flow = east.create_contact_flow(
+        InstanceId=instance_id, Name="Local", Type="CONTACT_FLOW", Content=CONTENT
+    )
+    east.associate_phone_number_contact_flow(
+        PhoneNumberId=claimed["PhoneNumberId"],
+        InstanceId=instance_id,
+        ContactFlowId=flow["ContactFlowId"],
+    )
+    expected = [summary(claimed, flow)]
+    batch = {"InstanceId": instance_id, "ResourceIds": [claimed["PhoneNumberArn"]]}
+    assert east.list_flow_associations(InstanceId=instance_id)["FlowAssociationSummaryList"] == (
+        expected
+    )
+    assert east.batch_get_flow_association(**batch)["FlowAssociationSummaryList"] == expected
+    assert west.list_flow_associations(InstanceId=instance_id)["FlowAssociationSummaryList"] == []
+    assert west.batch_get_flow_association(**batch)["FlowAssociationSummaryList"] == []
+    for operation in ("associate", "disassociate"):
+        with pytest.raises(west.exceptions.ResourceNotFoundException) as excinfo:
+            getattr(west, f"{operation}_phone_number_contact_flow")(
+                PhoneNumberId=claimed["PhoneNumberArn"],
+                InstanceId=instance_id,
+                **({"ContactFlowId": flow["ContactFlowId"]} if operation == "associate" else {}),
+            )
+        assert client_error(excinfo) == (
+            404,
+            "ResourceNotFoundException",
+            f"Phone number '{claimed['PhoneNumberArn']}' was not found in account {ACCOUNT}, "
+            "Region us-west-2",
+        )
+    assert east.list_flow_associations(InstanceId=instance_id)["FlowAssociationSummaryList"] == (
+        expected
+    )
 
 
 # --- the JavaScript SDK v3 -----------------------------------------------------------------------

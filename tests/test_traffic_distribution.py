@@ -91,6 +91,33 @@ def test_the_distribution_is_returned_as_set(mock: ConnectMock, group: dict[str,
     assert_failover_time(got, mock.clock.now())
 
 
+@pytest.mark.parametrize(
+    ("home", "replica"),
+    [(EAST, WEST), (WEST, EAST), ("eu-central-1", "eu-west-2"), ("eu-west-2", "eu-central-1")],
+)
+def test_a_group_is_replicated_to_the_other_region_of_its_pair(
+    mock: ConnectMock, home: str, replica: str
+) -> None:
+    """Groups exist in two pairs of Regions: us-east-1 with us-west-2, eu-central-1 with
+    eu-west-2; a group created in one is seen from the other by its ARN."""
+    instance_id, _ = create_instance(connect_client(home), "tdg")
+    created = connect_client(home).create_traffic_distribution_group(
+        Name="resilient", InstanceId=instance_id
+    )
+    there = connect_client(replica)
+    both = [{"Region": home, "Percentage": 100}, {"Region": replica, "Percentage": 0}]
+    assert distribution(there, created["Arn"]) == {
+        "Id": created["Id"],
+        "Arn": created["Arn"],
+        "TelephonyConfig": {"Distributions": both},
+        "AgentConfig": {"Distributions": both},
+    }
+    moved = [{"Region": home, "Percentage": 0}, {"Region": replica, "Percentage": 100}]
+    there.update_traffic_distribution(Id=created["Arn"], TelephonyConfig={"Distributions": moved})
+    got = distribution(connect_client(home), created["Id"])
+    assert got["TelephonyConfig"] == {"Distributions": moved}
+
+
 def test_the_replicated_region_needs_the_arn(group: dict[str, str]) -> None:
     west = connect_client(WEST)
     for operation, params in (

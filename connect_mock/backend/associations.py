@@ -6,6 +6,8 @@ to another target, drops it (flowstate.forget_number)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.errors import ResourceNotFoundException
 from .arns import TDG_REGION_PAIRS, parse_arn
 from .context import Context
@@ -99,22 +101,21 @@ class FlowAssociations:
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> Page[Association]:
-        binding = "|".join(
-            (
-                "ListFlowAssociations",
-                self.account_id,
-                self.region,
-                instance_ref,
-                repr(resource_type),
-            )
-        )
+        operation = "ListFlowAssociations"
+        query = (operation, self.account_id, self.region, instance_ref, repr(resource_type))
+        binding = "|".join(query)
         with lifecycle_lock:
-            _, flows = self.flows.instance(instance_ref)
-            # Only voice numbers are associated here: any other type lists nothing.
-            keep = None if resource_type in (None, VOICE_PHONE_NUMBER) else _nothing
+            instance, flows = self.flows.instance(instance_ref)
+            keep: Callable[[Association], bool] | None = None
+            if resource_type not in (None, VOICE_PHONE_NUMBER):
+                keep = _nothing  # only voice numbers are associated here
+            elif instance.region != self.region:
+                # The replica in the group's alternate Region: only the numbers claimed to a
+                # group exist here (as BatchGetFlowAssociation and DescribePhoneNumber see them).
+                keep = _claimed_to_a_group
             return page_of(
                 self.context.tokens,
-                "ListFlowAssociations",
+                operation,
                 binding,
                 flows.associations,
                 next_token,
@@ -142,6 +143,10 @@ class FlowAssociations:
 
 def _nothing(association: Association) -> bool:
     return False
+
+
+def _claimed_to_a_group(association: Association) -> bool:
+    return is_group(association.claim.target_arn)
 
 
 def _paired(one: str, other: str) -> bool:
