@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import UNUSED_PLUGINS
+
 pytest_plugins = ["pytester"]
 
 SEARCH = """
@@ -215,7 +217,9 @@ def test_the_fixture_is_connect_mock_controller_and_the_old_name_is_deprecated(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makepyfile(test_names=FIXTURE_NAME)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "default")
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", *UNUSED_PLUGINS, "-W", "default"
+    )
     result.assert_outcomes(passed=2, warnings=1)
     result.stdout.fnmatch_lines(
         [
@@ -230,6 +234,6 @@ def test_the_deprecated_fixture_fails_a_session_that_makes_warnings_errors(
 ) -> None:
     pytester.makepyfile(test_names=FIXTURE_NAME)
     result = pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", "-W", "error::DeprecationWarning"
+        "-p", "no:cacheprovider", *UNUSED_PLUGINS, "-W", "error::DeprecationWarning"
     )
     result.assert_outcomes(passed=1, errors=1)

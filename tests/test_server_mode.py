@@ -19,6 +19,7 @@ import requests
 
 from connect_mock import RemoteConnectMock, RemoteError
 from tests.helpers import (
+    UNUSED_PLUGINS,
     connect_client,
     create_instance,
     expected_numbers,
@@ -153,7 +154,9 @@ def test_state_is_reset_between_tests(pytester: pytest.Pytester) -> None:
     """Two tests of one session in a fixed order (a session of its own, so that the second
     always follows the first on the same server, whatever ran before here)."""
     pytester.makepyfile(test_reset=RESET)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-p", "no:randomly", *UNUSED_PLUGINS
+    )
     result.assert_outcomes(passed=2)
 
 
