@@ -55,6 +55,7 @@ DEFAULT_MODULES = (
     "connect_mock/wire/parse.py",
 )
 DEFAULT_SAMPLE = 400
+EVERY_TEST = 0  # in Mutant.lines: every test mapped may see the mutant (no line 0 exists)
 
 _BINOPS: dict[type[ast.operator], type[ast.operator]] = {
     ast.Add: ast.Sub,
@@ -252,8 +253,8 @@ def _import_time_lines(
     node: ast.AST, tree: ast.Module, parents: dict[int, ast.AST]
 ) -> tuple[int, ...]:
     """For import-time code, the lines that use what it defines: its function's body for a
-    default or decorator, the readers of a module- or class-level name for a constant, every
-    line for a bare call (a registration: any test of the module may depend on it)."""
+    default or decorator, the readers of a module- or class-level name for a constant;
+    EVERY_TEST for a bare call (a registration: what it changes may be seen by any test)."""
     stmt = _enclosing_statement(node, parents)
     if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return tuple(range(stmt.body[0].lineno, (stmt.end_lineno or stmt.lineno) + 1))
@@ -267,8 +268,8 @@ def _import_time_lines(
         names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
     if isinstance(stmt, ast.ClassDef):
         names.add(stmt.name)
-    if isinstance(stmt, ast.Expr):  # a call made at import (a registration): it affects any test
-        return tuple(range(1, max(s.end_lineno or s.lineno for s in tree.body) + 1))
+    if isinstance(stmt, ast.Expr):  # a call made at import (a registration): any test may see it
+        return (EVERY_TEST,)
     readers = {
         n.lineno
         for n in ast.walk(tree)
@@ -632,6 +633,8 @@ def test_map(paths: Sequence[str], jobs: int, selection: Sequence[str]) -> TestM
 
 def tests_for(mutant: Mutant, tests: TestMap) -> list[str]:
     """The tests that run the mutant's lines, fastest first."""
+    if mutant.lines == (EVERY_TEST,):
+        return sorted(tests.durations, key=lambda t: (tests.durations[t], t))
     by_line = tests.lines.get(mutant.path, {})
     chosen = {t for line in mutant.lines for t in by_line.get(line, [])}
     for other, line in mutant.elsewhere:
