@@ -182,12 +182,16 @@ def _variants(node: ast.AST, parents: dict[int, ast.AST]) -> list[str]:
         out.append(f"drop unary {type(node.op).__name__.lower()}")
     elif isinstance(node, ast.Constant):
         value = node.value
+        # A keyword argument's name tells apart the constants of one line (field(init=False,
+        # repr=False)), so that one can be listed as equivalent and not the other.
+        parent = parents.get(id(node))
+        name = f"{parent.arg}=" if isinstance(parent, ast.keyword) and parent.arg else ""
         if isinstance(value, bool):
-            out.append(f"{value} -> {not value}")
+            out.append(f"{name}{value} -> {name}{not value}")
         elif isinstance(value, (int, float)):
-            out.append(f"{value!r} -> {value + 1!r}")
+            out.append(f"{name}{value!r} -> {name}{value + 1!r}")
         elif isinstance(value, str):
-            out.append(f"{_short(value)} -> {_short('XX' + value + 'XX')}")
+            out.append(f"{name}{_short(value)} -> {name}{_short('XX' + value + 'XX')}")
     elif isinstance(node, ast.Break):
         out.append("break -> continue")
     elif isinstance(node, ast.Continue):
