@@ -354,19 +354,82 @@ def test_headers_and_typed_members_are_validated(
     assert refused.message == message
 
 
-def test_exact_messages_of_unreadable_text_members() -> None:
-    bad_int = error(SerializationException, parse, PUT, b"", {"Count": "x"}, {}, {"X-Token": "a"})
-    assert bad_int.message == "Cannot read 'Count': expected an integer, got string \"x\""
-    bad_bool = error(
-        SerializationException,
-        parse,
-        PUT,
-        b"",
-        {"Count": "1"},
-        {"force": ["yes"]},
-        {"X-Token": "a"},
+@pytest.mark.parametrize(
+    ("uri", "query", "message"),
+    [
+        ({"Count": "x"}, {}, "Cannot read 'Count': expected an integer, got string \"x\""),
+        ({"Count": " 5"}, {}, "Cannot read 'Count': expected an integer, got string \" 5\""),
+        ({"Count": "1_0"}, {}, "Cannot read 'Count': expected an integer, got string \"1_0\""),
+        (
+            {"Count": "\u0665"},  # ARABIC-INDIC DIGIT FIVE: a digit to Python, not to the wire
+            {},
+            "Cannot read 'Count': expected an integer, got string \"\\u0665\"",
+        ),
+        (
+            {"Count": "9" * 5000},  # over Python's 4300-digit limit
+            {},
+            "Cannot read 'Count': expected an integer, got string \"" + "9" * 36 + "...",
+        ),
+        (
+            {"Count": "2147483648"},
+            {},
+            "Cannot read 'Count': expected an integer in [-2147483648, 2147483647], "
+            "got number 2147483648",
+        ),
+        (
+            {"Count": "1"},
+            {"force": ["yes"]},
+            "Cannot read 'Force': expected a boolean, got string \"yes\"",
+        ),
+        (
+            {"Count": "1"},
+            {"force": ["True"]},
+            "Cannot read 'Force': expected a boolean, got string \"True\"",
+        ),
+    ],
+    ids=["letter", "space", "underscore", "non-ascii-digit", "digits", "range", "yes", "True"],
+)
+def test_exact_messages_of_unreadable_text_members(
+    uri: dict[str, str], query: dict[str, list[str]], message: str
+) -> None:
+    """Text is read as an integer only when it is digits, with an optional sign, and as a
+    boolean only when it is ``true`` or ``false``; other text is refused in the body's words."""
+    refused = error(SerializationException, parse, PUT, b"", uri, query, {"X-Token": "a"})
+    assert refused.message == message
+
+
+def test_text_members_of_other_types_stay_text() -> None:
+    assert parse(PUT, b"", {"Count": "+5"}, {}, {"X-Token": "a"})["Count"] == 5
+    describe = parser("DescribeInstance")
+    assert parse(describe, b"", {"InstanceId": "123"}) == {"InstanceId": "123"}
+    assert parse(describe, b"", {"InstanceId": "true"}) == {"InstanceId": "true"}
+
+
+def test_a_member_is_read_only_from_its_own_location() -> None:
+    """A header named like a path or query member is not that member."""
+    headers = {"X-Token": "a", "Count": "3", "force": "true"}
+    refused = error(InvalidParameterException, parse, PUT, b"", None, {}, headers)
+    assert refused.message == violations(
+        "Value null at 'Count' failed to satisfy constraint: Member must not be null"
     )
-    assert bad_bool.message == "Cannot read 'Force': expected a boolean, got string \"yes\""
+    parsed = parse(PUT, b"", {"Count": "3"}, {"X-Token": ["b"]}, headers)
+    assert parsed == {"Count": 3, "Token": "a"}
+
+
+def test_an_empty_path_label_is_refused_once_by_its_models_minimum() -> None:
+    refused = error(
+        InvalidParameterException, parse, parser("DescribeInstance"), b"", {"InstanceId": ""}
+    )
+    assert refused.message == violations(
+        "Value '' at 'InstanceId' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1"
+    )
+
+
+def test_an_empty_string_in_the_body_is_refused_only_below_its_models_minimum() -> None:
+    """PhoneNumberDescription's minimum length is 0: an empty description is a description."""
+    body = b'{"PhoneNumber": "+12065550100", "InstanceId": "i", "PhoneNumberDescription": ""}'
+    assert parse(parser("ClaimPhoneNumber"), body)["PhoneNumberDescription"] == ""
 
 
 # --- unreadable bodies -----------------------------------------------------------------------

@@ -31,6 +31,7 @@ DOCUMENTED_CONSTRAINTS: dict[str, tuple[re.Pattern[str], str]] = {
 
 _INT_RANGES = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
 _EXPECTED = {"integer": "an integer", "long": "a long"}
+_INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 
 Check = Callable[[Any, str, list[str]], Any]
 
@@ -206,8 +207,8 @@ def _compile_structure(shape: StructureShape) -> Check:
     required = tuple(shape.required_members)
 
     def check(value: Any, path: str, errors: list[str]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise _type_error(path or "request body", "a JSON object", value)
+        if not isinstance(value, dict):  # a nested member: the request's own is always a dict
+            raise _type_error(path, "a JSON object", value)
         prefix = f"{path}." if path else ""
         for name in required:
             if value.get(name) is None:
@@ -265,7 +266,7 @@ class RequestParser:
             elif location == "header" and headers is not None:
                 raw = headers.get(wire)
             if raw is not None:
-                params[name] = _from_text(raw, kind, name)
+                params[name] = _from_text(raw, kind)
         if self._check is None:
             return {}
         errors = [
@@ -305,15 +306,16 @@ def read_body(body: bytes) -> dict[str, Any]:
     return document
 
 
-def _from_text(raw: str, kind: str, name: str) -> object:
-    """Path, query and header members arrive as text; read them as their modelled type."""
-    if kind in _INT_RANGES:
+def _from_text(raw: str, kind: str) -> object:
+    """Path, query and header members arrive as text; read them as their modelled type. Text
+    that is not of that type stays text, for the member's check to refuse as it refuses the
+    body's (one place says what an unreadable member is)."""
+    # Digits only: Python's int() would also read " 5", "1_000" and non-ASCII digits.
+    if kind in _INT_RANGES and _INTEGER_TEXT.fullmatch(raw):
         try:
             return int(raw)
-        except ValueError:
-            raise _type_error(name, _EXPECTED[kind], raw) from None
-    if kind == "boolean":
-        if raw not in ("true", "false"):
-            raise _type_error(name, "a boolean", raw)
+        except ValueError:  # more digits than Python reads (4300): refused as text
+            return raw
+    if kind == "boolean" and raw in ("true", "false"):
         return raw == "true"
     return raw
