@@ -573,3 +573,22 @@ def test_a_uifn_claimed_without_a_search_is_a_uifn_of_the_first_country_listing_
         countries = client.meta.service_model.shape_for("PhoneNumberCountryCode").enum
         holding = [c for c in countries if uifn in (number_space(c, "UIFN") or ())]
         assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == (holding[0], "UIFN")
+
+
+def test_a_shared_cost_number_claimed_without_a_search_is_claimed_as_shared() -> None:
+    """A number of a country's SHARED (shared-cost) plan, in neither its DID nor its TOLL_FREE
+    plan, is claimed as SHARED without a search first, as a search would have offered it."""
+    with mock_connect():
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        (shared,) = search_numbers(
+            client, instance_id, PhoneNumberCountryCode="AT", PhoneNumberType="SHARED", MaxResults=1
+        )
+    assert all(shared not in (number_space("AT", kind) or ()) for kind in ("DID", "TOLL_FREE"))
+    with mock_connect():
+        client = connect_client()
+        _, instance_arn = create_instance(client)
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=shared)
+        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        found = summary["ClaimedPhoneNumberSummary"]
+        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == ("AT", "SHARED")

@@ -222,3 +222,31 @@ def test_a_searched_fixture_number_is_claimed_as_its_fixture_types_it() -> None:
             "US",
             "THIRD_PARTY_TF",
         )
+
+
+def test_a_number_two_fixtures_list_under_two_types_is_claimed_as_the_search_offered_it() -> None:
+    """Fixtures applied one over another may list one number under two types: a claim naming
+    only the number takes the type the search offered it as, not the first fixture's."""
+    number = "+18885550177"
+    as_type = [
+        {"AvailableNumbersList": [entry]}
+        for entry in (
+            {"PhoneNumber": number, "PhoneNumberCountryCode": "US", "PhoneNumberType": kind}
+            for kind in ("THIRD_PARTY_TF", "TOLL_FREE")
+        )
+    ]
+    with mock_connect(fixtures=as_type):
+        client = connect_client()
+        instance_id, instance_arn = create_instance(client)
+        offered = search_numbers(
+            client,
+            instance_id,
+            PhoneNumberCountryCode="US",
+            PhoneNumberType="TOLL_FREE",
+            PhoneNumberPrefix=number,
+        )
+        assert offered == [number]
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=number)
+        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        found = summary["ClaimedPhoneNumberSummary"]
+        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == ("US", "TOLL_FREE")
