@@ -977,3 +977,20 @@ def test_a_failed_claim_whose_day_is_over_leaves_its_group_deletable() -> None:
     groups.delete(group.id)
     with pytest.raises(ResourceNotFoundException):
         groups.find(group.id)
+
+
+def test_a_phone_number_list_page_holds_a_hundred_unless_max_results_says_otherwise() -> None:
+    """ListPhoneNumbersV2 and ListPhoneNumbers without MaxResults page by 100 (undocumented;
+    the model's maximum for both)."""
+    ctx = context(phone_number_quota=101, search_limit=101)
+    instance_id, _ = moto_instance()
+    numbers = PhoneNumbers(ctx, ACCOUNT, REGION)
+    query = SearchQuery(country="US", number_type="DID", instance_id=instance_id)
+    offered = search_available(ctx, ACCOUNT, REGION, query, 101, None).items
+    claims = [numbers.claim(entry.number, instance_id=instance_id).id for entry in offered]
+    for listing in (numbers.list_v2, numbers.list_legacy):
+        first = listing(instance_id=instance_id)
+        assert [c.id for c in first.items] == claims[:100]
+        rest = listing(instance_id=instance_id, next_token=first.next_token)
+        assert ([c.id for c in rest.items], rest.next_token) == ([claims[100]], None)
+        assert len(listing(instance_id=instance_id, max_results=7).items) == 7
