@@ -523,6 +523,8 @@ def test_the_legacy_list_reports_newer_types_as_toll_free_or_did() -> None:
     toll_free = claims.list_legacy(instance_id, legacy_types=["TOLL_FREE"]).items
     assert [claim.number_type for claim in toll_free] == ["TOLL_FREE", "UIFN", "THIRD_PARTY_TF"]
     assert [c.number_type for c in claims.list_v2(types=["TOLL_FREE"]).items] == ["TOLL_FREE"]
+    french = claims.list_legacy(instance_id, countries=["FR"]).items
+    assert [(claim.country, claim.number_type) for claim in french] == [("FR", "SHARED")]
 
 
 def test_the_legacy_list_needs_a_known_instance() -> None:
