@@ -31,6 +31,7 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import pkgutil
 import random
 import re
 import subprocess
@@ -466,11 +467,20 @@ def _child(mutant_json: str, tests_file: str) -> int:
         # A test module that no longer imports: pytest says its tests are not found (usage
         # error), but the mutant broke the import, as much a kill as a failing test.
         status = 2
-    if status == 4 and finder.name not in sys.modules:
-        # pytest could not start (a conftest or plugin import failed): a kill if the mutant
-        # itself does not import.
+    if status == 4:
+        # pytest could not start (a conftest or plugin import failed): a kill if the package
+        # does not import with the mutant in place (the mutant itself, or a module using it
+        # at import time, e.g. a decorator that returns None).
+        root = finder.name.split(".")[0]
         try:
             importlib.import_module(finder.name)
+            package = importlib.import_module(root)
+            for info in pkgutil.walk_packages(package.__path__, f"{root}."):
+                if not info.name.endswith(".__main__"):  # that one runs the CLI
+                    importlib.import_module(info.name)
+        except ModuleNotFoundError as missing:  # an optional dependency: not the mutant's doing
+            if (missing.name or "").split(".")[0] == root:
+                return 2
         except Exception:
             return 2
     module = sys.modules.get(finder.name)
