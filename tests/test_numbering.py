@@ -374,9 +374,9 @@ def test_index_errors() -> None:
     assert [space.number_at(i) for i in range(space.size())] == sorted(
         space.number_at(i) for i in range(space.size())
     )
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^number index out of range$"):
         space.number_at(space.size())
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^number index out of range$"):
         space.number_at(-1)
     with pytest.raises(TypeError):
         space.number_at(1.0)  # type: ignore[arg-type]
@@ -396,3 +396,16 @@ def test_runtime_module_does_not_use_phonenumbers() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, after = out.stdout.split()
     assert after == before
+
+
+def test_a_space_shows_its_country_type_and_size() -> None:
+    assert repr(number_space("US", "DID")) == "<NumberSpace US DID size=2871000000>"
+    assert repr(number_space("VU", "TOLL_FREE")) == "<NumberSpace VU TOLL_FREE size=200>"
+
+
+def test_number_at_takes_the_prefix_with_or_without_its_plus() -> None:
+    space = number_space("US", "DID")
+    assert space is not None
+    last = space.size("1206") - 1
+    assert space.number_at(0, "+1206") == space.number_at(0, "1206") == "+12062000000"
+    assert space.number_at(last, "+1206") == space.number_at(last, "1206") == "+12069999999"
