@@ -66,9 +66,9 @@ def test_deterministic_across_processes_and_hash_seeds() -> None:
 @pytest.mark.parametrize("size", [0, 1, 7, 10**10])
 def test_index_error_outside_range(size: int) -> None:
     perm = Permutation(size, b"k")
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^permutation index out of range$"):
         perm[size]
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^permutation index out of range$"):
         perm[-1]
     if size:
         assert 0 <= perm[size - 1] < size
