@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
+import botocore.session
 import pytest
 
 from connect_mock import FixtureError, mock_connect
@@ -13,6 +15,10 @@ from tests.helpers import client_error, connect_client, create_instance, numbers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEATTLE = ["+12065550100", "+12065550101", "+12065550102"]
+# Connect's number types in the order of botocore's model (the order a bad type's message lists).
+TYPES = (
+    botocore.session.get_session().get_service_model("connect").shape_for("PhoneNumberType").enum
+)
 
 
 def _entry(number: str, country: str = "US", kind: str = "DID") -> dict[str, str]:
@@ -101,35 +107,46 @@ def _write(tmp_path: Path, document: Any) -> Path:
     [
         (
             "{not json",
-            "not valid JSON: Expecting property name enclosed in double quotes at line 1",
+            "not valid JSON: Expecting property name enclosed in double quotes at line 1 column 2",
         ),
         ("[]", "the top level must be a JSON object with AvailableNumbersList"),
-        ({"AvailableNumberList": []}, "unknown top-level field(s) 'AvailableNumberList'"),
+        (
+            {"AvailableNumberList": [], "Token": None},
+            "unknown top-level field(s) 'AvailableNumberList', 'Token'; "
+            "expected AvailableNumbersList, Mode, NextToken",
+        ),
         ({"AvailableNumbersList": {}}, "AvailableNumbersList: expected a list of entries"),
         (
             {"Mode": "merge", "AvailableNumbersList": []},
             "Mode: 'merge' is not one of 'add', 'replace'",
         ),
-        ({"AvailableNumbersList": ["+12065550100"]}, "AvailableNumbersList[0]: expected an object"),
+        (
+            {"AvailableNumbersList": ["+12065550100"]},
+            "AvailableNumbersList[0]: expected an object with PhoneNumber, "
+            "PhoneNumberCountryCode, PhoneNumberType",
+        ),
         (
             {"AvailableNumbersList": [_entry("+12065550100"), {"PhoneNumber": "+12065550101"}]},
             "AvailableNumbersList[1].PhoneNumberCountryCode: missing or not a string",
         ),
         (
-            {"AvailableNumbersList": [{**_entry("+12065550100"), "Phone": "x"}]},
-            "AvailableNumbersList[0]: unknown field(s) 'Phone'",
+            {"AvailableNumbersList": [{**_entry("+12065550100"), "Type": "x", "Phone": "x"}]},
+            "AvailableNumbersList[0]: unknown field(s) 'Phone', 'Type'; "
+            "expected PhoneNumber, PhoneNumberCountryCode, PhoneNumberType",
         ),
         (
             {"AvailableNumbersList": [_entry("2065550100")]},
-            "AvailableNumbersList[0].PhoneNumber: '2065550100' is not an E.164 number",
+            "AvailableNumbersList[0].PhoneNumber: '2065550100' is not an E.164 number "
+            "('+' then 2 to 15 digits, e.g. +12065550100)",
         ),
         (
             {"AvailableNumbersList": [_entry("+12065550100", country="XX")]},
-            "AvailableNumbersList[0].PhoneNumberCountryCode: 'XX' is not an ISO code",
+            "AvailableNumbersList[0].PhoneNumberCountryCode: 'XX' is not an ISO code Amazon "
+            "Connect accepts (see the PhoneNumberCountryCode enum)",
         ),
         (
             {"AvailableNumbersList": [_entry("+12065550100", kind="MOBILE")]},
-            "AvailableNumbersList[0].PhoneNumberType: 'MOBILE' is not one of TOLL_FREE, DID",
+            f"AvailableNumbersList[0].PhoneNumberType: 'MOBILE' is not one of {', '.join(TYPES)}",
         ),
         (
             {"AvailableNumbersList": [_entry("+442079460000", country="US")]},
@@ -138,7 +155,8 @@ def _write(tmp_path: Path, document: Any) -> Path:
         ),
         (
             {"AvailableNumbersList": [_entry("+12065550100", kind="UIFN")]},
-            "does not start with +800, the calling code of UIFN numbers in US",
+            "AvailableNumbersList[0].PhoneNumber: '+12065550100' does not start with +800, "
+            "the calling code of UIFN numbers in US",
         ),
         (
             {"AvailableNumbersList": [_entry("+12065550100"), _entry("+12065550100")]},
@@ -153,8 +171,7 @@ def test_a_bad_file_names_the_file_the_entry_and_the_field(
     path = _write(tmp_path, document)
     with pytest.raises(FixtureError) as excinfo:
         mock_connect(fixtures=path)
-    assert str(excinfo.value).startswith(f"{path}: ")
-    assert message in str(excinfo.value)
+    assert str(excinfo.value) == f"{path}: {message}"
 
 
 def test_a_missing_file_is_a_fixture_error(tmp_path: Path) -> None:
@@ -171,6 +188,45 @@ def test_a_bad_mapping_is_named_as_a_mapping() -> None:
 def test_a_fixture_of_the_wrong_kind_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="a fixture is a path to a JSON file or a mapping, not int"):
         mock_connect(fixtures=[42])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(("fixtures", "kind"), [(42, "int"), (b"numbers.json", "bytes")])
+def test_fixtures_that_are_neither_a_source_nor_a_list_are_a_type_error(
+    fixtures: Any, kind: str
+) -> None:
+    with pytest.raises(TypeError) as excinfo:
+        mock_connect(fixtures=fixtures)
+    assert str(excinfo.value) == (
+        f"fixtures must be a path to a JSON file, a mapping, or a list of them, not {kind}"
+    )
+
+
+@pytest.mark.parametrize(
+    "kind", ["DID", "TOLL_FREE", "SHARED", "THIRD_PARTY_DID", "THIRD_PARTY_TF"]
+)
+def test_a_national_number_must_carry_its_countrys_calling_code(tmp_path: Path, kind: str) -> None:
+    path = _write(tmp_path, {"AvailableNumbersList": [_entry("+442079460000", "US", kind)]})
+    with pytest.raises(FixtureError) as excinfo:
+        mock_connect(fixtures=path)
+    assert str(excinfo.value) == (
+        f"{path}: AvailableNumbersList[0].PhoneNumber: '+442079460000' does not start with +1, "
+        f"the calling code of {kind} numbers in US"
+    )
+
+
+def test_the_fixture_groups_a_mock_shows_are_frozen_values() -> None:
+    """cm.inventories shows each (country, type)'s mode and sorted numbers; they cannot be
+    changed through it behind the mock's back."""
+    fixture = {
+        "Mode": "replace",
+        "AvailableNumbersList": [_entry("+12065550101"), _entry("+12065550100")],
+    }
+    with mock_connect(fixtures=fixture) as cm:
+        group = cm.inventories[("US", "DID")]
+        assert repr(group) == "Group(replace=True, numbers=('+12065550100', '+12065550101'))"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            group.numbers = ("+12065550102",)  # type: ignore[misc]
+        assert _all("US", "DID") == ["+12065550100", "+12065550101"]
 
 
 def test_short_codes_need_no_calling_code() -> None:

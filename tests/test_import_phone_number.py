@@ -3,8 +3,10 @@ option, the control endpoint, serve --source-numbers): in process and over the s
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import botocore.session
 import pytest
 import requests
 
@@ -332,6 +335,271 @@ def test_declarations_are_checked(mock: ConnectMock) -> None:
     with pytest.raises(ValueError, match=r"^\+18005550100 is already declared in account"):
         sources.add(TOLL_FREE)
     assert list(sources) == [first]
+
+
+# What End User Messaging SMS's model lists as NumberType, in its order (a bad type's message).
+SMS_TYPES = ", ".join(
+    botocore.session.get_session()
+    .get_service_model("pinpoint-sms-voice-v2")
+    .shape_for("NumberType")
+    .enum
+)
+OTHER_ACCOUNT = "210987654321"
+
+
+@pytest.mark.parametrize(
+    ("details", "error", "message"),
+    [
+        ({"phone_number": 18005550100}, TypeError, "phone_number must be a string, not int"),
+        (
+            {"phone_number": "0800"},
+            ValueError,
+            "phone_number '0800' is not a phone number as End User Messaging SMS writes them: "
+            "E.164 (+ and up to 19 digits), or the digits of a short code",
+        ),
+        ({"number_type": 1}, TypeError, "number_type must be a string, not int"),
+        (
+            {"number_type": "DID"},
+            ValueError,
+            f"number_type must be one of {SMS_TYPES}, got 'DID'",
+        ),
+        ({"region": 1}, TypeError, "region must be a string, not int"),
+        (
+            {"region": "us-east"},
+            ValueError,
+            "region 'us-east' is not an AWS Region code like 'us-east-1'",
+        ),
+        ({"account_id": 123456789012}, TypeError, "account_id must be a string, not int"),
+        (
+            {"account_id": "12345678901"},
+            ValueError,
+            "account_id '12345678901' is not a 12-digit AWS account ID",
+        ),
+        ({"arn": 1}, TypeError, "arn must be a string, not int"),
+        (
+            {"arn": "arn:aws:sms-voice:x"},
+            ValueError,
+            "arn 'arn:aws:sms-voice:x' is not an End User Messaging SMS phone number ARN "
+            "(arn:aws:sms-voice:REGION:ACCOUNT:phone-number/phone-<32 hex digits>)",
+        ),
+        (
+            {"arn": ARN, "region": "us-west-2"},
+            ValueError,
+            "region 'us-west-2' differs from the arn's, 'us-east-1'",
+        ),
+        (
+            {"arn": ARN, "account_id": OTHER_ACCOUNT},
+            ValueError,
+            f"account_id '{OTHER_ACCOUNT}' differs from the arn's, '{ACCOUNT}'",
+        ),
+        ({"country": 1}, TypeError, "country must be a string, not int"),
+        (
+            {"country": "XX"},
+            ValueError,
+            "country 'XX' is not one of Connect's PhoneNumberCountryCode codes",
+        ),
+        (
+            {"phone_number": "12345", "number_type": "SHORT_CODE"},
+            ValueError,
+            "cannot tell the country of '12345': give its ISO country code (IsoCountryCode)",
+        ),
+        (
+            # A UIFN (+800) belongs to no country.
+            {"phone_number": "+80012345678"},
+            ValueError,
+            "cannot tell the country of '+80012345678': give its ISO country code (IsoCountryCode)",
+        ),
+    ],
+)
+def test_each_bad_declaration_is_refused_with_its_exact_message(
+    mock: ConnectMock, details: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    arguments = {"phone_number": TOLL_FREE, **details}
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        mock.source_numbers.add(**arguments)
+    assert list(mock.source_numbers) == []
+
+
+def test_a_declaration_that_repeats_the_arns_own_region_and_account_is_accepted(
+    mock: ConnectMock,
+) -> None:
+    source = mock.source_numbers.add(TOLL_FREE, arn=ARN, region="us-east-1", account_id=ACCOUNT)
+    assert (source.arn, source.region, source.account_id, source.id) == (
+        ARN,
+        "us-east-1",
+        ACCOUNT,
+        f"phone-{'ab' * 16}",
+    )
+
+
+def test_a_redeclaration_with_other_details_names_what_is_declared(mock: ConnectMock) -> None:
+    sources = mock.source_numbers
+    first = sources.add(TOLL_FREE, arn=ARN)
+    with pytest.raises(ValueError, match=r"^source number ") as excinfo:
+        sources.add("+18005550199", arn=ARN)
+    assert str(excinfo.value) == (
+        f"source number {ARN} is already declared as SourceNumber(arn='{ARN}', "
+        "phone_number='+18005550100', country='US', number_type='TOLL_FREE')"
+    )
+    with pytest.raises(
+        ValueError, match=r"^\+18005550100 is already declared in account"
+    ) as excinfo:
+        sources.add(TOLL_FREE)
+    assert str(excinfo.value) == (
+        f"+18005550100 is already declared in account {ACCOUNT}, Region us-east-1, as {ARN}"
+    )
+    # Another Region or account is another lease of the number: declared apart.
+    west = sources.add(TOLL_FREE, region="us-west-2")
+    assert [source.arn for source in sources] == [ARN, west.arn]
+    assert sources.get(ARN) == first
+    assert sources.get(west.arn) == west
+    assert sources.get(west.arn.replace("us-west-2", "us-east-2")) is None
+
+
+def test_a_declared_numbers_arn_is_the_same_from_one_release_to_the_next() -> None:
+    """Declared without an ARN, a number gets one made from its account, Region and number: the
+    same in every run and process, so a test may write it down."""
+    with mock_connect() as first:
+        home = first.source_numbers.add(TOLL_FREE)
+        away = first.source_numbers.add(
+            "+442079460000", region="eu-west-2", account_id=OTHER_ACCOUNT
+        )
+    assert home.arn == (
+        f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/phone-ef2b59e35df687d8a98d570b5142f4be"
+    )
+    assert away.arn == (
+        f"arn:aws:sms-voice:eu-west-2:{OTHER_ACCOUNT}:phone-number/"
+        "phone-96105e745ea0d898bee7339602f34ec1"
+    )
+    assert (away.region, away.account_id, away.id, away.country) == (
+        "eu-west-2",
+        OTHER_ACCOUNT,
+        "phone-96105e745ea0d898bee7339602f34ec1",
+        "GB",
+    )
+    with mock_connect() as second:
+        assert second.source_numbers.add(TOLL_FREE) == home
+
+
+def test_a_source_number_is_a_frozen_value() -> None:
+    with mock_connect() as cm:
+        source = cm.source_numbers.add(TOLL_FREE)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            source.arn = ARN  # type: ignore[misc]
+        assert {source: "kept"}[cm.source_numbers.add(TOLL_FREE)] == "kept"
+
+
+def test_a_number_libphonenumber_does_not_know_takes_its_calling_codes_country() -> None:
+    """+44 1000 000 is no valid British number, but +44 is the United Kingdom's calling code."""
+    with mock_connect() as cm:
+        source = cm.source_numbers.add("+4410000000", number_type="LONG_CODE")
+        assert (source.country, source.connect_type) == ("GB", "DID")
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ({"PhoneNumbers": {}}, "<source numbers>: PhoneNumbers must be a list of entries"),
+        (
+            "+18005550100",
+            '<source numbers>: expected {"PhoneNumbers": [...]}, a list of entries or one entry, '
+            "not str",
+        ),
+        (
+            [{"PhoneNumber": TOLL_FREE}, "+18005550101"],
+            "<source numbers>, entry 1: expected an object, not '+18005550101'",
+        ),
+        (
+            [{"PhoneNumber": TOLL_FREE, "Zone": "a", "Area": "b"}],
+            "<source numbers>, entry 0: unknown key(s) 'Area', 'Zone'; an entry has "
+            "DescribePhoneNumbers' members (PhoneNumberArn, PhoneNumber, IsoCountryCode, "
+            "NumberType...) or Region and AccountId",
+        ),
+        ([{"Region": "us-east-1"}], "<source numbers>, entry 0: PhoneNumber is missing"),
+        (
+            {"PhoneNumbers": [{"PhoneNumber": TOLL_FREE}, {"PhoneNumber": TOLL_FREE, "Region": 1}]},
+            "<source numbers>, entry 1: region must be a string, not int",
+        ),
+        (
+            [{"PhoneNumber": TOLL_FREE, "PhoneNumberArn": ARN, "PhoneNumberId": "phone-1"}],
+            f"<source numbers>, entry 0: PhoneNumberId 'phone-1' is not the ARN's, "
+            f"'phone-{'ab' * 16}'",
+        ),
+        (
+            [{"PhoneNumber": TOLL_FREE}, {"PhoneNumber": TOLL_FREE, "PhoneNumberArn": ARN}],
+            f"+18005550100 is already declared in account {ACCOUNT}, Region us-east-1, as "
+            f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/"
+            "phone-ef2b59e35df687d8a98d570b5142f4be",
+        ),
+    ],
+)
+def test_each_bad_document_is_refused_whole_with_its_exact_message(
+    mock: ConnectMock, document: Any, message: str
+) -> None:
+    sources = mock.source_numbers
+    kept = sources.add("+18005550123")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        sources.load(document)
+    assert list(sources) == [kept]
+
+
+def test_an_entry_gives_its_details_by_describe_phone_numbers_member_names(
+    mock: ConnectMock,
+) -> None:
+    sources = mock.source_numbers
+    loaded = sources.load(
+        {
+            "PhoneNumbers": [
+                {
+                    "PhoneNumber": "+447700900123",
+                    "Region": "eu-west-2",
+                    "AccountId": OTHER_ACCOUNT,
+                    "IsoCountryCode": "GG",
+                    "NumberType": "LONG_CODE",
+                },
+                {"PhoneNumber": TOLL_FREE},
+                {"PhoneNumber": "+18005550199", "PhoneNumberArn": ARN, "PhoneNumberId": ARN[-38:]},
+            ]
+        }
+    )
+    guernsey = sources.specs()[0]
+    assert guernsey == {
+        "PhoneNumberArn": guernsey["PhoneNumberArn"],
+        "PhoneNumberId": guernsey["PhoneNumberArn"].rsplit("/", 1)[1],
+        "PhoneNumber": "+447700900123",
+        "IsoCountryCode": "GG",
+        "NumberType": "LONG_CODE",
+    }
+    assert guernsey["PhoneNumberArn"].startswith(
+        f"arn:aws:sms-voice:eu-west-2:{OTHER_ACCOUNT}:phone-number/phone-"
+    )
+    # An entry of only its number: us-east-1, moto's account, a toll-free number of its country.
+    assert sources.specs()[1:] == (
+        {
+            "PhoneNumberArn": f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/"
+            "phone-ef2b59e35df687d8a98d570b5142f4be",
+            "PhoneNumberId": "phone-ef2b59e35df687d8a98d570b5142f4be",
+            "PhoneNumber": TOLL_FREE,
+            "IsoCountryCode": "US",
+            "NumberType": "TOLL_FREE",
+        },
+        {
+            "PhoneNumberArn": ARN,
+            "PhoneNumberId": f"phone-{'ab' * 16}",
+            "PhoneNumber": "+18005550199",
+            "IsoCountryCode": "US",
+            "NumberType": "TOLL_FREE",
+        },
+    )
+    assert [source.to_json() for source in loaded] == list(sources.specs())
+    assert len(sources) == 3
+    # One entry alone, not in a list, is a document too.
+    assert sources.load({"PhoneNumber": "+18005550111"})[0].phone_number == "+18005550111"
+    assert len(sources) == 4
+    sources.clear()
+    assert (list(sources), len(sources), sources.get(ARN)) == ([], 0, None)
+    # Cleared, a number may be declared again under another ARN.
+    assert sources.add(TOLL_FREE, arn=ARN).arn == ARN
 
 
 def test_a_describe_phone_numbers_answer_is_a_source_file(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ phonenumbers without regenerating can make them fail on purpose.
 
 from __future__ import annotations
 
+import base64
+import struct
 import subprocess
 import sys
 from typing import Any
@@ -374,9 +376,9 @@ def test_index_errors() -> None:
     assert [space.number_at(i) for i in range(space.size())] == sorted(
         space.number_at(i) for i in range(space.size())
     )
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^number index out of range$"):
         space.number_at(space.size())
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^number index out of range$"):
         space.number_at(-1)
     with pytest.raises(TypeError):
         space.number_at(1.0)  # type: ignore[arg-type]
@@ -396,3 +398,47 @@ def test_runtime_module_does_not_use_phonenumbers() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, after = out.stdout.split()
     assert after == before
+
+
+def test_a_space_shows_its_country_type_and_size() -> None:
+    assert repr(number_space("US", "DID")) == "<NumberSpace US DID size=2871000000>"
+    assert repr(number_space("VU", "TOLL_FREE")) == "<NumberSpace VU TOLL_FREE size=200>"
+
+
+def test_number_at_takes_the_prefix_with_or_without_its_plus() -> None:
+    space = number_space("US", "DID")
+    assert space is not None
+    last = space.size("1206") - 1
+    assert space.number_at(0, "+1206") == space.number_at(0, "1206") == "+12062000000"
+    assert space.number_at(last, "+1206") == space.number_at(last, "1206") == "+12069999999"
+
+
+def test_a_state_whose_digits_partly_lead_on_is_unranked_digit_by_digit() -> None:
+    """A hand-made plan in the data file's format, one space: +10 to +14, then +2. The start
+    leads on by "1" and "2", "1" by 0 to 4, all to the accepting leaf, state 0: no state has ten
+    equal transitions, so every number is found digit by digit."""
+
+    def words(kind: str, values: list[int]) -> str:
+        return base64.b64encode(struct.pack(f"<{len(values)}{kind}", *values)).decode()
+
+    trans = [*[-1] * 10, *[0] * 5, *[-1] * 5, -1, 1, 0, *[-1] * 7]
+    doc = {
+        "format": 1,
+        "source": "hand-made",
+        "states": 3,
+        "accept": base64.b64encode(bytes([1, 0, 0])).decode(),
+        "trans": words("i", trans),
+        "count": words("q", [1, 5, 6]),
+        "calling_codes": {},
+        "spaces": {},
+    }
+    space = NumberSpace(_numbering._Plan(doc), "XX", "DID", 2)
+    assert [space.number_at(k) for k in range(len(space))] == [
+        "+10",
+        "+11",
+        "+12",
+        "+13",
+        "+14",
+        "+2",
+    ]
+    assert (space.size("1"), "+2" in space, "+15" in space) == (5, True, False)

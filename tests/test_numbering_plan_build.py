@@ -20,6 +20,7 @@ import phonenumbers
 import pytest
 from phonenumbers import PhoneNumberType
 
+from connect_mock.inventory import numbering
 from scripts.numbering_plan.build import OUT, Plan, build_plan, compress, serialise
 from scripts.numbering_plan.counting import Pool, unrank
 
@@ -121,3 +122,47 @@ def test_the_committed_data_file_agrees_for_sh(plan: Plan) -> None:
     assert shipped.count[uifn_shipped] == plan.pool.count[uifn_built]
     for k in random.Random(2).sample(range(shipped.count[uifn_shipped]), 100):
         assert unrank(shipped, uifn_shipped, k) == unrank(plan.pool, uifn_built, k)
+
+
+# --- the mock reads what the script writes (connect_mock.inventory.numbering) --------------------
+
+
+def _numbers(doc: dict[str, Any], read: numbering._Plan) -> list[str]:
+    space = numbering.NumberSpace(read, "SH", "DID", doc["spaces"]["SH"]["DID"])
+    return [space.number_at(k) for k in range(len(space))]
+
+
+def test_the_mock_reads_the_plan_the_script_writes(plan: Plan) -> None:
+    doc = json.loads(serialise(plan))
+    expected = ["+" + n for n in members(plan.pool, plan.spaces["SH"]["DID"])]
+    assert _numbers(doc, numbering._Plan(doc)) == expected
+
+
+def test_a_plan_of_another_format_or_with_arrays_of_the_wrong_size_is_refused(plan: Plan) -> None:
+    doc = json.loads(serialise(plan))
+    with pytest.raises(ValueError, match=r"^unsupported numbering plan format 2$"):
+        numbering._Plan({**doc, "format": 2})
+    with pytest.raises(ValueError, match=r"^unsupported numbering plan format None$"):
+        numbering._Plan({key: value for key, value in doc.items() if key != "format"})
+    # One item short in each array in turn: a state without its acceptance, transitions or count.
+    for key, item_size in (("accept", 1), ("trans", 4), ("count", 8)):
+        short = base64.b64encode(base64.b64decode(doc[key])[:-item_size]).decode()
+        with pytest.raises(ValueError, match=r"^corrupt numbering plan$"):
+            numbering._Plan({**doc, key: short})
+
+
+def test_a_big_endian_machine_swaps_the_files_little_endian_arrays(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's arrays are little-endian; a big-endian machine reads each item's bytes reversed
+    and must swap them back. Simulated here: the arrays handed in are byte-reversed as such a
+    machine would read them, and the machine says it is big-endian."""
+    doc = json.loads(serialise(plan))
+    as_read = dict(doc)
+    for key, typecode in (("trans", "i"), ("count", "q")):
+        items = _decode(doc[key], typecode)
+        items.byteswap()
+        as_read[key] = base64.b64encode(items.tobytes()).decode()
+    monkeypatch.setattr(sys, "byteorder", "big")
+    expected = ["+" + n for n in members(plan.pool, plan.spaces["SH"]["DID"])]
+    assert _numbers(doc, numbering._Plan(as_read)) == expected

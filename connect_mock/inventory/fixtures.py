@@ -52,7 +52,12 @@ class Group:
 
     replace: bool
     numbers: tuple[str, ...]
-    members: frozenset[str] = field(init=False, repr=False, compare=False)
+    # Derived from numbers. One keyword a line: each is a mutant of its own (docs/mutation.md).
+    members: frozenset[str] = field(
+        init=False,
+        repr=False,
+        compare=False,
+    )
 
     def __post_init__(self) -> None:
         members = frozenset(self.numbers)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import struct
 
 __all__ = ["Permutation"]
 
@@ -50,9 +51,7 @@ class Permutation:
         self._size = size
         self._half = half
         self._mask = (1 << half) - 1
-        self._keys = tuple(
-            int.from_bytes(digest[8 * i : 8 * i + 8], "little") for i in range(_ROUNDS)
-        )
+        self._keys: tuple[int, ...] = struct.unpack(f"<{_ROUNDS}Q", digest)  # little-endian words
 
     def __len__(self) -> int:
         return self._size

@@ -93,7 +93,7 @@ class SourceNumber:
 
     @property
     def id(self) -> str:
-        return self.arn.rsplit("/", 1)[-1]
+        return self.arn.rpartition("/")[2]
 
     @property
     def connect_type(self) -> str | None:
