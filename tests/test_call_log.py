@@ -235,6 +235,26 @@ def test_the_call_log_refuses_an_error_code_no_call_can_have() -> None:
             cm.calls.filter(7)  # type: ignore[arg-type]
 
 
+def test_a_request_no_operation_answers_is_recorded_as_unknown() -> None:
+    # A method and path no Connect operation has: refused, and recorded all the same, under a
+    # name the filter takes.
+    with mock_connect() as cm:
+        response = requests.patch(
+            "https://connect.us-east-1.amazonaws.com/phone-number/abc", timeout=5
+        )
+        assert response.status_code == 404
+        assert response.json() == {"Message": "connect_mock does not serve PATCH /phone-number/abc"}
+        (call,) = cm.calls
+        assert (call.operation, call.params, call.status, call.error) == (
+            "Unknown",
+            {},
+            404,
+            "HTTP404",
+        )
+        assert cm.calls.filter("Unknown") == [call]
+        assert cm.calls.filter(error="HTTP404", status=404) == [call]
+
+
 def test_the_call_log_takes_every_name_a_call_can_have() -> None:
     with mock_connect() as cm:
         client = connect_client(attempts=1)
