@@ -216,8 +216,9 @@ def test_calls_over_http(connect_instance: ConnectInstance) -> None:
 @pytest.mark.parametrize(
     ("name", "meant"),
     [
-        ("claim_phone_number", "'ClaimPhoneNumber'"),
-        ("claimphonenumber", "'ClaimPhoneNumber'"),
+        ("claim_phone_number", "'ClaimPhoneNumber'?)"),
+        ("claim-phone-number", "'ClaimPhoneNumber'?)"),
+        ("claimphonenumber", "'ClaimPhoneNumber'?)"),
         ("ReleasePhoneNumbers", "'ReleasePhoneNumber'"),
     ],
 )
