@@ -710,9 +710,11 @@ def _equivalents() -> dict[tuple[str, str, str], str]:
     for raw in EQUIVALENT_FILE.read_text().splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        # The source line may hold " | " itself (`int | None`): it is everything in between.
+        # The mutation and the source line may hold " | " themselves (`int | None`, a string
+        # "a | b"): each split between them is a key, and only the true one names a mutant.
         parts = [part.strip() for part in raw.split(" | ")]
-        known[(parts[0], parts[1], " | ".join(parts[2:-1]))] = parts[-1]
+        for cut in range(2, len(parts) - 1):
+            known[(parts[0], " | ".join(parts[1:cut]), " | ".join(parts[cut:-1]))] = parts[-1]
     return known
 
 

@@ -807,6 +807,13 @@ def test_a_retried_claim_takes_the_new_target_and_description_and_keeps_its_day(
     assert region_state(ACCOUNT, REGION).active_claims == {full_arn: 1, other_arn: 1}
     ctx.clock.advance(timedelta(days=2))
     assert claims.find(done.id) is done  # a claimed number is not let go
+    # ... nor offered or claimable again once the failed claim's day would have ended.
+    assert search(ctx, other_id, 1)[0] == expected_numbers(SEED, 3)[2:]
+    rival_id, _ = moto_instance(account="111111111111")
+    with pytest.raises(InvalidParameterException) as excinfo:
+        PhoneNumbers(ctx, "111111111111", REGION).claim(second, instance_id=rival_id)
+    assert message(excinfo) == f"Phone number not available: {second}"
+    assert claims.describe(done.id).status == "CLAIMED"
 
 
 def test_a_failed_claim_holds_its_number_until_exactly_one_day_later() -> None:

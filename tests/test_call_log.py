@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -56,6 +57,9 @@ def test_calls_record_every_answered_request(
     assert calls.filter(SEARCH, error=None) == [ok]
     assert calls.filter(error="InvalidParameterException") == [bad]
     assert calls.filter(region="eu-west-2") == [bad]
+    assert calls.filter(status=400) == [bad]
+    assert calls.filter(SEARCH, account="123456789012", status=200) == [ok]
+    assert calls.filter(account="111111111111") == []
     assert calls[-1] is bad
     assert len(calls) == 3
 
@@ -212,8 +216,9 @@ def test_calls_over_http(connect_instance: ConnectInstance) -> None:
 @pytest.mark.parametrize(
     ("name", "meant"),
     [
-        ("claim_phone_number", "'ClaimPhoneNumber'"),
-        ("claimphonenumber", "'ClaimPhoneNumber'"),
+        ("claim_phone_number", "'ClaimPhoneNumber'?)"),
+        ("claim-phone-number", "'ClaimPhoneNumber'?)"),
+        ("claimphonenumber", "'ClaimPhoneNumber'?)"),
         ("ReleasePhoneNumbers", "'ReleasePhoneNumber'"),
     ],
 )
@@ -233,6 +238,74 @@ def test_the_call_log_refuses_an_error_code_no_call_can_have() -> None:
             cm.calls.filter(error="Throttling")
         with pytest.raises(TypeError, match="operation must be a string, not int"):
             cm.calls.filter(7)  # type: ignore[arg-type]
+
+
+def test_a_request_no_operation_answers_is_recorded_as_unknown() -> None:
+    # A method and path no Connect operation has: refused, and recorded all the same, under a
+    # name the filter takes.
+    with mock_connect() as cm:
+        response = requests.patch(
+            "https://connect.us-east-1.amazonaws.com/phone-number/abc", timeout=5
+        )
+        assert response.status_code == 404
+        assert response.json() == {"Message": "connect_mock does not serve PATCH /phone-number/abc"}
+        (call,) = cm.calls
+        assert (call.operation, call.params, call.status, call.error) == (
+            "Unknown",
+            {},
+            404,
+            "HTTP404",
+        )
+        assert cm.calls.filter("Unknown") == [call]
+        assert cm.calls.filter(error="HTTP404", status=404) == [call]
+
+
+def test_a_refusal_names_what_the_mock_answers_and_what_the_model_declares() -> None:
+    model = connect_client().meta.service_model
+    operations = set(model.operation_names)
+    errors = {s.name for name in operations for s in model.operation_model(name).error_shapes}
+    with mock_connect() as cm:
+        with pytest.raises(
+            ValueError, match=r"^unknown operation 'ReleasePhoneNumbers' \(did you mean 'Rel"
+        ) as refused:
+            cm.calls.filter("ReleasePhoneNumbers")
+        text = str(refused.value)
+        reason, answered = text.split("?)", 1)[1].split("; the mock answers: ")
+        assert reason == ": Connect has no operation of that name, so no call can match it"
+        names = answered.split(", ")
+        assert names == sorted(names)
+        assert {"ClaimPhoneNumber", "ListInstances", "TagResource"} <= set(names) <= operations
+        with pytest.raises(
+            ValueError, match=r"^unknown error 'Throttling' \(did you mean 'ThrottlingException'"
+        ) as refused:
+            cm.calls.filter(error="Throttling")
+        text = str(refused.value)
+        reason, declared = text.split("?)", 1)[1].split("; declared: ")
+        assert reason == (
+            ": Connect's model declares no error of that name and no call recorded one"
+        )
+        assert declared.split(", ") == sorted(errors)
+
+
+def test_an_error_code_recorded_is_no_operation_name() -> None:
+    with mock_connect() as cm:
+        client = connect_client(attempts=1)
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.describe_instance(InstanceId="nope")
+        # The error code is in the log, but as an error: as an operation it selects nothing,
+        # so it is refused like any misspelt operation.
+        with pytest.raises(ValueError, match=r"^unknown operation 'ResourceNotFoundException'"):
+            cm.calls.filter("ResourceNotFoundException")
+        assert cm.calls.filter(error="ResourceNotFoundException") == list(cm.calls)
+
+
+def test_a_recorded_call_cannot_be_changed() -> None:
+    with mock_connect() as cm:
+        connect_client().list_instances()
+        (call,) = cm.calls
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            call.status = 500  # type: ignore[misc]
+        assert cm.calls[0].status == 200
 
 
 def test_the_call_log_takes_every_name_a_call_can_have() -> None:

@@ -116,6 +116,11 @@ def test_every_model_pattern_compiles() -> None:
     key = compile_model_pattern(MODEL.shape_for("TagKey").metadata["pattern"])
     assert key.fullmatch("Équipe 1") is not None
     assert key.fullmatch("aws:reserved") is None
+    # The model writes some backslashes doubled (PhoneNumber's "\\\\+[1-9]\\\\d{1,14}$"):
+    # each is one backslash, so the pattern asks for a "+" and digits, not a backslash.
+    number = compile_model_pattern(MODEL.shape_for("PhoneNumber").metadata["pattern"])
+    assert number.fullmatch("+18005550100") is not None
+    assert number.fullmatch("\\+18005550100") is None
 
 
 # --- moto's own operations, held to the model -------------------------------------------------

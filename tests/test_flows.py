@@ -264,6 +264,24 @@ def test_publishing_checks_the_content_and_lists_every_problem(env: Any) -> None
         ]
 
 
+def test_one_problem_is_named_in_the_singular(env: Any) -> None:
+    client, instance_id, _ = env
+    with pytest.raises(client.exceptions.InvalidContactFlowException) as excinfo:
+        client.create_contact_flow(
+            InstanceId=instance_id,
+            Name="Old",
+            Type="CONTACT_FLOW",
+            Content=flow_content(Version="2020-01-01"),
+        )
+    problem = 'Version must be "2019-10-30" (got "2020-01-01")'
+    assert client_error(excinfo) == (
+        400,
+        "InvalidContactFlowException",
+        f"The flow content is not valid (1 problem): {problem}",
+    )
+    assert excinfo.value.response["problems"] == [{"message": problem}]
+
+
 def _auth() -> str:
     return (
         "AWS4-HMAC-SHA256 Credential=testing/20240101/us-east-1/connect/aws4_request, "

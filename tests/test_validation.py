@@ -331,11 +331,17 @@ def test_an_error_of_any_declared_code_is_one_of_the_same_model() -> None:
         },
         json.dumps({"Message": "bad", "problems": []}),
     )
+    # As a Python exception (a traceback, a log) it reads as its message, members or not.
+    assert (str(conflict), str(original)) == ("bad", "bad")
     # The code is the error's own: neither the original nor its class changed.
     assert (original.code, original.status) == ("InvalidParameterException", 400)
     assert InvalidParameterException("x").code == "InvalidParameterException"
     limit = ConnectServiceError.declared("ServiceQuotaExceededException", "too many")
     assert (limit.code, limit.status) == ("ServiceQuotaExceededException", 402)
     assert ConnectServiceError("x", code="LimitExceededException").status == 429
-    with pytest.raises(TypeError, match=r"needs the code of an error shape"):
+    with pytest.raises(
+        TypeError,
+        match=r"^ConnectServiceError\(message, code=\.\.\.\) needs the code of an error shape "
+        r"of the model \(or raise the subclass named after it\)$",
+    ):
         ConnectServiceError("no code")

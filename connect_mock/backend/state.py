@@ -154,7 +154,7 @@ class NumberPool:
 
     def free(self, number: str, cooldown_until: datetime | None) -> None:
         self.holders.pop(number, None)
-        self.hold_ends.pop(number, None)
+        self.hold_ends.pop(number, None)  # read only while a holder holds it: tidiness
         if cooldown_until is not None:
             self.cooldowns[number] = cooldown_until
         self.freed += 1

@@ -13,7 +13,7 @@ from typing import Any, overload
 
 from .names import did_you_mean
 
-__all__ = ["Call", "CallJournal", "CallLog"]
+__all__ = ["UNKNOWN_OPERATION", "Call", "CallJournal", "CallLog"]
 
 _ANY: Any = object()
 

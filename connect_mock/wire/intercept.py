@@ -10,7 +10,7 @@ from dataclasses import replace
 from .. import runtime
 from .._http import Request, Response
 from ..backend import recorded_calls
-from ..core.calls import Call
+from ..core.calls import UNKNOWN_OPERATION, Call
 from ..core.errors import ConnectServiceError
 from .followups import followed
 from .handler import handle
@@ -29,7 +29,7 @@ def intercept(request: Request, answer: Callable[[Incoming], Response]) -> Respo
     A request moto could not read for us (``request.complete`` is False) is answered untouched
     and recorded as well as we can."""
     incoming = read(request)
-    operation = incoming.operation or "Unknown"
+    operation = incoming.operation or UNKNOWN_OPERATION
     active = runtime.in_force()
     # A Region without Connect has no service to fail, delay or throttle: refused first.
     refusal = region_refusal(operation, request.region) if request.complete else None
