@@ -23,7 +23,11 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 demo: $(STAMP)
 	$(BIN)/python examples/tour.py
 
-test: lint typecheck unit compat-quick
+# unit and compat-quick side by side: neither keeps 2 cores busy alone (start-up, the wheel, xdist's
+# last tests, coverage's combine), together they do. Each one's output is shown when it ends.
+test: lint typecheck
+	@echo "unit and compat-quick run side by side; each one's output is shown when it ends"
+	@$(MAKE) --no-print-directory -j2 --output-sync=target unit compat-quick
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
