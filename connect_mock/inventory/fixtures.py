@@ -52,12 +52,7 @@ class Group:
 
     replace: bool
     numbers: tuple[str, ...]
-    # Derived from numbers. One keyword a line: each is a mutant of its own (docs/mutation.md).
-    members: frozenset[str] = field(
-        init=False,
-        repr=False,
-        compare=False,
-    )
+    members: frozenset[str] = field(init=False, repr=False, compare=False)  # from numbers
 
     def __post_init__(self) -> None:
         members = frozenset(self.numbers)
