@@ -553,42 +553,42 @@ def test_serve_takes_no_claim_release_limit(monkeypatch: pytest.MonkeyPatch) -> 
     assert no_limit["claim_release_limit"] is False
 
 
+def _first_offered(country: str, kind: str) -> str:
+    """The first number a search offers, in a mock of its own (closed before the claim)."""
+    with mock_connect():
+        client = connect_client()
+        instance_id, _ = create_instance(client)
+        (number,) = search_numbers(
+            client, instance_id, PhoneNumberCountryCode=country, PhoneNumberType=kind, MaxResults=1
+        )
+    return number
+
+
+def _claimed_without_a_search(number: str) -> tuple[str, str]:
+    """The country and type a fresh mock claims ``number`` as, no search made first."""
+    with mock_connect():
+        client = connect_client()
+        _, instance_arn = create_instance(client)
+        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=number)
+        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
+        found = summary["ClaimedPhoneNumberSummary"]
+        return found["PhoneNumberCountryCode"], found["PhoneNumberType"]
+
+
 def test_a_uifn_claimed_without_a_search_is_a_uifn_of_the_first_country_listing_it() -> None:
     """A +800 number belongs to no one country's plan: claimed without a search, it is located
     as a UIFN of the first country, in the model's order, whose UIFN inventory holds it (a
     search in the same mock would have fixed the country it was offered for)."""
-    with mock_connect():
-        client = connect_client()
-        instance_id, _ = create_instance(client)
-        (uifn,) = search_numbers(
-            client, instance_id, PhoneNumberCountryCode="US", PhoneNumberType="UIFN", MaxResults=1
-        )
+    uifn = _first_offered("US", "UIFN")
     assert uifn.startswith("+800")
-    with mock_connect():
-        client = connect_client()
-        _, instance_arn = create_instance(client)
-        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=uifn)
-        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
-        found = summary["ClaimedPhoneNumberSummary"]
-        countries = client.meta.service_model.shape_for("PhoneNumberCountryCode").enum
-        holding = [c for c in countries if uifn in (number_space(c, "UIFN") or ())]
-        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == (holding[0], "UIFN")
+    countries = connect_client().meta.service_model.shape_for("PhoneNumberCountryCode").enum
+    holding = [c for c in countries if uifn in (number_space(c, "UIFN") or ())]
+    assert _claimed_without_a_search(uifn) == (holding[0], "UIFN")
 
 
 def test_a_shared_cost_number_claimed_without_a_search_is_claimed_as_shared() -> None:
     """A number of a country's SHARED (shared-cost) plan, in neither its DID nor its TOLL_FREE
     plan, is claimed as SHARED without a search first, as a search would have offered it."""
-    with mock_connect():
-        client = connect_client()
-        instance_id, _ = create_instance(client)
-        (shared,) = search_numbers(
-            client, instance_id, PhoneNumberCountryCode="AT", PhoneNumberType="SHARED", MaxResults=1
-        )
+    shared = _first_offered("AT", "SHARED")
     assert all(shared not in (number_space("AT", kind) or ()) for kind in ("DID", "TOLL_FREE"))
-    with mock_connect():
-        client = connect_client()
-        _, instance_arn = create_instance(client)
-        claimed = client.claim_phone_number(TargetArn=instance_arn, PhoneNumber=shared)
-        summary = client.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
-        found = summary["ClaimedPhoneNumberSummary"]
-        assert (found["PhoneNumberCountryCode"], found["PhoneNumberType"]) == ("AT", "SHARED")
+    assert _claimed_without_a_search(shared) == ("AT", "SHARED")
