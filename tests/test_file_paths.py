@@ -16,34 +16,36 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # --- files: one JSON-error format, relative paths -------------------------------------------
 
 
-def test_fixture_and_fault_files_report_bad_json_alike(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"AvailableNumbersList": [}', "Expecting value at line 1 column 27"),
+        # Deeper than any recursion limit: json.loads raises RecursionError, not a decode error.
+        ("[" * 100_000 + "]" * 100_000, "it nests too deeply"),
+    ],
+    ids=["malformed", "nested-too-deeply"],
+)
+def test_fixture_and_fault_files_report_bad_json_alike(
+    tmp_path: Path, text: str, problem: str
+) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"AvailableNumbersList": [}')
-    expected = f"{bad}: not valid JSON: Expecting value at line 1 column 27"
+    bad.write_text(text)
+    expected = f"{bad}: not valid JSON: {problem}"
     with pytest.raises(FixtureError) as fixture_error:
         mock_connect(fixtures=bad)
     with pytest.raises(ValueError, match="not valid JSON") as fault_error:
         mock_connect(faults=bad)
     assert str(fixture_error.value) == expected
     assert str(fault_error.value) == expected
+
+
+def test_fixture_and_fault_files_that_are_not_utf8_are_refused_alike(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"x": "\xff"}')
     with pytest.raises(FixtureError, match=r"bad\.json: fixture file is not UTF-8 text: "):
         mock_connect(fixtures=bad)
     with pytest.raises(ValueError, match=r"bad\.json: fault file is not UTF-8 text: "):
         mock_connect(faults=bad)
-
-
-def test_fixture_and_fault_files_nested_too_deeply_are_refused_alike(tmp_path: Path) -> None:
-    # Deeper than any recursion limit: json.loads raises RecursionError, not JSONDecodeError.
-    deep = tmp_path / "deep.json"
-    deep.write_text("[" * 100_000 + "]" * 100_000)
-    expected = f"{deep}: not valid JSON: it nests too deeply"
-    with pytest.raises(FixtureError) as fixture_error:
-        mock_connect(fixtures=deep)
-    with pytest.raises(ValueError, match="nests too deeply") as fault_error:
-        mock_connect(faults=deep)
-    assert str(fixture_error.value) == expected
-    assert str(fault_error.value) == expected
 
 
 def test_a_relative_path_is_relative_to_the_current_directory_and_named_in_full(
